@@ -1,0 +1,485 @@
+/**
+ * The cluster-definition model: what a `diagrams/*.ts` file describes.
+ *
+ * Two shapes live here:
+ * - `ClusterInput` is what a person writes (optional fields may be left out);
+ * - `Cluster` is the same cluster after `resolveCluster()` applied every default
+ *   (kubeadm and plugin defaults), so derivations never guess.
+ *
+ * Field names follow the Kubernetes API (podCIDR, clusterIP, dnsPolicy, ...).
+ */
+
+/** Key/value labels, as in `metadata.labels`. */
+export type Labels = Record<string, string>;
+
+/** A label selector; only `matchLabels` is modelled (an empty object selects everything). */
+export interface LabelSelector {
+  /** Labels a pod (or namespace) must all carry to be selected. */
+  matchLabels?: Labels;
+}
+
+/** Transport protocol of a port, as in the Kubernetes API. */
+export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+
+// ---------------------------------------------------------------- plugin
+
+/** Flannel, an L2 overlay (or direct routes with host-gw). */
+export interface FlannelPlugin {
+  /** Plugin name. */
+  name: 'flannel';
+  /** Flannel backend: `vxlan` (flannel.1, UDP 8472) or `host-gw` (direct routes, nodes share an L2 segment). */
+  backend: 'vxlan' | 'host-gw';
+}
+
+/** Calico, an L3 fabric with BGP and a policy engine. */
+export interface CalicoPlugin {
+  /** Plugin name. */
+  name: 'calico';
+  /** How pod traffic crosses nodes: plain BGP routes, IP-in-IP (tunl0) or VXLAN (vxlan.calico). */
+  mode: 'bgp' | 'ipip' | 'vxlan';
+}
+
+/** The reference `bridge` CNI plugin with host-local IPAM: enough for a single node. */
+export interface BridgePlugin {
+  /** Plugin name. */
+  name: 'bridge';
+}
+
+/** The network plugin (CNI) of the cluster and its mode. */
+export type PluginSpec = FlannelPlugin | CalicoPlugin | BridgePlugin;
+
+// ---------------------------------------------------------------- pods
+
+/** Pod DNS policy, as in `spec.dnsPolicy`. */
+export type DnsPolicy = 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
+
+/** An option line entry of resolv.conf, as in `spec.dnsConfig.options`. */
+export interface PodDnsConfigOption {
+  /** Option name, e.g. `ndots`. */
+  name: string;
+  /** Option value, e.g. `"2"`; omitted for flag options such as `edns0`. */
+  value?: string;
+}
+
+/** Extra DNS settings merged into the pod's resolv.conf, as in `spec.dnsConfig`. */
+export interface PodDnsConfig {
+  /** Extra nameserver IPs (at most 3 in total survive). */
+  nameservers?: string[];
+  /** Extra search domains, appended after the generated ones. */
+  searches?: string[];
+  /** Options; an option given here replaces the generated one of the same name. */
+  options?: PodDnsConfigOption[];
+}
+
+/** A container port, used to resolve named `targetPort`s of Services. */
+export interface ContainerPortInput {
+  /** Port name (an IANA_SVC_NAME), referenced by a Service's `targetPort`. */
+  name?: string;
+  /** Port number the container listens on. */
+  containerPort: number;
+  /** Protocol; defaults to TCP. */
+  protocol?: Protocol;
+}
+
+/** A pod, declared inside the node it runs on. */
+export interface PodInput {
+  /** Pod name (a DNS-1123 label), unique within its namespace. */
+  name: string;
+  /** Namespace; defaults to `default`. */
+  namespace?: string;
+  /** Pod IP; must lie in the node's pod CIDR (or equal the node IP when `hostNetwork`). Omit for hostNetwork pods. */
+  ip?: string;
+  /** Labels, matched by Service selectors and NetworkPolicies. */
+  labels?: Labels;
+  /** `spec.hostname`: the pod's hostname, used for headless-Service DNS records. */
+  hostname?: string;
+  /** `spec.subdomain`: the headless Service that gives this pod a DNS name. */
+  subdomain?: string;
+  /** `spec.hostNetwork`: the pod uses the node's network namespace and IP. */
+  hostNetwork?: boolean;
+  /** `spec.dnsPolicy`; defaults to ClusterFirst. */
+  dnsPolicy?: DnsPolicy;
+  /** `spec.dnsConfig`: extra nameservers, searches and options. */
+  dnsConfig?: PodDnsConfig;
+  /** Container ports; only needed to resolve named target ports. */
+  ports?: ContainerPortInput[];
+}
+
+/** A pod after defaults: namespace, labels, hostNetwork, dnsPolicy and IP are always set. */
+export interface Pod {
+  /** Pod name. */
+  name: string;
+  /** Namespace. */
+  namespace: string;
+  /** Name of the node that runs the pod (where it was declared). */
+  node: string;
+  /** Pod IP (the node IP for hostNetwork pods). */
+  ip: string;
+  /** Labels. */
+  labels: Labels;
+  /** `spec.hostname`, if set. */
+  hostname?: string;
+  /** `spec.subdomain`, if set. */
+  subdomain?: string;
+  /** Whether the pod shares the node's network namespace. */
+  hostNetwork: boolean;
+  /** DNS policy. */
+  dnsPolicy: DnsPolicy;
+  /** DNS config, if set. */
+  dnsConfig?: PodDnsConfig;
+  /** Container ports. */
+  ports: Array<{ name?: string; containerPort: number; protocol: Protocol }>;
+}
+
+// ---------------------------------------------------------------- nodes
+
+/** A node's own `/etc/resolv.conf`, used by pods with dnsPolicy Default or hostNetwork. */
+export interface NodeResolvConf {
+  /** Nameservers of the node. */
+  nameservers: string[];
+  /** Search domains of the node. */
+  searches?: string[];
+}
+
+/** A node of the cluster, containing the pods it runs. */
+export interface NodeInput {
+  /** Node name (a DNS-1123 label). */
+  name: string;
+  /** The node's primary address on the node network (its eth0). */
+  ip: string;
+  /** `spec.podCIDR`: the range this node's pods get IPs from; inside the cluster CIDR. */
+  podCIDR: string;
+  /** Whether the node runs the control plane; defaults to false. */
+  controlPlane?: boolean;
+  /** The node's resolv.conf; defaults to the node network's gateway (.1) with no search domains. */
+  resolvConf?: NodeResolvConf;
+  /** Pods running on this node. */
+  pods?: PodInput[];
+}
+
+/** A node after defaults. */
+export interface Node {
+  /** Node name. */
+  name: string;
+  /** Node IP. */
+  ip: string;
+  /** Node pod CIDR. */
+  podCIDR: string;
+  /** Whether the node runs the control plane. */
+  controlPlane: boolean;
+  /** The node's resolv.conf. */
+  resolvConf: { nameservers: string[]; searches: string[] };
+  /** Pods running on this node. */
+  pods: Pod[];
+}
+
+// ---------------------------------------------------------------- services
+
+/** Service type, as in `spec.type`; a headless Service is a ClusterIP Service with `clusterIP: 'None'`. */
+export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+
+/** A Service port, as in `spec.ports[]`. */
+export interface ServicePortInput {
+  /** Port name; required when a Service has more than one port; gives SRV records `_name._proto`. */
+  name?: string;
+  /** Protocol; defaults to TCP. */
+  protocol?: Protocol;
+  /** Port the Service exposes on its clusterIP. */
+  port: number;
+  /** Port (number or container port name) on the pods; defaults to `port`. */
+  targetPort?: number | string;
+  /** NodePort (30000-32767) for NodePort and LoadBalancer Services. */
+  nodePort?: number;
+}
+
+/** A Service. */
+export interface ServiceInput {
+  /** Service name (a DNS-1123 label). */
+  name: string;
+  /** Namespace; defaults to `default`. */
+  namespace?: string;
+  /** Service type; defaults to ClusterIP. */
+  type?: ServiceType;
+  /** `spec.clusterIP`: an IP in the service CIDR, or `'None'` for a headless Service. */
+  clusterIP?: string;
+  /** `spec.selector`: labels of the pods that back the Service. */
+  selector?: Labels;
+  /** Ports. */
+  ports?: ServicePortInput[];
+  /** `spec.externalName`, for ExternalName Services. */
+  externalName?: string;
+  /** `spec.externalTrafficPolicy` for NodePort/LoadBalancer; defaults to Cluster. */
+  externalTrafficPolicy?: 'Cluster' | 'Local';
+  /** `spec.internalTrafficPolicy`; defaults to Cluster. */
+  internalTrafficPolicy?: 'Cluster' | 'Local';
+  /** `spec.sessionAffinity`; defaults to None. */
+  sessionAffinity?: 'None' | 'ClientIP';
+  /** The external IP a cloud load balancer gives a LoadBalancer Service (`status.loadBalancer.ingress[0].ip`). */
+  loadBalancerIP?: string;
+}
+
+/** A Service port after defaults. */
+export interface ServicePort {
+  /** Port name (empty string when unnamed, as in the API). */
+  name: string;
+  /** Protocol. */
+  protocol: Protocol;
+  /** Service port. */
+  port: number;
+  /** Target port (number or name). */
+  targetPort: number | string;
+  /** NodePort, when the type has one. */
+  nodePort?: number;
+}
+
+/** A Service after defaults. */
+export interface Service {
+  /** Service name. */
+  name: string;
+  /** Namespace. */
+  namespace: string;
+  /** Service type. */
+  type: ServiceType;
+  /** Cluster IP, `'None'` when headless, undefined for ExternalName. */
+  clusterIP?: string;
+  /** Selector, if any. */
+  selector?: Labels;
+  /** Ports. */
+  ports: ServicePort[];
+  /** External name, for ExternalName Services. */
+  externalName?: string;
+  /** External traffic policy. */
+  externalTrafficPolicy: 'Cluster' | 'Local';
+  /** Internal traffic policy. */
+  internalTrafficPolicy: 'Cluster' | 'Local';
+  /** Session affinity. */
+  sessionAffinity: 'None' | 'ClientIP';
+  /** Load balancer IP, if any. */
+  loadBalancerIP?: string;
+}
+
+// ---------------------------------------------------------------- cluster DNS
+
+/** The cluster DNS server, behind the `kube-dns` Service in `kube-system`. */
+export interface ClusterDnsInput {
+  /** Server implementation; defaults to CoreDNS (kubeadm's default since v1.13). */
+  provider?: 'coredns' | 'kube-dns';
+  /** ClusterIP of the `kube-dns` Service; defaults to the tenth address of the service CIDR (10.96.0.10). */
+  clusterIP?: string;
+  /** Names of the pods (declared on nodes, in kube-system) that serve DNS. */
+  pods?: string[];
+}
+
+/** Cluster DNS after defaults. */
+export interface ClusterDns {
+  /** Server implementation. */
+  provider: 'coredns' | 'kube-dns';
+  /** ClusterIP of the kube-dns Service. */
+  clusterIP: string;
+  /** Names of the DNS server pods (in kube-system). */
+  pods: string[];
+}
+
+// ---------------------------------------------------------------- ingress / gateway
+
+/** A backend reference: a Service port in the same namespace. */
+export interface BackendRef {
+  /** Service name. */
+  service: string;
+  /** Service port number. */
+  port: number;
+}
+
+/** One HTTP path rule of an Ingress or HTTPRoute. */
+export interface HttpPathRule {
+  /** Request host, e.g. `shop.example.com`; omitted for any host. */
+  host?: string;
+  /** URL path, e.g. `/api`. */
+  path: string;
+  /** Ingress `pathType`; defaults to Prefix. */
+  pathType?: 'Prefix' | 'Exact' | 'ImplementationSpecific';
+  /** Where matching requests go. */
+  backend: BackendRef;
+}
+
+/** An Ingress (kind: Ingress) and the controller that serves it. */
+export interface IngressInput {
+  /** Ingress name. */
+  name: string;
+  /** Namespace; defaults to `default`. */
+  namespace?: string;
+  /** `spec.ingressClassName`, e.g. `nginx`. */
+  ingressClassName?: string;
+  /** The Service that exposes the ingress controller (namespace/name), e.g. `ingress-nginx/ingress-nginx-controller`. */
+  controllerService?: string;
+  /** Routing rules. */
+  rules: HttpPathRule[];
+}
+
+/** A Gateway API HTTPRoute attached to a Gateway. */
+export interface HttpRouteInput {
+  /** HTTPRoute name. */
+  name: string;
+  /** Namespace; defaults to `default`. */
+  namespace?: string;
+  /** The Gateway this route attaches to (`parentRefs[0].name`). */
+  gateway: string;
+  /** Routing rules. */
+  rules: HttpPathRule[];
+}
+
+// ---------------------------------------------------------------- network policy
+
+/** An IP block peer, as in `ipBlock`. */
+export interface IpBlock {
+  /** CIDR allowed. */
+  cidr: string;
+  /** CIDRs inside `cidr` that are not allowed. */
+  except?: string[];
+}
+
+/** A NetworkPolicy peer: pod and/or namespace selector (ANDed when both are set), or an ipBlock. */
+export interface NetworkPolicyPeer {
+  /** Pods selected (in the policy's namespace, or in the namespaces selected by `namespaceSelector`). */
+  podSelector?: LabelSelector;
+  /** Namespaces selected. */
+  namespaceSelector?: LabelSelector;
+  /** An IP range. */
+  ipBlock?: IpBlock;
+}
+
+/** A NetworkPolicy port. */
+export interface NetworkPolicyPort {
+  /** Protocol; defaults to TCP. */
+  protocol?: Protocol;
+  /** Port number or named port. */
+  port?: number | string;
+  /** End of a port range (inclusive). */
+  endPort?: number;
+}
+
+/** One ingress rule: traffic from any of `from` to any of `ports` is allowed. */
+export interface NetworkPolicyIngressRule {
+  /** Allowed sources; empty or omitted means all sources. */
+  from?: NetworkPolicyPeer[];
+  /** Allowed ports; empty or omitted means all ports. */
+  ports?: NetworkPolicyPort[];
+}
+
+/** One egress rule: traffic to any of `to` on any of `ports` is allowed. */
+export interface NetworkPolicyEgressRule {
+  /** Allowed destinations; empty or omitted means all destinations. */
+  to?: NetworkPolicyPeer[];
+  /** Allowed ports; empty or omitted means all ports. */
+  ports?: NetworkPolicyPort[];
+}
+
+/** A NetworkPolicy (networking.k8s.io/v1). */
+export interface NetworkPolicyInput {
+  /** Policy name. */
+  name: string;
+  /** Namespace; defaults to `default`. */
+  namespace?: string;
+  /** Pods the policy applies to, in its namespace; `{}` selects all. */
+  podSelector: LabelSelector;
+  /** Directions the policy isolates; defaults as the API does (Ingress, plus Egress when egress rules exist). */
+  policyTypes?: Array<'Ingress' | 'Egress'>;
+  /** Allowed incoming traffic. */
+  ingress?: NetworkPolicyIngressRule[];
+  /** Allowed outgoing traffic. */
+  egress?: NetworkPolicyEgressRule[];
+}
+
+/** A NetworkPolicy after defaults. */
+export interface NetworkPolicy extends Required<Pick<NetworkPolicyInput, 'name' | 'podSelector'>> {
+  /** Namespace. */
+  namespace: string;
+  /** Directions isolated. */
+  policyTypes: Array<'Ingress' | 'Egress'>;
+  /** Ingress rules. */
+  ingress: NetworkPolicyIngressRule[];
+  /** Egress rules. */
+  egress: NetworkPolicyEgressRule[];
+}
+
+/** A namespace and its labels (namespaces used by pods exist implicitly). */
+export interface NamespaceInput {
+  /** Namespace name. */
+  name: string;
+  /** Labels, matched by `namespaceSelector`; `kubernetes.io/metadata.name` is added automatically. */
+  labels?: Labels;
+}
+
+// ---------------------------------------------------------------- cluster
+
+/** The address ranges of a cluster. */
+export interface NetworkRangesInput {
+  /** The network the nodes' primary interfaces are on, e.g. `192.168.1.0/24`. */
+  nodeCIDR: string;
+  /** The pod network (`--cluster-cidr`); defaults per plugin: flannel and bridge 10.244.0.0/16, Calico's default IP pool 192.168.0.0/16. */
+  clusterCIDR?: string;
+  /** The Service range (`--service-cluster-ip-range`); defaults to kubeadm's 10.96.0.0/12. */
+  serviceCIDR?: string;
+  /** The cluster domain (`--cluster-domain`); defaults to `cluster.local`. */
+  clusterDomain?: string;
+}
+
+/** What a `diagrams/*.ts` file default-exports through `defineCluster()`. */
+export interface ClusterInput {
+  /** Identifier (a DNS-1123 label); must equal the file name without `.ts`. */
+  name: string;
+  /** Human title, used as the diagram caption. */
+  title: string;
+  /** One or two sentences on what this cluster demonstrates. */
+  description: string;
+  /** Address ranges and cluster domain. */
+  network: NetworkRangesInput;
+  /** The network plugin and its mode. */
+  plugin: PluginSpec;
+  /** kube-proxy mode; defaults to iptables. */
+  kubeProxyMode?: 'iptables' | 'ipvs' | 'nftables';
+  /** The cluster DNS; defaults to CoreDNS at the tenth service IP. */
+  dns?: ClusterDnsInput;
+  /** Namespaces with labels (only needed for namespaceSelector). */
+  namespaces?: NamespaceInput[];
+  /** Nodes, each with its pods. */
+  nodes: NodeInput[];
+  /** Services (the kube-dns Service is added from `dns`, do not declare it). */
+  services?: ServiceInput[];
+  /** Ingress resources. */
+  ingresses?: IngressInput[];
+  /** Gateway API HTTPRoutes. */
+  httpRoutes?: HttpRouteInput[];
+  /** NetworkPolicies. */
+  networkPolicies?: NetworkPolicyInput[];
+}
+
+/** A cluster after every default was applied. */
+export interface Cluster {
+  /** Identifier. */
+  name: string;
+  /** Title. */
+  title: string;
+  /** Description. */
+  description: string;
+  /** Address ranges, all set. */
+  network: Required<NetworkRangesInput>;
+  /** Plugin. */
+  plugin: PluginSpec;
+  /** kube-proxy mode. */
+  kubeProxyMode: 'iptables' | 'ipvs' | 'nftables';
+  /** Cluster DNS. */
+  dns: ClusterDns;
+  /** Namespaces (declared and implied), with `kubernetes.io/metadata.name` labels. */
+  namespaces: Array<{ name: string; labels: Labels }>;
+  /** Nodes with their pods. */
+  nodes: Node[];
+  /** Services, including the generated `kube-system/kube-dns`. */
+  services: Service[];
+  /** Ingresses. */
+  ingresses: Array<Required<Pick<IngressInput, 'name' | 'rules'>> & IngressInput & { namespace: string }>;
+  /** HTTPRoutes. */
+  httpRoutes: Array<HttpRouteInput & { namespace: string }>;
+  /** NetworkPolicies. */
+  networkPolicies: NetworkPolicy[];
+}
