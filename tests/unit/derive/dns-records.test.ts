@@ -1,0 +1,76 @@
+// Source: Kubernetes DNS-Based Service Discovery specification (kubernetes/dns docs/specification.md):
+// 2.3.1 A, 2.3.2 SRV `_<port>._<proto>.<service>.<ns>.svc.<zone>.`, 2.3.3 PTR `<d>.<c>.<b>.<a>.in-addr.arpa.`,
+// 2.4 headless per-endpoint A/SRV/PTR, 2.5 ExternalName CNAME, 2.6 `<a>-<b>-<c>-<d>.<ns>.pod.<zone>.`.
+// TTL 30: kubeadm's CoreDNS Corefile (`ttl 30`). SRV priority 0 and weight 100/N: coredns plugin/backend_lookup.go.
+import { describe, expect, it } from 'vitest';
+import { answer, clusterDnsRecords, dashedIP, dnsZoneData, formatRecord, reverseName } from '../../../src/derive/dns-records';
+import { threeNodeCluster } from './fixtures';
+
+const lines = (): string[] => clusterDnsRecords(threeNodeCluster()).map(formatRecord);
+
+describe('clusterDnsRecords', () => {
+  it('serves an A record for a ClusterIP Service (spec 2.3.1)', () => {
+    expect(lines()).toContain('kube-dns.kube-system.svc.cluster.local.\t30\tIN\tA\t10.96.0.10');
+  });
+  it('serves SRV records for named ports only (spec 2.3.2)', () => {
+    expect(lines()).toContain('_dns._udp.kube-dns.kube-system.svc.cluster.local.\t30\tIN\tSRV\t0 100 53 kube-dns.kube-system.svc.cluster.local.');
+    expect(lines()).toContain('_http._tcp.web.default.svc.cluster.local.\t30\tIN\tSRV\t0 100 80 web.default.svc.cluster.local.');
+    expect(lines().some((l) => l.includes('web-np') && l.includes('SRV'))).toBe(false);
+  });
+  it('serves the PTR of a ClusterIP (spec 2.3.3)', () => {
+    expect(lines()).toContain('10.0.96.10.in-addr.arpa.\t30\tIN\tPTR\tkube-dns.kube-system.svc.cluster.local.');
+  });
+  it('serves per-endpoint records for a headless Service, named by hostname (spec 2.4.1, 2.4.2, 2.4.3)', () => {
+    expect(lines()).toEqual(expect.arrayContaining([
+      'db.default.svc.cluster.local.\t30\tIN\tA\t10.244.2.8',
+      'db-0.db.default.svc.cluster.local.\t30\tIN\tA\t10.244.2.8',
+      '_postgres._tcp.db.default.svc.cluster.local.\t30\tIN\tSRV\t0 100 5432 db-0.db.default.svc.cluster.local.',
+      '8.2.244.10.in-addr.arpa.\t30\tIN\tPTR\tdb-0.db.default.svc.cluster.local.',
+    ]));
+  });
+  it('names a headless endpoint without hostname by its dashed IP', () => {
+    const c = threeNodeCluster();
+    c.services.push({ ...c.services[3]!, name: 'web-headless', selector: { app: 'web' }, ports: [] });
+    const l = clusterDnsRecords(c).map(formatRecord);
+    expect(l).toContain('10-244-1-5.web-headless.default.svc.cluster.local.\t30\tIN\tA\t10.244.1.5');
+  });
+  it('serves a CNAME for an ExternalName Service (spec 2.5)', () => {
+    expect(lines()).toContain('ext.default.svc.cluster.local.\t30\tIN\tCNAME\texample.com.');
+  });
+  it('serves dashed-IP pod records (spec 2.6)', () => {
+    expect(lines()).toContain('10-244-1-6.default.pod.cluster.local.\t30\tIN\tA\t10.244.1.6');
+  });
+  it('formats names like the spec examples', () => {
+    expect(reverseName('10.3.0.1')).toBe('1.0.3.10.in-addr.arpa.');
+    expect(dashedIP('10.244.1.5')).toBe('10-244-1-5');
+  });
+});
+
+describe('answer', () => {
+  const data = dnsZoneData(threeNodeCluster());
+  it('answers A for a Service name, any case (spec 2.1: case-insensitive)', () => {
+    const a = answer(data, 'WEB.default.svc.cluster.local', 'A');
+    expect(a.rcode).toBe('NOERROR');
+    expect(a.records.map((r) => r.data)).toEqual(['10.96.100.10']);
+  });
+  it('returns NXDOMAIN for a name that does not exist in the zone', () => {
+    expect(answer(data, 'web.default.svc.cluster.local.default.svc.cluster.local.', 'A').rcode).toBe('NXDOMAIN');
+  });
+  it('returns NODATA (NOERROR, no records) for an existing name without that type', () => {
+    const a = answer(data, 'web.default.svc.cluster.local', 'SRV');
+    expect([a.rcode, a.records.length]).toEqual(['NOERROR', 0]);
+  });
+  it('returns NODATA for an empty non-terminal such as a namespace', () => {
+    const a = answer(data, 'default.svc.cluster.local', 'A');
+    expect([a.rcode, a.records.length]).toEqual(['NOERROR', 0]);
+  });
+  it('returns the CNAME for an A question at an ExternalName (spec 2.5 answer example)', () => {
+    expect(answer(data, 'ext.default.svc.cluster.local', 'A').records.map((r) => r.type)).toEqual(['CNAME']);
+  });
+  it('marks names outside the cluster domain as forwarded', () => {
+    expect(answer(data, 'example.com', 'A').forwarded).toBe(true);
+  });
+  it('answers any dashed pod name (kubeadm Corefile: pods insecure)', () => {
+    expect(answer(data, '10-244-9-9.default.pod.cluster.local', 'A').records.map((r) => r.data)).toEqual(['10.244.9.9']);
+  });
+});
