@@ -1,0 +1,256 @@
+/**
+ * kube-proxy's iptables-mode NAT rules for a Service, as it writes them to iptables-restore.
+ * kubernetes pkg/proxy/iptables/proxier.go: portProtoHash, servicePortPolicyClusterChain,
+ * servicePortEndpointChainName, syncProxyRules, writeServiceToEndpointRules, computeProbability;
+ * endpoint order: pkg/proxy/endpointslicecache.go (sort.Sort(byEndpoint), by "ip:port" string).
+ */
+import type { Cluster, Service, ServicePort } from '../model/types';
+import { serviceEndpoints } from './endpoints';
+import { findNode, findService } from './lookup';
+import { sha256, toBase32 } from './hash';
+
+/** proxier.go chain-name prefixes. */
+export const CHAIN_PREFIX = {
+  cluster: 'KUBE-SVC-',
+  local: 'KUBE-SVL-',
+  firewall: 'KUBE-FW-',
+  external: 'KUBE-EXT-',
+  endpoint: 'KUBE-SEP-',
+} as const;
+
+/** kube-proxy's default --iptables-masquerade-bit 14 as a mark. */
+export const MASQUERADE_MARK = '0x4000';
+/** v1.DefaultClientIPServiceAffinitySeconds (sessionAffinity ClientIP timeout). */
+export const DEFAULT_CLIENT_IP_AFFINITY_SECONDS = 10800;
+
+/** proxier.go portProtoHash: base32(sha256(servicePortName + protocol))[:16]. */
+export function portProtoHash(servicePortName: string, protocol: string): string {
+  return toBase32(sha256(servicePortName + protocol)).slice(0, 16);
+}
+
+/** proxier.go servicePortEndpointChainName: KUBE-SEP- + base32(sha256(name + protocol + "ip:port"))[:16]. */
+export function endpointChainName(servicePortName: string, protocol: string, endpoint: string): string {
+  return CHAIN_PREFIX.endpoint + toBase32(sha256(servicePortName + protocol + endpoint)).slice(0, 16);
+}
+
+/** proxy.ServicePortName.String(): `ns/name` or `ns/name:port`. */
+export function servicePortName(service: Pick<Service, 'namespace' | 'name'>, port: Pick<ServicePort, 'name'>): string {
+  return `${service.namespace}/${service.name}${port.name ? `:${port.name}` : ''}`;
+}
+
+/** The per-port chain names (protocol lower-cased, as syncProxyRules does). */
+export function serviceChainNames(servicePortNameString: string, protocol: string): {
+  cluster: string; local: string; external: string; firewall: string;
+} {
+  const hash = portProtoHash(servicePortNameString, protocol.toLowerCase());
+  return {
+    cluster: CHAIN_PREFIX.cluster + hash,
+    local: CHAIN_PREFIX.local + hash,
+    external: CHAIN_PREFIX.external + hash,
+    firewall: CHAIN_PREFIX.firewall + hash,
+  };
+}
+
+/** proxier.go computeProbability: fmt.Sprintf("%0.10f", 1.0/float64(n)). */
+export function probability(n: number): string {
+  return (1 / n).toFixed(10);
+}
+
+/** Go's iptables comment quoting in proxier.go: multi-word comments are written inside `"..."`. */
+function quoted(text: string): string {
+  return `"${text}"`;
+}
+
+/** Options of the rule generator. */
+export interface KubeProxyRuleOptions {
+  /** The node whose kube-proxy writes the rules (matters for Local traffic policies); defaults to the first node. */
+  node?: string;
+  /** `--cluster-cidr` for detect-local-mode ClusterCIDR (the `! -s <cidr> -j KUBE-MARK-MASQ` rule); defaults to the cluster's. Empty string: no local detector. */
+  clusterCIDR?: string;
+  /** Whether iptables supports `--random-fully` (only used by `kubeProxyNatTable`). */
+  randomFully?: boolean;
+}
+
+/** The lines kube-proxy writes for one Service. */
+export interface KubeProxyServiceRules {
+  /** Chain declaration lines (`:KUBE-SVC-... - [0:0]`) in the nat table. */
+  natChains: string[];
+  /** `-A` lines in the nat table, in the order kube-proxy writes them. */
+  natRules: string[];
+  /** `-A` lines in the filter table (REJECT/DROP when there are no usable endpoints). */
+  filterRules: string[];
+  /** Why a Service has no rules (ExternalName and headless Services are skipped by kube-proxy). */
+  skipped?: string;
+}
+
+interface Endpoint { ip: string; port: number; nodeName: string; text: string }
+
+function sortedEndpoints(cluster: Cluster, service: Service, port: ServicePort): Endpoint[] {
+  const eps = serviceEndpoints(cluster, service, port).map((e) => ({
+    ip: e.ip, port: e.port, nodeName: e.nodeName, text: `${e.ip.includes(':') ? `[${e.ip}]` : e.ip}:${e.port}`,
+  }));
+  // endpointslicecache.go byEndpoint: Less compares String() values.
+  return eps.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+}
+
+/** syncProxyRules for one Service port. */
+function servicePortRules(
+  cluster: Cluster, service: Service, port: ServicePort, nodeName: string, clusterCIDR: string, out: KubeProxyServiceRules,
+): void {
+  const protocol = port.protocol.toLowerCase();
+  const spn = servicePortName(service, port);
+  const chains = serviceChainNames(spn, protocol);
+  const all = sortedEndpoints(cluster, service, port);
+  const externallyAccessible = port.nodePort !== undefined || service.loadBalancerIP !== undefined;
+  const internalLocal = service.internalTrafficPolicy === 'Local';
+  const externalLocal = externallyAccessible && service.externalTrafficPolicy === 'Local';
+  // topology.go CategorizeEndpoints (all endpoints are ready and unconditionally serving here).
+  const usesCluster = !internalLocal || (externallyAccessible && !externalLocal);
+  const usesLocal = internalLocal || externalLocal;
+  const clusterEndpoints = usesCluster ? all : [];
+  const localEndpoints = usesLocal ? all.filter((e) => e.nodeName === nodeName) : [];
+  const reachable = new Map<string, Endpoint>();
+  for (const e of [...clusterEndpoints, ...localEndpoints]) reachable.set(e.text, e);
+  const allReachable = [...reachable.values()].sort((a, b) => (a.text < b.text ? -1 : 1));
+  const hasEndpoints = all.length > 0;
+
+  const internalChain = internalLocal ? chains.local : chains.cluster;
+  const hasInternal = hasEndpoints && (!internalLocal || localEndpoints.length > 0);
+  const externalPolicyChain = externalLocal ? chains.local : chains.cluster;
+  const hasExternal = hasEndpoints && (!externalLocal || localEndpoints.length > 0);
+  const usesExternalChain = hasEndpoints && externallyAccessible;
+
+  const clusterIPMatch = ['-m', protocol, '-p', protocol, '-d', service.clusterIP!, '--dport', String(port.port)];
+  let internalFilterComment = '';
+  let externalFilterComment = '';
+  let internalFilterTarget = '';
+  let externalFilterTarget = '';
+  if (!hasEndpoints) {
+    internalFilterTarget = externalFilterTarget = 'REJECT';
+    internalFilterComment = externalFilterComment = quoted(`${spn} has no endpoints`);
+  } else {
+    if (!hasInternal) { internalFilterTarget = 'DROP'; internalFilterComment = quoted(`${spn} has no local endpoints`); }
+    if (!hasExternal) { externalFilterTarget = 'DROP'; externalFilterComment = quoted(`${spn} has no local endpoints`); }
+  }
+
+  const nat = out.natRules;
+  if (hasInternal) {
+    nat.push(['-A', 'KUBE-SERVICES', '-m', 'comment', '--comment', quoted(`${spn} cluster IP`), ...clusterIPMatch, '-j', internalChain].join(' '));
+  } else {
+    out.filterRules.push(['-A', 'KUBE-SERVICES', '-m', 'comment', '--comment', internalFilterComment, ...clusterIPMatch, '-j', internalFilterTarget].join(' '));
+  }
+  if (service.loadBalancerIP) {
+    const lbMatch = ['-m', protocol, '-p', protocol, '-d', service.loadBalancerIP, '--dport', String(port.port)];
+    if (hasEndpoints) {
+      nat.push(['-A', 'KUBE-SERVICES', '-m', 'comment', '--comment', quoted(`${spn} loadbalancer IP`), ...lbMatch, '-j', chains.external].join(' '));
+    }
+    if (!hasExternal) {
+      out.filterRules.push(['-A', 'KUBE-EXTERNAL-SERVICES', '-m', 'comment', '--comment', externalFilterComment, ...lbMatch, '-j', externalFilterTarget].join(' '));
+    }
+  }
+  if (port.nodePort !== undefined) {
+    if (hasEndpoints) {
+      nat.push(['-A', 'KUBE-NODEPORTS', '-m', 'comment', '--comment', spn, '-m', protocol, '-p', protocol, '--dport', String(port.nodePort), '-j', chains.external].join(' '));
+    }
+    if (!hasExternal) {
+      out.filterRules.push(['-A', 'KUBE-EXTERNAL-SERVICES', '-m', 'comment', '--comment', externalFilterComment, '-m', 'addrtype', '--dst-type', 'LOCAL', '-m', protocol, '-p', protocol, '--dport', String(port.nodePort), '-j', externalFilterTarget].join(' '));
+    }
+  }
+  if (hasInternal && clusterCIDR !== '') {
+    nat.push(['-A', internalChain, '-m', 'comment', '--comment', quoted(`${spn} cluster IP`), ...clusterIPMatch, '!', '-s', clusterCIDR, '-j', 'KUBE-MARK-MASQ'].join(' '));
+  }
+  if (usesExternalChain) {
+    out.natChains.push(`:${chains.external} - [0:0]`);
+    if (!externalLocal) {
+      nat.push(['-A', chains.external, '-m', 'comment', '--comment', quoted(`masquerade traffic for ${spn} external destinations`), '-j', 'KUBE-MARK-MASQ'].join(' '));
+    } else {
+      if (clusterCIDR !== '') {
+        nat.push(['-A', chains.external, '-m', 'comment', '--comment', quoted(`pod traffic for ${spn} external destinations`), '-s', clusterCIDR, '-j', chains.cluster].join(' '));
+      }
+      nat.push(['-A', chains.external, '-m', 'comment', '--comment', quoted(`masquerade LOCAL traffic for ${spn} external destinations`), '-m', 'addrtype', '--src-type', 'LOCAL', '-j', 'KUBE-MARK-MASQ'].join(' '));
+      nat.push(['-A', chains.external, '-m', 'comment', '--comment', quoted(`route LOCAL traffic for ${spn} external destinations`), '-m', 'addrtype', '--src-type', 'LOCAL', '-j', chains.cluster].join(' '));
+    }
+    if (hasExternal) nat.push(['-A', chains.external, '-j', externalPolicyChain].join(' '));
+  }
+  const writeToEndpoints = (chain: string, endpoints: Endpoint[]): void => {
+    out.natChains.push(`:${chain} - [0:0]`);
+    if (service.sessionAffinity === 'ClientIP') {
+      for (const e of endpoints) {
+        const sep = endpointChainName(spn, protocol, e.text);
+        nat.push(['-A', chain, '-m', 'comment', '--comment', quoted(`${spn} -> ${e.text}`), '-m', 'recent', '--name', sep, '--rcheck', '--seconds', String(DEFAULT_CLIENT_IP_AFFINITY_SECONDS), '--reap', '-j', sep].join(' '));
+      }
+    }
+    endpoints.forEach((e, i) => {
+      const args = ['-A', chain, '-m', 'comment', '--comment', quoted(`${spn} -> ${e.text}`)];
+      if (i < endpoints.length - 1) args.push('-m', 'statistic', '--mode', 'random', '--probability', probability(endpoints.length - i));
+      nat.push([...args, '-j', endpointChainName(spn, protocol, e.text)].join(' '));
+    });
+  };
+  if (clusterEndpoints.length > 0 && usesCluster) writeToEndpoints(chains.cluster, clusterEndpoints);
+  if (localEndpoints.length > 0 && usesLocal) writeToEndpoints(chains.local, localEndpoints);
+  for (const e of allReachable) {
+    const sep = endpointChainName(spn, protocol, e.text);
+    out.natChains.push(`:${sep} - [0:0]`);
+    const args = ['-A', sep, '-m', 'comment', '--comment', spn];
+    nat.push([...args, '-s', e.ip, '-j', 'KUBE-MARK-MASQ'].join(' '));
+    if (service.sessionAffinity === 'ClientIP') args.push('-m', 'recent', '--name', sep, '--set');
+    nat.push([...args, '-m', protocol, '-p', protocol, '-j', 'DNAT', '--to-destination', e.text].join(' '));
+  }
+}
+
+/** The tail rule of KUBE-SERVICES that sends node-local destinations to KUBE-NODEPORTS (nodePortAddresses unset). */
+export const NODEPORTS_TAIL_RULE =
+  '-A KUBE-SERVICES -m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS';
+
+/** All lines kube-proxy writes for one Service (every port), on one node. */
+export function kubeProxyServiceRules(cluster: Cluster, service: Service, options: KubeProxyRuleOptions = {}): KubeProxyServiceRules {
+  const out: KubeProxyServiceRules = { natChains: [], natRules: [], filterRules: [] };
+  if (service.type === 'ExternalName') {
+    return { ...out, skipped: 'kube-proxy writes no rules for an ExternalName Service: DNS answers it with a CNAME.' };
+  }
+  if (!service.clusterIP || service.clusterIP === 'None') {
+    return { ...out, skipped: 'kube-proxy writes no rules for a headless Service: DNS returns the pod IPs directly.' };
+  }
+  const nodeName = options.node ? findNode(cluster, options.node).name : (cluster.nodes[0]?.name ?? '');
+  const clusterCIDR = options.clusterCIDR ?? cluster.network.clusterCIDR;
+  for (const port of service.ports) servicePortRules(cluster, service, port, nodeName, clusterCIDR, out);
+  return out;
+}
+
+/** iptables-restore text of the rules for one Service (`*filter` only when it has filter rules). */
+export function formatServiceRules(rules: KubeProxyServiceRules, includeNodePortsTail: boolean): string {
+  let text = '';
+  if (rules.filterRules.length > 0) text += ['*filter', ...rules.filterRules, 'COMMIT', ''].join('\n');
+  const natRules = includeNodePortsTail ? [...rules.natRules, NODEPORTS_TAIL_RULE] : rules.natRules;
+  text += ['*nat', ...rules.natChains, ...natRules, 'COMMIT', ''].join('\n');
+  return text;
+}
+
+/** The iptables-restore input kube-proxy writes for one Service, by `"ns/name"`. */
+export function kubeProxyRules(cluster: Cluster, serviceRef: string, options: KubeProxyRuleOptions = {}): string {
+  const service = findService(cluster, serviceRef);
+  const rules = kubeProxyServiceRules(cluster, service, options);
+  if (rules.skipped) return `# ${rules.skipped}\n`;
+  return formatServiceRules(rules, service.ports.some((p) => p.nodePort !== undefined));
+}
+
+/**
+ * The whole nat table kube-proxy writes for every Service (in the cluster's Service order;
+ * kube-proxy iterates a Go map, so its own order between Services varies).
+ */
+export function kubeProxyNatTable(cluster: Cluster, options: KubeProxyRuleOptions = {}): string {
+  const chains = [':KUBE-SERVICES - [0:0]', ':KUBE-NODEPORTS - [0:0]', ':KUBE-POSTROUTING - [0:0]', ':KUBE-MARK-MASQ - [0:0]'];
+  const rules = [
+    `-A KUBE-POSTROUTING -m mark ! --mark ${MASQUERADE_MARK}/${MASQUERADE_MARK} -j RETURN`,
+    `-A KUBE-POSTROUTING -j MARK --xor-mark ${MASQUERADE_MARK}`,
+    `-A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE${options.randomFully === false ? '' : ' --random-fully'}`,
+    `-A KUBE-MARK-MASQ -j MARK --or-mark ${MASQUERADE_MARK}`,
+  ];
+  for (const service of cluster.services) {
+    const r = kubeProxyServiceRules(cluster, service, options);
+    chains.push(...r.natChains);
+    rules.push(...r.natRules);
+  }
+  rules.push(NODEPORTS_TAIL_RULE);
+  return ['*nat', ...chains, ...rules, 'COMMIT', ''].join('\n');
+}

@@ -1,0 +1,164 @@
+// Sources: kubernetes pkg/proxy/iptables/proxier.go (syncProxyRules, portProtoHash,
+// servicePortEndpointChainName, computeProbability "%0.10f") and its tests
+// pkg/proxy/iptables/proxier_test.go: TestInternalTrafficPolicyE2E (clusterExpectedIPTables and the
+// "internalTrafficPolicy is local" cases), TestLoadBalancer / TestExternalIPs (ns1/svc1:p80 ->
+// KUBE-SVC-XPGD46QRK7WJZT7O, 10.180.0.1:80 -> KUBE-SEP-SXIVWICOYRO3J4NJ). kube-proxy's tests compare
+// rules grouped by chain (sortIPTablesRules), so we compare chain by chain, in order within a chain.
+import { describe, expect, it } from 'vitest';
+import {
+  endpointChainName, kubeProxyNatTable, kubeProxyRules, kubeProxyServiceRules, portProtoHash, probability, serviceChainNames,
+} from '../../../src/derive/kube-proxy-rules';
+import type { Cluster, Service } from '../../../src/model/types';
+import { threeNodeCluster } from './fixtures';
+
+/** Groups `-A CHAIN ...` lines by chain, keeping their order; chain declarations as a sorted list. */
+function byChain(text: string): { chains: string[]; rules: Record<string, string[]> } {
+  const chains: string[] = [];
+  const rules: Record<string, string[]> = {};
+  for (const line of text.split('\n').map((l) => l.trim())) {
+    if (line.startsWith(':')) chains.push(line);
+    const m = /^-A (\S+) /.exec(line);
+    if (m) (rules[m[1]!] ??= []).push(line);
+  }
+  return { chains: chains.sort(), rules };
+}
+
+/** proxier_test.go's world: one Service ns1/svc1 172.30.1.1:80 with endpoints 10.0.1.1-3, cluster CIDR 10.0.0.0/8. */
+function testCluster(patch: Partial<Service> = {}): Cluster {
+  const c = threeNodeCluster();
+  c.network.clusterCIDR = '10.0.0.0/8';
+  c.nodes = c.nodes.map((n, i) => ({
+    ...n,
+    pods: [{ name: `ep${i + 1}`, namespace: 'ns1', node: n.name, ip: `10.0.1.${i + 1}`, labels: { foo: 'bar' }, hostNetwork: false, dnsPolicy: 'ClusterFirst', ports: [] }],
+  }));
+  c.services = [{
+    name: 'svc1', namespace: 'ns1', type: 'ClusterIP', clusterIP: '172.30.1.1', selector: { foo: 'bar' },
+    ports: [{ name: '', protocol: 'TCP', port: 80, targetPort: 80 }],
+    externalTrafficPolicy: 'Cluster', internalTrafficPolicy: 'Cluster', sessionAffinity: 'None', ...patch,
+  }];
+  return c;
+}
+
+// proxier_test.go TestInternalTrafficPolicyE2E, clusterExpectedIPTables (nat table).
+const CLUSTER_EXPECTED_NAT = `
+*nat
+:KUBE-NODEPORTS - [0:0]
+:KUBE-SERVICES - [0:0]
+:KUBE-MARK-MASQ - [0:0]
+:KUBE-POSTROUTING - [0:0]
+:KUBE-SEP-3JOIVZTXZZRGORX4 - [0:0]
+:KUBE-SEP-IO5XOSKPAXIFQXAJ - [0:0]
+:KUBE-SEP-XGJFVO3L2O5SRFNT - [0:0]
+:KUBE-SVC-AQI2S6QIMU7PVVRP - [0:0]
+-A KUBE-SERVICES -m comment --comment "ns1/svc1 cluster IP" -m tcp -p tcp -d 172.30.1.1 --dport 80 -j KUBE-SVC-AQI2S6QIMU7PVVRP
+-A KUBE-SERVICES -m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS
+-A KUBE-MARK-MASQ -j MARK --or-mark 0x4000
+-A KUBE-POSTROUTING -m mark ! --mark 0x4000/0x4000 -j RETURN
+-A KUBE-POSTROUTING -j MARK --xor-mark 0x4000
+-A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE
+-A KUBE-SEP-3JOIVZTXZZRGORX4 -m comment --comment ns1/svc1 -s 10.0.1.1 -j KUBE-MARK-MASQ
+-A KUBE-SEP-3JOIVZTXZZRGORX4 -m comment --comment ns1/svc1 -m tcp -p tcp -j DNAT --to-destination 10.0.1.1:80
+-A KUBE-SEP-IO5XOSKPAXIFQXAJ -m comment --comment ns1/svc1 -s 10.0.1.2 -j KUBE-MARK-MASQ
+-A KUBE-SEP-IO5XOSKPAXIFQXAJ -m comment --comment ns1/svc1 -m tcp -p tcp -j DNAT --to-destination 10.0.1.2:80
+-A KUBE-SEP-XGJFVO3L2O5SRFNT -m comment --comment ns1/svc1 -s 10.0.1.3 -j KUBE-MARK-MASQ
+-A KUBE-SEP-XGJFVO3L2O5SRFNT -m comment --comment ns1/svc1 -m tcp -p tcp -j DNAT --to-destination 10.0.1.3:80
+-A KUBE-SVC-AQI2S6QIMU7PVVRP -m comment --comment "ns1/svc1 cluster IP" -m tcp -p tcp -d 172.30.1.1 --dport 80 ! -s 10.0.0.0/8 -j KUBE-MARK-MASQ
+-A KUBE-SVC-AQI2S6QIMU7PVVRP -m comment --comment "ns1/svc1 -> 10.0.1.1:80" -m statistic --mode random --probability 0.3333333333 -j KUBE-SEP-3JOIVZTXZZRGORX4
+-A KUBE-SVC-AQI2S6QIMU7PVVRP -m comment --comment "ns1/svc1 -> 10.0.1.2:80" -m statistic --mode random --probability 0.5000000000 -j KUBE-SEP-IO5XOSKPAXIFQXAJ
+-A KUBE-SVC-AQI2S6QIMU7PVVRP -m comment --comment "ns1/svc1 -> 10.0.1.3:80" -j KUBE-SEP-XGJFVO3L2O5SRFNT
+COMMIT
+`;
+
+describe('chain names (proxier.go portProtoHash / servicePortEndpointChainName)', () => {
+  it('matches proxier_test.go', () => {
+    expect(serviceChainNames('ns1/svc1', 'tcp').cluster).toBe('KUBE-SVC-AQI2S6QIMU7PVVRP');
+    expect(serviceChainNames('ns1/svc1:p80', 'TCP').external).toBe('KUBE-EXT-XPGD46QRK7WJZT7O');
+    expect(endpointChainName('ns1/svc1', 'tcp', '10.0.1.1:80')).toBe('KUBE-SEP-3JOIVZTXZZRGORX4');
+    expect(endpointChainName('ns1/svc1:p80', 'tcp', '10.180.0.1:80')).toBe('KUBE-SEP-SXIVWICOYRO3J4NJ');
+  });
+  it('matches the chains of kubeadm\'s kube-dns Service seen in a kube-proxy log (kube-dns:dns over udp)', () => {
+    // Secondary source: a published kube-proxy -v=9 log of a kind cluster (KUBE-SVC-TCOU7JCQXEZGVUNU is the well-known kube-dns:dns chain).
+    expect(portProtoHash('kube-system/kube-dns:dns', 'udp')).toBe('TCOU7JCQXEZGVUNU');
+    expect(portProtoHash('kube-system/kube-dns:dns-tcp', 'tcp')).toBe('ERIFXISQEP7F7OF4');
+    expect(portProtoHash('kube-system/kube-dns:metrics', 'tcp')).toBe('JD5MR3NA4I4DYORP');
+    expect(endpointChainName('kube-system/kube-dns:dns', 'udp', '10.244.0.10:53')).toBe('KUBE-SEP-R7EMXN5TTQQVP4UW');
+  });
+  it('prints probabilities with %0.10f', () => {
+    expect([probability(4), probability(3), probability(2)]).toEqual(['0.2500000000', '0.3333333333', '0.5000000000']);
+  });
+});
+
+describe('kubeProxyNatTable', () => {
+  it('reproduces TestInternalTrafficPolicyE2E clusterExpectedIPTables', () => {
+    const actual = kubeProxyNatTable(testCluster(), { randomFully: false });
+    expect(byChain(actual)).toEqual(byChain(CLUSTER_EXPECTED_NAT));
+  });
+  it('reproduces the internalTrafficPolicy Local case with a local endpoint (KUBE-SVL chain)', () => {
+    const c = testCluster({ internalTrafficPolicy: 'Local' });
+    const r = kubeProxyServiceRules(c, c.services[0]!, { node: 'cp' });
+    expect(r.natChains).toEqual([':KUBE-SVL-AQI2S6QIMU7PVVRP - [0:0]', ':KUBE-SEP-3JOIVZTXZZRGORX4 - [0:0]']);
+    expect(r.natRules).toEqual([
+      '-A KUBE-SERVICES -m comment --comment "ns1/svc1 cluster IP" -m tcp -p tcp -d 172.30.1.1 --dport 80 -j KUBE-SVL-AQI2S6QIMU7PVVRP',
+      '-A KUBE-SVL-AQI2S6QIMU7PVVRP -m comment --comment "ns1/svc1 cluster IP" -m tcp -p tcp -d 172.30.1.1 --dport 80 ! -s 10.0.0.0/8 -j KUBE-MARK-MASQ',
+      '-A KUBE-SVL-AQI2S6QIMU7PVVRP -m comment --comment "ns1/svc1 -> 10.0.1.1:80" -j KUBE-SEP-3JOIVZTXZZRGORX4',
+      '-A KUBE-SEP-3JOIVZTXZZRGORX4 -m comment --comment ns1/svc1 -s 10.0.1.1 -j KUBE-MARK-MASQ',
+      '-A KUBE-SEP-3JOIVZTXZZRGORX4 -m comment --comment ns1/svc1 -m tcp -p tcp -j DNAT --to-destination 10.0.1.1:80',
+    ]);
+  });
+  it('drops in the filter table when internalTrafficPolicy is Local and no endpoint is local', () => {
+    const c = testCluster({ internalTrafficPolicy: 'Local' });
+    c.nodes[0]!.pods = [];
+    const r = kubeProxyServiceRules(c, c.services[0]!, { node: 'cp' });
+    expect(r.natChains).toEqual([]);
+    expect(r.filterRules).toEqual([
+      '-A KUBE-SERVICES -m comment --comment "ns1/svc1 has no local endpoints" -m tcp -p tcp -d 172.30.1.1 --dport 80 -j DROP',
+    ]);
+  });
+});
+
+describe('kubeProxyRules for a NodePort Service (externalTrafficPolicy Cluster)', () => {
+  it('writes the KUBE-NODEPORTS jump, the KUBE-EXT masquerade and the SVC/SEP chains in syncProxyRules order', () => {
+    const c = testCluster({
+      type: 'NodePort', clusterIP: '172.30.0.41', ports: [{ name: 'p80', protocol: 'TCP', port: 80, targetPort: 80, nodePort: 3001 }],
+    });
+    c.nodes[0]!.pods[0]!.ip = '10.180.0.1';
+    c.nodes[1]!.pods[0]!.ip = '10.180.0.2';
+    c.nodes[2]!.pods = [];
+    expect(kubeProxyRules(c, 'ns1/svc1')).toBe([
+      '*nat',
+      ':KUBE-EXT-XPGD46QRK7WJZT7O - [0:0]',
+      ':KUBE-SVC-XPGD46QRK7WJZT7O - [0:0]',
+      ':KUBE-SEP-SXIVWICOYRO3J4NJ - [0:0]',
+      ':KUBE-SEP-LXVODXWDISEETFEF - [0:0]',
+      '-A KUBE-SERVICES -m comment --comment "ns1/svc1:p80 cluster IP" -m tcp -p tcp -d 172.30.0.41 --dport 80 -j KUBE-SVC-XPGD46QRK7WJZT7O',
+      '-A KUBE-NODEPORTS -m comment --comment ns1/svc1:p80 -m tcp -p tcp --dport 3001 -j KUBE-EXT-XPGD46QRK7WJZT7O',
+      '-A KUBE-SVC-XPGD46QRK7WJZT7O -m comment --comment "ns1/svc1:p80 cluster IP" -m tcp -p tcp -d 172.30.0.41 --dport 80 ! -s 10.0.0.0/8 -j KUBE-MARK-MASQ',
+      '-A KUBE-EXT-XPGD46QRK7WJZT7O -m comment --comment "masquerade traffic for ns1/svc1:p80 external destinations" -j KUBE-MARK-MASQ',
+      '-A KUBE-EXT-XPGD46QRK7WJZT7O -j KUBE-SVC-XPGD46QRK7WJZT7O',
+      '-A KUBE-SVC-XPGD46QRK7WJZT7O -m comment --comment "ns1/svc1:p80 -> 10.180.0.1:80" -m statistic --mode random --probability 0.5000000000 -j KUBE-SEP-SXIVWICOYRO3J4NJ',
+      '-A KUBE-SVC-XPGD46QRK7WJZT7O -m comment --comment "ns1/svc1:p80 -> 10.180.0.2:80" -j KUBE-SEP-LXVODXWDISEETFEF',
+      '-A KUBE-SEP-SXIVWICOYRO3J4NJ -m comment --comment ns1/svc1:p80 -s 10.180.0.1 -j KUBE-MARK-MASQ',
+      '-A KUBE-SEP-SXIVWICOYRO3J4NJ -m comment --comment ns1/svc1:p80 -m tcp -p tcp -j DNAT --to-destination 10.180.0.1:80',
+      '-A KUBE-SEP-LXVODXWDISEETFEF -m comment --comment ns1/svc1:p80 -s 10.180.0.2 -j KUBE-MARK-MASQ',
+      '-A KUBE-SEP-LXVODXWDISEETFEF -m comment --comment ns1/svc1:p80 -m tcp -p tcp -j DNAT --to-destination 10.180.0.2:80',
+      '-A KUBE-SERVICES -m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS',
+      'COMMIT',
+      '',
+    ].join('\n'));
+  });
+  it('orders endpoints by their "ip:port" string, as endpointslicecache.go byEndpoint does', () => {
+    const c = testCluster();
+    c.nodes[0]!.pods[0]!.ip = '10.0.1.10';
+    c.nodes[1]!.pods[0]!.ip = '10.0.1.9';
+    const r = kubeProxyServiceRules(c, c.services[0]!);
+    const dnat = r.natRules.filter((l) => l.includes('DNAT')).map((l) => l.split(' ').pop());
+    expect(dnat).toEqual(['10.0.1.10:80', '10.0.1.3:80', '10.0.1.9:80']);
+  });
+  it('skips headless and ExternalName Services', () => {
+    expect(kubeProxyRules(threeNodeCluster(), 'default/db')).toMatch(/headless/);
+    expect(kubeProxyRules(threeNodeCluster(), 'default/ext')).toMatch(/ExternalName/);
+  });
+  it('throws naming the cluster for an unknown Service', () => {
+    expect(() => kubeProxyRules(threeNodeCluster(), 'default/nope')).toThrow(/three-nodes.*default\/nope/);
+  });
+});
