@@ -33,3 +33,11 @@ export function mermaidId(prefix: string, name: string): string {
   const safe = name.replace(/[^A-Za-z0-9]/g, (ch) => `_${ch.codePointAt(0)!.toString(16)}_`);
   return `${prefix}_${safe}`;
 }
+
+/**
+ * Returns a quoted multi-line label: each line escaped, joined with `<br>` (the only markup we
+ * emit ourselves, so no text from a definition can add any).
+ */
+export function mermaidLines(lines: readonly string[]): string {
+  return `"${lines.map(escapeMermaidText).join('<br>')}"`;
+}

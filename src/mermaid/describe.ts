@@ -1,0 +1,73 @@
+/**
+ * Plain-language descriptions of the views, generated from the model: the accessible
+ * description of each diagram and the text search indexes.
+ */
+import { selectedPods, serviceEndpoints } from '../derive/endpoints';
+import type { Cluster, Node, Pod, Service } from '../model/types';
+import { dnsProviderName, isDnsService, isHeadless, listText, podName, portMapping, serviceName } from './labels';
+import { interNodeLink, nodeDevices, pluginSummary } from './plugin-devices';
+import { isProxied } from './services-view';
+
+function podPhrase(pod: Pod): string {
+  return pod.hostNetwork ? `${podName(pod)} (host network, ${pod.ip})` : `${podName(pod)} (${pod.ip})`;
+}
+
+function nodeSentence(cluster: Cluster, node: Node): string {
+  const devices = nodeDevices(cluster.plugin, node);
+  const role = node.controlPlane ? ', control plane' : '';
+  const runs = node.pods.length ? `runs ${listText(node.pods.map(podPhrase))}` : 'runs no pods';
+  const wiring = devices.bridge
+    ? `pods attach through veth pairs to the ${devices.bridge.name} bridge (${devices.bridge.address})`
+    : `each pod's veth (${devices.hostVeth}) is routed by the host`;
+  const tunnel = devices.tunnel ? `, and ${devices.tunnel.name} carries traffic to other nodes` : '';
+  return `${node.name} (${node.ip}${role}, pod CIDR ${node.podCIDR}) ${runs}; ${wiring}${tunnel}.`;
+}
+
+function serviceSentence(cluster: Cluster, svc: Service): string {
+  const pods = selectedPods(cluster, svc);
+  const backends = pods.length ? listText(pods.map(podPhrase)) : 'no pods';
+  const ports = svc.ports.map(portMapping).join(', ');
+  if (svc.type === 'ExternalName') return `Service ${serviceName(svc)} is an ExternalName: DNS answers with a CNAME to ${svc.externalName ?? ''}.`;
+  if (isHeadless(svc)) return `Service ${serviceName(svc)} is headless (no ClusterIP): DNS returns the pod IPs of ${backends} directly.`;
+  if (isDnsService(svc)) return `The cluster DNS Service ${serviceName(svc)} (${svc.clusterIP ?? ''}, ${ports}) is served by the ${dnsProviderName(cluster)} pods ${backends}.`;
+  const nodePort = svc.ports.some((p) => p.nodePort !== undefined)
+    ? `, also open on every node at NodePort ${svc.ports.flatMap((p) => (p.nodePort !== undefined ? [p.nodePort] : [])).join(', ')}`
+    : '';
+  return `Service ${serviceName(svc)} (${svc.type} ${svc.clusterIP ?? ''}, ${ports}${nodePort}) balances to ${backends}.`;
+}
+
+function visibleServices(cluster: Cluster): Service[] {
+  return cluster.services.filter((s) => !isDnsService(s) || cluster.dns.pods.length > 0);
+}
+
+/** Description of the topology view. */
+export function describeTopology(cluster: Cluster): string {
+  const n = cluster.network;
+  const nodes = cluster.nodes.length === 1 ? 'one node' : `${cluster.nodes.length} nodes`;
+  const parts = [
+    `${cluster.title}: ${nodes} on the node network ${n.nodeCIDR}, networked by ${pluginSummary(cluster.plugin)}. Pods get addresses from ${n.clusterCIDR}; Services from ${n.serviceCIDR}.`,
+    ...cluster.nodes.map((node) => nodeSentence(cluster, node)),
+  ];
+  const link = interNodeLink(cluster.plugin);
+  if (link && cluster.nodes.length > 1) parts.push(link.sentence);
+  parts.push(...visibleServices(cluster).map((svc) => serviceSentence(cluster, svc)));
+  return parts.join(' ');
+}
+
+/** Description of the services view. */
+export function describeServices(cluster: Cluster): string {
+  const nodes = listText(cluster.nodes.map((node) => `${node.name} (${node.ip})`));
+  const parts = [`${cluster.title}: kube-proxy in ${cluster.kubeProxyMode} mode runs on ${nodes} and programs the same rules for every Service with a ClusterIP on each node.`];
+  for (const svc of cluster.services) {
+    if (!isProxied(svc)) {
+      parts.push(`${serviceSentence(cluster, svc)} kube-proxy does not handle it.`);
+      continue;
+    }
+    const targets = svc.ports.map((port) => {
+      const eps = serviceEndpoints(cluster, svc, port).map((ep) => `${ep.ip}:${ep.port}`);
+      return `${svc.clusterIP ?? ''}:${port.port}/${port.protocol} to ${eps.length ? listText(eps) : 'no endpoints'}`;
+    });
+    parts.push(`${serviceName(svc)} (${svc.type}) forwards ${targets.join('; ')}.`);
+  }
+  return parts.join(' ');
+}

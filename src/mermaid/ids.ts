@@ -1,0 +1,16 @@
+/**
+ * Stable Mermaid node ids for model objects, so both views and tests agree on them.
+ */
+import type { Node, Pod, Service } from '../model/types';
+import { mermaidId } from './escape';
+
+/** Id of a node's subgraph. */
+export const nodeGroupId = (node: Node): string => mermaidId('node', node.name);
+/** Id of a device (eth0, cni0, flannel.1, ...) on a node. */
+export const deviceId = (node: Node, device: string): string => mermaidId('dev', `${node.name}/${device}`);
+/** Id of a pod. */
+export const podId = (pod: Pod): string => mermaidId('pod', `${pod.namespace}/${pod.name}`);
+/** Id of a Service. */
+export const serviceId = (service: Service): string => mermaidId('svc', `${service.namespace}/${service.name}`);
+/** Id of a node's kube-proxy. */
+export const kubeProxyId = (node: Node): string => mermaidId('kp', node.name);

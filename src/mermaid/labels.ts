@@ -1,0 +1,43 @@
+/**
+ * Plain-text pieces shared by the views and the descriptions (never Mermaid syntax: the
+ * flowchart builder escapes them).
+ */
+import { DNS_NAMESPACE, DNS_SERVICE_NAME } from '../model/defaults';
+import type { Cluster, Pod, Service, ServicePort } from '../model/types';
+
+/** A pod's name, prefixed with its namespace unless it is `default`. */
+export function podName(pod: Pod): string {
+  return pod.namespace === 'default' ? pod.name : `${pod.namespace}/${pod.name}`;
+}
+
+/** A Service's name, prefixed with its namespace unless it is `default`. */
+export function serviceName(service: Service): string {
+  return service.namespace === 'default' ? service.name : `${service.namespace}/${service.name}`;
+}
+
+/** `80/TCP → 8080`, or `53/UDP` when the target port is the same. */
+export function portMapping(port: ServicePort): string {
+  const target = port.targetPort === port.port ? '' : ` → ${port.targetPort}`;
+  return `${port.port}/${port.protocol}${target}`;
+}
+
+/** Whether the Service is the generated cluster DNS Service. */
+export function isDnsService(service: Service): boolean {
+  return service.namespace === DNS_NAMESPACE && service.name === DNS_SERVICE_NAME;
+}
+
+/** Whether a Service is headless (`clusterIP: None`). */
+export function isHeadless(service: Service): boolean {
+  return service.clusterIP === 'None';
+}
+
+/** The DNS server implementation's display name. */
+export function dnsProviderName(cluster: Cluster): string {
+  return cluster.dns.provider === 'coredns' ? 'CoreDNS' : 'kube-dns';
+}
+
+/** Joins words as prose: `a`, `a and b`, `a, b and c`. */
+export function listText(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -1,0 +1,282 @@
+/**
+ * Every default of the model, in one place: kubeadm's, the API server's and the plugins'.
+ *
+ * `resolveCluster()` never throws: it fills in what a definition left out so that validation
+ * and derivations see one complete shape. Malformed values pass through unchanged for
+ * `validateCluster()` to report.
+ */
+import { cidrContainsIp, nthAddress, isIp } from './cidr';
+import type {
+  Cluster,
+  ClusterDns,
+  ClusterInput,
+  HttpPathRule,
+  Labels,
+  NetworkPolicy,
+  NetworkPolicyInput,
+  Node,
+  NodeInput,
+  Pod,
+  PodInput,
+  PluginSpec,
+  Protocol,
+  Service,
+  ServiceInput,
+} from './types';
+
+// kubeadm cmd/kubeadm/app/constants/constants.go: DefaultServicesSubnet.
+export const DEFAULT_SERVICE_CIDR = '10.96.0.0/12';
+// kubeadm constants.go: DefaultServiceDNSDomain.
+export const DEFAULT_CLUSTER_DOMAIN = 'cluster.local';
+// flannel Documentation/kube-flannel.yml: net-conf.json "Network".
+export const FLANNEL_CLUSTER_CIDR = '10.244.0.0/16';
+// calico: the default IPv4 pool (CALICO_IPV4POOL_CIDR) when kubeadm gives none.
+export const CALICO_CLUSTER_CIDR = '192.168.0.0/16';
+/** The namespace of objects that do not name one. */
+export const DEFAULT_NAMESPACE = 'default';
+/** The namespace of the cluster DNS. */
+export const DNS_NAMESPACE = 'kube-system';
+/** The name of the cluster DNS Service (kept as `kube-dns` with CoreDNS, for compatibility). */
+export const DNS_SERVICE_NAME = 'kube-dns';
+/** Labels of the cluster DNS pods, selected by the kube-dns Service. */
+export const DNS_POD_LABELS: Readonly<Labels> = { 'k8s-app': 'kube-dns' };
+// kubeadm constants.go GetDNSIP: the tenth address of the service CIDR.
+export const DNS_SERVICE_IP_INDEX = 10;
+// kube-apiserver: the first service address belongs to default/kubernetes.
+export const KUBERNETES_SERVICE_IP_INDEX = 1;
+// kube-apiserver --service-node-port-range default.
+export const NODE_PORT_RANGE = { min: 30000, max: 32767 } as const;
+/** The label every namespace carries with its own name (since Kubernetes 1.21). */
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/** The pod network a plugin uses when the definition names none. */
+export function defaultClusterCIDR(plugin: PluginSpec | undefined): string {
+  return plugin?.name === 'calico' ? CALICO_CLUSTER_CIDR : FLANNEL_CLUSTER_CIDR;
+}
+
+/** The kube-dns ClusterIP kubeadm would pick for a service CIDR ('' when the CIDR is malformed). */
+export function defaultDnsIP(serviceCIDR: string): string {
+  return nthAddress(serviceCIDR, DNS_SERVICE_IP_INDEX) ?? '';
+}
+
+/** Whether `labels` carries every key/value of `selector` (an empty selector matches all). */
+export function labelsMatch(selector: Labels | undefined, labels: Labels): boolean {
+  return Object.entries(selector ?? {}).every(([key, value]) => labels[key] === value);
+}
+
+function arrayOf<T>(value: T[] | undefined): T[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function resolvePod(input: PodInput, node: NodeInput): Pod {
+  const hostNetwork = input.hostNetwork ?? false;
+  const pod: Pod = {
+    name: input.name,
+    namespace: input.namespace ?? DEFAULT_NAMESPACE,
+    node: node.name,
+    ip: input.ip ?? (hostNetwork ? node.ip : ''),
+    labels: { ...(input.labels ?? {}) },
+    hostNetwork,
+    dnsPolicy: input.dnsPolicy ?? 'ClusterFirst',
+    ports: arrayOf(input.ports).map((p) => ({
+      ...(p.name !== undefined ? { name: p.name } : {}),
+      containerPort: p.containerPort,
+      protocol: p.protocol ?? 'TCP',
+    })),
+  };
+  if (input.hostname !== undefined) pod.hostname = input.hostname;
+  if (input.subdomain !== undefined) pod.subdomain = input.subdomain;
+  if (input.dnsConfig !== undefined) pod.dnsConfig = input.dnsConfig;
+  return pod;
+}
+
+function resolveNode(input: NodeInput, nodeCIDR: string): Node {
+  // A node's resolver is usually the network's gateway (.1), e.g. a home router or VPC resolver.
+  const gateway = nthAddress(nodeCIDR, 1);
+  return {
+    name: input.name,
+    ip: input.ip,
+    podCIDR: input.podCIDR,
+    controlPlane: input.controlPlane ?? false,
+    resolvConf: {
+      nameservers: input.resolvConf?.nameservers ?? (gateway ? [gateway] : []),
+      searches: input.resolvConf?.searches ?? [],
+    },
+    pods: arrayOf(input.pods).map((pod) => resolvePod(pod, input)),
+  };
+}
+
+/** The Service types that get a ClusterIP (a headless Service has `'None'`). */
+function hasClusterIP(type: Service['type']): boolean {
+  return type !== 'ExternalName';
+}
+
+/** The Service types that get a NodePort on every node. */
+export function hasNodePort(type: Service['type']): boolean {
+  return type === 'NodePort' || type === 'LoadBalancer';
+}
+
+function resolveService(input: ServiceInput): Service {
+  const type = input.type ?? 'ClusterIP';
+  const service: Service = {
+    name: input.name,
+    namespace: input.namespace ?? DEFAULT_NAMESPACE,
+    type,
+    ports: arrayOf(input.ports).map((p) => ({
+      name: p.name ?? '',
+      protocol: p.protocol ?? ('TCP' as Protocol),
+      port: p.port,
+      targetPort: p.targetPort ?? p.port,
+      ...(p.nodePort !== undefined ? { nodePort: p.nodePort } : {}),
+    })),
+    externalTrafficPolicy: input.externalTrafficPolicy ?? 'Cluster',
+    internalTrafficPolicy: input.internalTrafficPolicy ?? 'Cluster',
+    sessionAffinity: input.sessionAffinity ?? 'None',
+  };
+  if (hasClusterIP(type) && input.clusterIP !== undefined) service.clusterIP = input.clusterIP;
+  if (input.selector !== undefined) service.selector = { ...input.selector };
+  if (input.externalName !== undefined) service.externalName = input.externalName;
+  if (input.loadBalancerIP !== undefined) service.loadBalancerIP = input.loadBalancerIP;
+  return service;
+}
+
+/** The `kube-system/kube-dns` Service kubeadm's CoreDNS addon creates. */
+// kubeadm cmd/kubeadm/app/phases/addons/dns/manifests.go: CoreDNSService.
+export function kubeDnsService(clusterIP: string): Service {
+  return {
+    name: DNS_SERVICE_NAME,
+    namespace: DNS_NAMESPACE,
+    type: 'ClusterIP',
+    clusterIP,
+    selector: { ...DNS_POD_LABELS },
+    ports: [
+      { name: 'dns', protocol: 'UDP', port: 53, targetPort: 53 },
+      { name: 'dns-tcp', protocol: 'TCP', port: 53, targetPort: 53 },
+      { name: 'metrics', protocol: 'TCP', port: 9153, targetPort: 9153 },
+    ],
+    externalTrafficPolicy: 'Cluster',
+    internalTrafficPolicy: 'Cluster',
+    sessionAffinity: 'None',
+  };
+}
+
+/**
+ * Gives ClusterIPs and NodePorts to Services that left them out. The API server picks them at
+ * random; we pick the lowest free one so builds are reproducible.
+ */
+function allocateAddresses(services: Service[], serviceCIDR: string): void {
+  const takenIPs = new Set(services.map((s) => s.clusterIP).filter((ip): ip is string => !!ip));
+  const kubernetesIP = nthAddress(serviceCIDR, KUBERNETES_SERVICE_IP_INDEX);
+  if (kubernetesIP) takenIPs.add(kubernetesIP);
+  const takenPorts = new Set(services.flatMap((s) => s.ports.map((p) => p.nodePort)));
+  let nextIndex = KUBERNETES_SERVICE_IP_INDEX + 1;
+  let nextPort: number = NODE_PORT_RANGE.min;
+  for (const service of services) {
+    if (hasClusterIP(service.type) && service.clusterIP === undefined) {
+      let candidate = nthAddress(serviceCIDR, nextIndex);
+      while (candidate && takenIPs.has(candidate)) candidate = nthAddress(serviceCIDR, ++nextIndex);
+      if (candidate && cidrContainsIp(serviceCIDR, candidate)) {
+        service.clusterIP = candidate;
+        takenIPs.add(candidate);
+      }
+    }
+    if (!hasNodePort(service.type)) continue;
+    for (const port of service.ports) {
+      if (port.nodePort !== undefined) continue;
+      while (takenPorts.has(nextPort)) nextPort++;
+      port.nodePort = nextPort;
+      takenPorts.add(nextPort);
+    }
+  }
+}
+
+// k8s.io/kubernetes pkg/apis/networking/v1/defaults.go: SetDefaults_NetworkPolicySpec.
+export function defaultPolicyTypes(input: NetworkPolicyInput): Array<'Ingress' | 'Egress'> {
+  if (input.policyTypes && input.policyTypes.length > 0) return [...input.policyTypes];
+  return arrayOf(input.egress).length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
+}
+
+function resolveNetworkPolicy(input: NetworkPolicyInput): NetworkPolicy {
+  return {
+    name: input.name,
+    namespace: input.namespace ?? DEFAULT_NAMESPACE,
+    podSelector: input.podSelector ?? {},
+    policyTypes: defaultPolicyTypes(input),
+    ingress: arrayOf(input.ingress),
+    egress: arrayOf(input.egress),
+  };
+}
+
+function resolveRules(rules: HttpPathRule[] | undefined): HttpPathRule[] {
+  return arrayOf(rules).map((rule) => ({ ...rule, pathType: rule.pathType ?? 'Prefix' }));
+}
+
+function resolveDns(input: ClusterInput, serviceCIDR: string, pods: Pod[]): ClusterDns {
+  // Without an explicit list the DNS pods are the ones the kube-dns selector would pick.
+  const derivedPods = pods
+    .filter((p) => p.namespace === DNS_NAMESPACE && labelsMatch(DNS_POD_LABELS, p.labels))
+    .map((p) => p.name);
+  return {
+    provider: input.dns?.provider ?? 'coredns',
+    clusterIP: input.dns?.clusterIP ?? defaultDnsIP(serviceCIDR),
+    pods: input.dns?.pods ? [...input.dns.pods] : derivedPods,
+  };
+}
+
+function resolveNamespaces(input: ClusterInput, used: string[]): Cluster['namespaces'] {
+  const labels = new Map<string, Labels>();
+  for (const name of [DEFAULT_NAMESPACE, DNS_NAMESPACE, ...used]) labels.set(name, {});
+  for (const ns of arrayOf(input.namespaces)) labels.set(ns.name, { ...(ns.labels ?? {}) });
+  return [...labels.keys()]
+    .sort()
+    .map((name) => ({ name, labels: { ...labels.get(name), [NAMESPACE_NAME_LABEL]: name } }));
+}
+
+/** Applies every default to a cluster definition. */
+export function resolveCluster(input: ClusterInput): Cluster {
+  const clusterCIDR = input.network?.clusterCIDR ?? defaultClusterCIDR(input.plugin);
+  const serviceCIDR = input.network?.serviceCIDR ?? DEFAULT_SERVICE_CIDR;
+  const nodes = arrayOf(input.nodes).map((n) => resolveNode(n, input.network?.nodeCIDR ?? ''));
+  const pods = nodes.flatMap((n) => n.pods);
+  const dns = resolveDns(input, serviceCIDR, pods);
+  const services = [...arrayOf(input.services).map(resolveService), kubeDnsService(dns.clusterIP)];
+  if (isIp(dns.clusterIP) || dns.clusterIP === '') allocateAddresses(services, serviceCIDR);
+  const ingresses = arrayOf(input.ingresses).map((ing) => ({
+    ...ing,
+    namespace: ing.namespace ?? DEFAULT_NAMESPACE,
+    rules: resolveRules(ing.rules),
+  }));
+  const httpRoutes = arrayOf(input.httpRoutes).map((route) => ({
+    ...route,
+    namespace: route.namespace ?? DEFAULT_NAMESPACE,
+    rules: resolveRules(route.rules),
+  }));
+  const networkPolicies = arrayOf(input.networkPolicies).map(resolveNetworkPolicy);
+  const usedNamespaces = [
+    ...pods.map((p) => p.namespace),
+    ...services.map((s) => s.namespace),
+    ...ingresses.map((i) => i.namespace),
+    ...httpRoutes.map((r) => r.namespace),
+    ...networkPolicies.map((p) => p.namespace),
+  ];
+  return {
+    name: input.name,
+    title: input.title,
+    description: input.description,
+    network: {
+      nodeCIDR: input.network?.nodeCIDR ?? '',
+      clusterCIDR,
+      serviceCIDR,
+      clusterDomain: input.network?.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN,
+    },
+    plugin: input.plugin,
+    kubeProxyMode: input.kubeProxyMode ?? 'iptables',
+    dns,
+    namespaces: resolveNamespaces(input, usedNamespaces),
+    nodes,
+    services,
+    ingresses,
+    httpRoutes,
+    networkPolicies,
+  };
+}

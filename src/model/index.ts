@@ -1,0 +1,29 @@
+/**
+ * The cluster-definition model: types, `defineCluster`, defaults and validation.
+ * Isomorphic: `load.ts` (Node-only) is exported from `src/model/load` instead.
+ */
+export type * from './types';
+export { defineCluster } from './define';
+export {
+  resolveCluster,
+  kubeDnsService,
+  labelsMatch,
+  defaultClusterCIDR,
+  defaultDnsIP,
+  defaultPolicyTypes,
+  hasNodePort,
+  DEFAULT_SERVICE_CIDR,
+  DEFAULT_CLUSTER_DOMAIN,
+  FLANNEL_CLUSTER_CIDR,
+  CALICO_CLUSTER_CIDR,
+  DEFAULT_NAMESPACE,
+  DNS_NAMESPACE,
+  DNS_SERVICE_NAME,
+  DNS_POD_LABELS,
+  NODE_PORT_RANGE,
+  NAMESPACE_NAME_LABEL,
+} from './defaults';
+export { validateCluster, type ValidateOptions, type ValidationResult } from './validate';
+export { formatDiagnostic, hasErrors, type Diagnostic, type Severity } from './diagnostics';
+export { cidrContainsIp, cidrContainsCidr, cidrsOverlap, isCidr, isIp, nthAddress, parseCidr, parseIp } from './cidr';
+export { isDns1123Label, isDns1035Label, isDns1123Subdomain, isPortName } from './names';
