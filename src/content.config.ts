@@ -1,0 +1,24 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+import { z } from 'astro/zod';
+
+/** A primary reference cited by a page, rendered in its "Sources" section. */
+const sourceSchema = z.object({
+  title: z.string().min(1),
+  url: z.url({ protocol: /^https$/ }),
+});
+
+export const collections = {
+  // Pages live in the top-level docs/ folder so contributors find them at once;
+  // files starting with `_` are partials, as in Starlight's own loader.
+  docs: defineCollection({
+    loader: glob({ pattern: ['**/[^_]*.{md,mdx}'], base: './docs' }),
+    schema: docsSchema({
+      extend: z.object({
+        description: z.string().min(20, 'every page needs a description (it becomes the meta description)'),
+        sources: z.array(sourceSchema).default([]),
+      }),
+    }),
+  }),
+};

@@ -1,0 +1,20 @@
+/** Site-wide constants: the one place that names the repository and the site. */
+
+/** The GitHub repository that holds this site's source (edit links, README). */
+export const REPO_URL = 'https://github.com/k8s-networking-concepts/k8s-networking-concepts';
+
+/** Branch that edit links point at. */
+export const REPO_BRANCH = 'main';
+
+/** Site title shown in the header and in <title>. */
+export const SITE_TITLE = 'Kubernetes Networking Concepts';
+
+/** Default meta description, used when a page has none. */
+export const SITE_DESCRIPTION =
+  'How Kubernetes networking really works: pod and Service networking, CNI plugins, network policy, Ingress and DNS, with diagrams generated from typed cluster definitions.';
+
+/** Default public URL when `SITE_URL` is not set (used for the sitemap and canonical links). */
+export const DEFAULT_SITE_URL = 'https://k8s-networking-concepts.github.io';
+
+/** Base URL for "edit this page" links: the repo's edit view at the branch root. */
+export const EDIT_BASE_URL = `${REPO_URL}/edit/${REPO_BRANCH}/`;

@@ -1,0 +1,71 @@
+/**
+ * A minimal static file server for the built site, as a host would serve it:
+ * files under `base`, `index.html` for directories, `404.html` with status 404,
+ * correct MIME types for Pagefind's wasm and workers. Binds 127.0.0.1 only.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.woff2': 'font/woff2',
+};
+
+export interface RunningServer {
+  /** Origin plus base path, with a trailing slash, e.g. http://127.0.0.1:41234/ */
+  url: string;
+  close(): Promise<void>;
+}
+
+async function fileFor(root: string, pathname: string): Promise<string | undefined> {
+  const candidate = resolve(root, '.' + normalize(decodeURIComponent(pathname)));
+  if (candidate !== root && !candidate.startsWith(root + sep)) return undefined;
+  for (const file of [candidate, join(candidate, 'index.html')]) {
+    try {
+      if ((await stat(file)).isFile()) return file;
+    } catch {
+      // try the next candidate
+    }
+  }
+  return undefined;
+}
+
+/** Serves `distDir` at `http://127.0.0.1:<port><base>`; port 0 picks a free one. */
+export async function serveStatic(distDir: string, base = '/', port = 0): Promise<RunningServer> {
+  const root = resolve(distDir);
+  const prefix = base.replace(/\/+$/, '');
+  const server: Server = createServer(async (req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const inBase = prefix === '' || pathname === prefix || pathname.startsWith(prefix + '/');
+    const file = inBase ? await fileFor(root, pathname.slice(prefix.length) || '/') : undefined;
+    if (file) {
+      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
+      res.end(await readFile(file));
+      return;
+    }
+    const notFound = await fileFor(root, '/404.html');
+    res.writeHead(404, { 'content-type': MIME['.html']! });
+    res.end(notFound ? await readFile(notFound) : 'Not found');
+  });
+  await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('static server: no TCP address');
+  return {
+    url: `http://127.0.0.1:${address.port}${prefix}/`,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
