@@ -1,0 +1,81 @@
+// Sources: Kubernetes tutorial "Using Source IP" (kubernetes.io/docs/tutorials/services/source-ip/):
+// NodePort with externalTrafficPolicy Cluster SNATs the client IP, Local preserves it and uses only
+// local endpoints; kube-proxy pkg/proxy/iptables/proxier.go (DNAT in KUBE-SEP, KUBE-EXT masquerade);
+// flannel Documentation/backends.md (vxlan: Linux default UDP port 8472; host-gw: direct routes);
+// Calico docs "Overlay networking" (IP-in-IP encapsulation via tunl0, VXLAN on UDP 4789).
+import { describe, expect, it } from 'vitest';
+import { packetWalk } from '../../../src/derive/packet-walk';
+import type { Cluster } from '../../../src/model/types';
+import { threeNodeCluster } from './fixtures';
+
+describe('pod to pod', () => {
+  it('stays on the node without address changes when both pods share it', () => {
+    const w = packetWalk(threeNodeCluster(), { kind: 'pod-to-pod', from: 'client', to: 'web-1', port: 8080 });
+    expect(w.hops.map((h) => [h.from, h.to])).toEqual([['pod:default/client', 'node:worker-1'], ['node:worker-1', 'pod:default/web-1']]);
+    expect(w.hops.every((h) => h.packet.src === '10.244.1.6:40000' && h.packet.dst === '10.244.1.5:8080' && !h.outer)).toBe(true);
+  });
+  it('flannel vxlan: the inner packet is unchanged; the outer header is node to node on UDP 8472', () => {
+    const w = packetWalk(threeNodeCluster(), { kind: 'pod-to-pod', from: 'client', to: 'web-2', port: 8080 });
+    const between = w.hops[1]!;
+    expect([between.from, between.to]).toEqual(['node:worker-1', 'node:worker-2']);
+    expect(between.packet).toEqual({ src: '10.244.1.6:40000', dst: '10.244.2.7:8080' });
+    expect(between.outer).toMatchObject({ src: '192.168.1.11:8472', dst: '192.168.1.12:8472' });
+  });
+  it('flannel host-gw: no encapsulation', () => {
+    const w = packetWalk(threeNodeCluster({ name: 'flannel', backend: 'host-gw' }), { kind: 'pod-to-pod', from: 'client', to: 'web-2' });
+    expect(w.hops[1]!.outer).toBeUndefined();
+  });
+  it('calico ipip: outer IP header between the node IPs', () => {
+    const w = packetWalk(threeNodeCluster({ name: 'calico', mode: 'ipip' }), { kind: 'pod-to-pod', from: 'client', to: 'web-2' });
+    expect(w.hops[1]!.outer).toMatchObject({ src: '192.168.1.11', dst: '192.168.1.12', encapsulation: 'IP-in-IP (IP protocol 4)' });
+    expect(w.hops[1]!.packet.dst).toBe('192.168.0.135:80');
+  });
+  it('refuses a cross-node walk on the single-node bridge plugin', () => {
+    expect(() => packetWalk(threeNodeCluster({ name: 'bridge' }), { kind: 'pod-to-pod', from: 'client', to: 'web-2' })).toThrow(/bridge/);
+  });
+});
+
+describe('pod to ClusterIP Service', () => {
+  it('DNATs the cluster IP to the first endpoint in kube-proxy order, resolving the named targetPort', () => {
+    const w = packetWalk(threeNodeCluster(), { kind: 'pod-to-service', from: 'client', service: 'web' });
+    expect(w.hops[0]!.packet).toEqual({ src: '10.244.1.6:40000', dst: '10.96.100.10:80' });
+    expect(w.delivered).toEqual({ src: '10.244.1.6:40000', dst: '10.244.1.5:8080' });
+    expect(w.hops[1]!.changes[0]).toMatch(/DNAT 10\.96\.100\.10:80 → 10\.244\.1\.5:8080 \(KUBE-SERVICES → KUBE-SVC-\w{16} → KUBE-SEP-\w{16}\)/);
+  });
+  it('crosses nodes after DNAT when the endpoint is remote', () => {
+    const w = packetWalk(threeNodeCluster(), { kind: 'pod-to-service', from: 'client', service: 'web', endpoint: 'web-2' });
+    expect(w.hops[1]!.packet.dst).toBe('10.244.2.7:8080');
+    expect(w.hops[1]!.outer?.dst).toBe('192.168.1.12:8472');
+  });
+});
+
+describe('external client to NodePort', () => {
+  it('externalTrafficPolicy Cluster: SNAT to the outgoing interface address (flannel.1 for vxlan)', () => {
+    const w = packetWalk(threeNodeCluster(), { kind: 'external-to-nodeport', node: 'worker-1', service: 'web-np', endpoint: 'web-2' });
+    expect(w.hops[0]!.packet).toEqual({ src: '203.0.113.10:40000', dst: '192.168.1.11:30080' });
+    expect(w.delivered).toEqual({ src: '10.244.1.0:40000', dst: '10.244.2.7:8080' });
+  });
+  it('externalTrafficPolicy Local: keeps the client IP and uses a local endpoint', () => {
+    const c = threeNodeCluster();
+    c.services[2]!.externalTrafficPolicy = 'Local';
+    const w = packetWalk(c, { kind: 'external-to-nodeport', node: 'worker-2', service: 'web-np' });
+    expect(w.delivered).toEqual({ src: '203.0.113.10:40000', dst: '10.244.2.7:8080' });
+    expect(() => packetWalk(c, { kind: 'external-to-nodeport', node: 'cp', service: 'web-np' })).toThrow(/no usable endpoints on node cp/);
+  });
+});
+
+describe('external client through an Ingress', () => {
+  function withIngress(): Cluster {
+    const c = threeNodeCluster();
+    c.nodes[0]!.pods.push({ name: 'ingress-nginx-controller', namespace: 'ingress-nginx', node: 'cp', ip: '10.244.0.9', labels: { 'app.kubernetes.io/name': 'ingress-nginx' }, hostNetwork: false, dnsPolicy: 'ClusterFirst', ports: [] });
+    c.services.push({ name: 'ingress-nginx-controller', namespace: 'ingress-nginx', type: 'NodePort', clusterIP: '10.96.200.1', selector: { 'app.kubernetes.io/name': 'ingress-nginx' }, ports: [{ name: 'http', protocol: 'TCP', port: 80, targetPort: 80, nodePort: 30001 }], externalTrafficPolicy: 'Cluster', internalTrafficPolicy: 'Cluster', sessionAffinity: 'None' });
+    c.ingresses.push({ name: 'shop', namespace: 'default', controllerService: 'ingress-nginx/ingress-nginx-controller', rules: [{ path: '/', backend: { service: 'web', port: 80 } }] });
+    return c;
+  }
+  it('reaches the controller via its NodePort, then opens a new connection from the controller pod to a backend pod', () => {
+    const w = packetWalk(withIngress(), { kind: 'external-through-ingress', ingress: 'shop', node: 'worker-1', endpoint: 'web-2' });
+    expect(w.hops[0]!.packet.dst).toBe('192.168.1.11:30001');
+    expect(w.delivered).toEqual({ src: '10.244.0.9:40001', dst: '10.244.2.7:8080' });
+    expect(w.participants.map((p) => p.id)).toContain('pod:ingress-nginx/ingress-nginx-controller');
+  });
+});
