@@ -9,7 +9,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../model/diagnostics';
-import { loadClusters } from '../model/load';
+import { DEFINITIONS_DIR, loadClusters } from '../model/load';
 import { renderViews, type ViewName } from './views';
 
 /** Where generated diagrams go, relative to the repository root (git-ignored). */
@@ -45,6 +45,10 @@ export interface BuildOptions {
   root: string;
   /** Validate only; write nothing. */
   check?: boolean;
+  /** Definitions directory relative to `root`; defaults to `diagrams`. */
+  definitionsDir?: string;
+  /** Output directory (absolute or relative to `root`); defaults to `.generated/diagrams`. */
+  outDir?: string;
 }
 
 /** The outcome of a build. */
@@ -67,8 +71,8 @@ export function serializeManifest(manifest: Manifest): string {
 /** Loads, validates and (unless `check`) writes every diagram. Failed definitions get no output. */
 export async function buildDiagrams(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root);
-  const outDir = path.join(root, GENERATED_DIAGRAMS_DIR);
-  const loaded = await loadClusters(root);
+  const outDir = path.resolve(root, options.outDir ?? GENERATED_DIAGRAMS_DIR);
+  const loaded = await loadClusters(root, options.definitionsDir ?? DEFINITIONS_DIR);
   const files: Array<{ file: string; text: string }> = [];
   const entries: ManifestEntry[] = [];
   for (const definition of loaded.definitions) {

@@ -76,6 +76,9 @@ export async function loadDefinition(root: string, file: string): Promise<Loaded
       ],
     };
   }
+  // A file outside a `"type": "module"` package loads as CommonJS: its exports arrive nested.
+  const nested = module.default as { default?: unknown; name?: unknown } | undefined;
+  if (nested && typeof nested === 'object' && 'default' in nested && !('name' in nested)) module = nested;
   if (module.default === undefined) {
     return {
       file,

@@ -254,7 +254,9 @@ function checkPods(cluster: Cluster, r: Report): void {
         r.error(`${at}.ip`, `pod ${pod.name} has no IP`, `give it an address in ${node.name}'s podCIDR ${node.podCIDR}, e.g. '${nthAddress(node.podCIDR, 2) ?? '10.244.0.2'}'`);
       } else if (checkIpField(r, `${at}.ip`, pod.ip, 'pod IP') && isCidr(node.podCIDR)) {
         if (!cidrContainsIp(node.podCIDR, pod.ip)) {
-          r.error(`${at}.ip`, `${pod.ip} is outside ${node.name}'s podCIDR ${node.podCIDR}`, `a pod gets its IP from the podCIDR of the node it runs on: pick an address in ${node.podCIDR}, or declare the pod under the node that owns ${pod.ip}`);
+          const owner = cluster.nodes.find((other) => other !== node && cidrContainsIp(other.podCIDR, pod.ip));
+          const move = owner ? `, or move the pod under ${owner.name}, whose podCIDR ${owner.podCIDR} holds ${pod.ip}` : '';
+          r.error(`${at}.ip`, `${pod.ip} is outside ${node.name}'s podCIDR ${node.podCIDR}`, `a pod gets its IP from the podCIDR of the node it runs on: pick an address in ${node.podCIDR}${move}`);
         } else if (pod.ip === networkAddress(node.podCIDR) || pod.ip === broadcastAddress(node.podCIDR)) {
           r.error(`${at}.ip`, `${pod.ip} is the network or broadcast address of ${node.podCIDR}`, `host-local IPAM never hands these out: pick e.g. '${nthAddress(node.podCIDR, 2)}'`);
         } else if (bridgeName && pod.ip === gateway) {
@@ -334,6 +336,8 @@ function checkServices(cluster: Cluster, ranges: Ranges, r: Report): void {
   const nodePorts = new Map<number, string>();
   const kubernetesIP = ranges.serviceCIDR ? nthAddress(ranges.serviceCIDR, KUBERNETES_SERVICE_IP_INDEX) : undefined;
   const pods = allPods(cluster);
+  // The DNS Service's address is claimed first: a declared Service that takes it is the one to move.
+  if (isIp(cluster.dns.clusterIP)) clusterIPs.set(cluster.dns.clusterIP, `Service ${DNS_NAMESPACE}/${DNS_SERVICE_NAME}`);
   cluster.services.forEach((svc, i) => {
     const at = servicePath(cluster, i);
     const isDns = at === 'dns';
@@ -369,8 +373,8 @@ function checkServices(cluster: Cluster, ranges: Ranges, r: Report): void {
       } else if (svc.clusterIP === kubernetesIP) {
         r.error(ipPath, `ClusterIP ${svc.clusterIP} is taken by the default/kubernetes Service`, 'the API server Service always gets the first address of the service CIDR: pick another');
       }
-      const owner = clusterIPs.get(svc.clusterIP);
-      if (owner) r.error(ipPath, `ClusterIP ${svc.clusterIP} is already taken by ${owner}`, isDns || owner.includes('kube-dns') ? 'the cluster DNS owns its ClusterIP: pick another address for this Service' : 'every Service needs its own ClusterIP');
+      const owner = isDns ? undefined : clusterIPs.get(svc.clusterIP);
+      if (owner) r.error(ipPath, `ClusterIP ${svc.clusterIP} is already taken by ${owner}`, owner.endsWith(DNS_SERVICE_NAME) ? `the cluster DNS owns ${svc.clusterIP}: pick another address for this Service` : 'every Service needs its own ClusterIP');
       else clusterIPs.set(svc.clusterIP, `Service ${ref}`);
     } else if (svc.clusterIP === undefined && !isDns) {
       r.error(ipPath, `no free ClusterIP left in the service CIDR`, 'widen network.serviceCIDR or set clusterIP explicitly');
