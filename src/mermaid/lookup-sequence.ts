@@ -1,0 +1,105 @@
+/**
+ * Mermaid `sequenceDiagram` of a pod's DNS lookup: each query the stub resolver sends to the
+ * kube-dns Service, DNAT-ed by kube-proxy to a CoreDNS pod, answered NXDOMAIN/NODATA until the
+ * first answer (derive/lookup-order.ts). Returns the text and a plain-language description.
+ */
+import type { Cluster } from '../model/types';
+import { dnsZoneData } from '../derive/dns-records';
+import { lookupOrder, ndotsFromOptions, type LookupQuery, type LookupResult } from '../derive/lookup-order';
+import { findPod } from '../derive/lookup';
+import { podDnsSettingsFor } from '../derive/resolv-conf';
+import { escapeMermaidText, mermaidId } from './escape';
+
+/** A diagram and the same story in words. */
+export interface SequenceDiagram {
+  /** Mermaid source. */
+  mermaid: string;
+  /** Short title (also the diagram's accTitle). */
+  title: string;
+  /** Plain-language description (also the diagram's accDescr). */
+  description: string;
+}
+
+/** Who takes part in the lookup. */
+export interface LookupActors {
+  /** The asking pod, e.g. `pod default/client`. */
+  pod: string;
+  /** The kube-dns Service address. */
+  dnsServiceIP: string;
+  /** The DNS server pod label, e.g. `CoreDNS kube-system/coredns-a (10.244.0.2)`. */
+  server: string;
+}
+
+/**
+ * Text for accTitle/accDescr lines, which Mermaid takes verbatim to the end of the line (no entity
+ * decoding for screen readers): one line, without markup, quote, comment or directive characters.
+ */
+export function accessibleText(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/%%|[{}<>"'`]/g, '').trim();
+}
+
+function outcome(q: LookupQuery): string {
+  switch (q.status) {
+    case 'NXDOMAIN': return 'NXDOMAIN';
+    case 'NODATA': return 'NOERROR, no records (NODATA)';
+    case 'answered': return q.records.map((r) => `${r.type} ${r.data}`).join(', ');
+    case 'forwarded-nxdomain': return 'NXDOMAIN (from upstream)';
+    case 'forwarded-answered': return 'answer (from upstream)';
+  }
+}
+
+/** The sequence diagram of a lookup result. */
+export function lookupSequence(actors: LookupActors, name: string, result: LookupResult, type = 'A'): SequenceDiagram {
+  const pod = mermaidId('p', 'pod');
+  const svc = mermaidId('p', 'svc');
+  const dns = mermaidId('p', 'dns');
+  const up = mermaidId('p', 'upstream');
+  const forwarded = result.queries.some((q) => q.status.startsWith('forwarded'));
+  const answered = result.answeredIndex >= 0 ? result.queries[result.answeredIndex] : undefined;
+  const title = `DNS lookup of ${name} from ${actors.pod}`;
+  const steps = result.queries.map((q, i) => `${i + 1}. ${q.name} → ${outcome(q)}`).join('; ');
+  const description =
+    `${actors.pod} resolves ${name} (${type}). Its resolver sends ${result.queries.length} ${result.queries.length === 1 ? 'query' : 'queries'} to the kube-dns Service ${actors.dnsServiceIP}, which kube-proxy forwards to ${actors.server}: ${steps}. ` +
+    (answered ? `The lookup ends at query ${result.answeredIndex + 1}.` : 'No query was answered: the lookup fails.');
+  const lines = [
+    'sequenceDiagram',
+    `  accTitle: ${accessibleText(title)}`,
+    `  accDescr: ${accessibleText(description)}`,
+    `  participant ${pod} as ${escapeMermaidText(actors.pod)}`,
+    `  participant ${svc} as ${escapeMermaidText(`kube-dns Service ${actors.dnsServiceIP}`)}`,
+    `  participant ${dns} as ${escapeMermaidText(actors.server)}`,
+  ];
+  if (forwarded) lines.push(`  participant ${up} as ${escapeMermaidText('upstream DNS (forward .)')}`);
+  result.queries.forEach((q, i) => {
+    lines.push(`  ${pod}->>${svc}: ${escapeMermaidText(`${type}? ${q.name}`)}`);
+    if (i === 0) lines.push(`  Note over ${svc}: ${escapeMermaidText(`kube-proxy DNAT to ${actors.server}`)}`);
+    lines.push(`  ${svc}->>${dns}: ${escapeMermaidText(`${type}? ${q.name}`)}`);
+    if (q.status.startsWith('forwarded')) {
+      lines.push(`  ${dns}->>${up}: ${escapeMermaidText(`${type}? ${q.name}`)}`);
+      lines.push(`  ${up}-->>${dns}: ${escapeMermaidText(outcome(q))}`);
+    }
+    lines.push(`  ${dns}-->>${pod}: ${escapeMermaidText(outcome(q))}`);
+  });
+  return { mermaid: lines.join('\n') + '\n', title, description };
+}
+
+/** The lookup of `name` from a pod of a cluster, with the pod's own search list and ndots. */
+export function lookupSequenceFor(cluster: Cluster, podRef: string, name: string): SequenceDiagram {
+  const pod = findPod(cluster, podRef);
+  const settings = podDnsSettingsFor(cluster, podRef);
+  const result = lookupOrder(dnsZoneData(cluster), name, settings.searches, ndotsFromOptions(settings.options));
+  const dnsPods = cluster.dns.pods
+    .map((n) => cluster.nodes.flatMap((nd) => nd.pods).find((p) => p.name === n && p.namespace === 'kube-system'))
+    .filter((p) => p !== undefined);
+  const first = dnsPods.sort((a, b) => (`${a.ip}:53` < `${b.ip}:53` ? -1 : 1))[0];
+  const providerName = cluster.dns.provider === 'coredns' ? 'CoreDNS' : 'kube-dns';
+  return lookupSequence(
+    {
+      pod: `pod ${pod.namespace}/${pod.name}`,
+      dnsServiceIP: cluster.dns.clusterIP,
+      server: first ? `${providerName} ${first.namespace}/${first.name} (${first.ip})` : providerName,
+    },
+    name,
+    result,
+  );
+}

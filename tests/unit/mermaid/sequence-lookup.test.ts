@@ -1,0 +1,40 @@
+// The lookup order comes from glibc resolv/res_query.c (see tests/unit/derive/lookup-order.test.ts);
+// the syntax is checked by Mermaid's own parser (mermaid.parse, Mermaid 12 sequenceDiagram grammar).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lookupSequence, lookupSequenceFor } from '../../../src/mermaid/lookup-sequence';
+import { threeNodeCluster } from '../derive/fixtures';
+import { MermaidParser } from './support/mermaid-parser';
+
+let parser: MermaidParser;
+beforeAll(async () => { parser = await MermaidParser.start(); });
+afterAll(async () => { await parser?.stop(); });
+
+describe('lookupSequence', () => {
+  it('draws one query per search suffix with NXDOMAIN answers, then the answer, and parses', async () => {
+    const d = lookupSequenceFor(threeNodeCluster(), 'client', 'kube-dns.kube-system');
+    expect(d.mermaid).toMatch(/^sequenceDiagram\n/);
+    expect(d.mermaid).toContain('accTitle: DNS lookup of kube-dns.kube-system from pod default/client');
+    const replies = d.mermaid.split('\n').filter((l) => l.includes('-->>'));
+    expect(replies).toHaveLength(2);
+    expect(replies[0]).toMatch(/NXDOMAIN$/);
+    expect(replies[1]).toContain('10.96.0.10');
+    expect(d.description).toContain('1. kube-dns.kube-system.default.svc.cluster.local. → NXDOMAIN');
+    expect(await parser.parse(d.mermaid)).toMatchObject({ ok: true, diagramType: 'sequence' });
+  });
+  it('adds the upstream server for forwarded names', async () => {
+    const d = lookupSequenceFor(threeNodeCluster(), 'client', 'example.com');
+    expect(d.mermaid).toContain('participant p_upstream as upstream DNS');
+    expect(await parser.parse(d.mermaid)).toMatchObject({ ok: true });
+  });
+  it('escapes hostile names so they stay text', async () => {
+    const d = lookupSequence(
+      { pod: 'pod x"; %% <script>', dnsServiceIP: '10.96.0.10', server: 'CoreDNS' },
+      'a:b;c',
+      { queries: [{ name: 'a:b;c.', status: 'NXDOMAIN', records: [] }], answeredIndex: -1 },
+    );
+    expect(d.mermaid).not.toContain('<script>');
+    expect(await parser.parse(d.mermaid)).toMatchObject({ ok: true });
+    const { svg } = await parser.renderedText(d.mermaid);
+    expect(svg).toContain('A? a:b;c.');
+  });
+});
