@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { z } from 'astro/zod';
+import { docsDirectory } from './site/docs-dir.ts';
 
 /** A primary reference cited by a page, rendered in its "Sources" section. */
 const sourceSchema = z.object({
@@ -13,7 +14,7 @@ export const collections = {
   // Pages live in the top-level docs/ folder so contributors find them at once;
   // files starting with `_` are partials, as in Starlight's own loader.
   docs: defineCollection({
-    loader: glob({ pattern: ['**/[^_]*.{md,mdx}'], base: './docs' }),
+    loader: glob({ pattern: ['**/[^_]*.{md,mdx}'], base: `./${docsDirectory(process.env)}` }),
     schema: docsSchema({
       extend: z.object({
         description: z.string().min(20, 'every page needs a description (it becomes the meta description)'),

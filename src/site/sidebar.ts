@@ -4,8 +4,8 @@
  * A slug with no page file fails the build (a typo must not silently hide a page),
  * and a group with no pages yet is left out so the sidebar never shows empty groups.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
 /** A sidebar group: its label and the slugs of its pages, in reading order. */
 export interface SidebarGroupSpec {
@@ -15,8 +15,8 @@ export interface SidebarGroupSpec {
 
 /** Reading order of the guide. Add a page's slug here when you add the page. */
 export const SIDEBAR_GROUPS: SidebarGroupSpec[] = [
-  { label: 'Overview', pages: ['index'] },
-  { label: 'Pod networking', pages: [] },
+  { label: 'Overview', pages: ['index', 'overview/network-model'] },
+  { label: 'Pod networking', pages: ['pod-networking'] },
   { label: 'Service networking', pages: [] },
   { label: 'Network plugins', pages: [] },
   { label: 'Network policy', pages: [] },
@@ -63,4 +63,25 @@ export function buildSidebar(docsDir: string, groups: SidebarGroupSpec[] = SIDEB
     throw new Error(`src/site/sidebar.ts: sidebar problems:\n  - ${missing.join('\n  - ')}`);
   }
   return items;
+}
+
+/** Slugs of every page under `docsDir` (files starting with `_` are partials), sorted. */
+export function pageSlugs(docsDir: string): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return walk(path);
+      if (!/\.mdx?$/.test(name) || name.startsWith('_')) return [];
+      return [relative(docsDir, path).split('\\').join('/').replace(/(\/index)?\.mdx?$/, '')];
+    });
+  return walk(docsDir).sort();
+}
+
+/**
+ * A one-group sidebar of every page in a folder other than docs/ (test fixtures,
+ * generated benchmark sites), where the curated reading order does not apply.
+ */
+export function directorySidebar(docsDir: string): SidebarItem[] {
+  const slugs = pageSlugs(docsDir).filter((slug) => slug !== '404');
+  return buildSidebar(docsDir, [{ label: 'Pages', pages: slugs }]);
 }

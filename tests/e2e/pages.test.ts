@@ -27,8 +27,16 @@ describe('every page in the sitemap', () => {
   it.each(paths)('%s loads with no errors and no other-origin requests', async (path) => {
     const page = await browser.newPage();
     const problems = watchPage(page, origin);
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective}: ${e.blockedURI}`));
+    });
     const response = await page.goto(origin + path, { waitUntil: 'networkidle' });
     expect(response?.status()).toBe(200);
+    // Served under dist/_headers' policy, as a host would serve it.
+    expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
     expect(await page.locator('h1').count()).toBeGreaterThan(0);
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.failedRequests).toEqual([]);

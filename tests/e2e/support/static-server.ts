@@ -6,6 +6,8 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { policyFromHeadersFile } from '../../../src/site/csp.ts';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -47,18 +49,22 @@ async function fileFor(root: string, pathname: string): Promise<string | undefin
 /** Serves `distDir` at `http://127.0.0.1:<port><base>`; port 0 picks a free one. */
 export async function serveStatic(distDir: string, base = '/', port = 0): Promise<RunningServer> {
   const root = resolve(distDir);
+  // Serve under the same Content-Security-Policy a host would apply from dist/_headers.
+  const headersPath = join(root, '_headers');
+  const policy = existsSync(headersPath) ? policyFromHeadersFile(readFileSync(headersPath, 'utf8')) : undefined;
+  const security: Record<string, string> = policy ? { 'content-security-policy': policy } : {};
   const prefix = base.replace(/\/+$/, '');
   const server: Server = createServer(async (req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     const inBase = prefix === '' || pathname === prefix || pathname.startsWith(prefix + '/');
     const file = inBase ? await fileFor(root, pathname.slice(prefix.length) || '/') : undefined;
     if (file) {
-      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', ...security });
       res.end(await readFile(file));
       return;
     }
     const notFound = await fileFor(root, '/404.html');
-    res.writeHead(404, { 'content-type': MIME['.html']! });
+    res.writeHead(404, { 'content-type': MIME['.html']!, ...security });
     res.end(notFound ? await readFile(notFound) : 'Not found');
   });
   await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));

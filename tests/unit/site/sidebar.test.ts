@@ -1,8 +1,8 @@
-import { mkdtempSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSidebar, pageFileForSlug, SIDEBAR_GROUPS } from '../../../src/site/sidebar.ts';
+import { buildSidebar, directorySidebar, pageFileForSlug, pageSlugs, SIDEBAR_GROUPS } from '../../../src/site/sidebar.ts';
 
 function docsFixture(files: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'docs-'));
@@ -48,18 +48,22 @@ describe('buildSidebar', () => {
   });
 });
 
+describe('pageSlugs and directorySidebar', () => {
+  it('lists every page slug, skipping partials, and builds one group without the 404 page', () => {
+    const dir = docsFixture(['index.mdx', 'b.md', 'c/index.mdx', 'c/d.mdx', '_partial.mdx', '404.mdx']);
+    expect(pageSlugs(dir)).toEqual(['404', 'b', 'c', 'c/d', 'index']);
+    expect(directorySidebar(dir)).toEqual([
+      { label: 'Pages', items: [{ slug: 'b' }, { slug: 'c' }, { slug: 'c/d' }, { label: 'Introduction', link: '/' }] },
+    ]);
+  });
+});
+
 describe('the site sidebar', () => {
   const docsDir = 'docs';
-  const pages = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return pages(path);
-      return /\.mdx?$/.test(name) && !name.startsWith('_') ? [relative(docsDir, path).replace(/(\/index)?\.mdx?$/, '')] : [];
-    });
 
   it('lists every page in docs/ exactly once (except the 404 page)', () => {
     const listed = SIDEBAR_GROUPS.flatMap((g) => g.pages).sort();
-    const onDisk = pages(docsDir).filter((slug) => slug !== '404').sort();
+    const onDisk = pageSlugs(docsDir).filter((slug) => slug !== '404');
     expect(listed).toEqual(onDisk);
   });
 
