@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { escapeMermaidText, mermaidId, mermaidLabel, mermaidLines } from '../../../src/mermaid/escape';
+import { FlowchartBuilder } from '../../../src/mermaid/flowchart';
+import { servicesView } from '../../../src/mermaid/services-view';
+import { topologyView } from '../../../src/mermaid/topology-view';
+import { resolveCluster } from '../../../src/model/defaults';
+import { HOSTILE, hostileCluster } from '../../fixtures/clusters/hostile-cluster';
+import { decodeLabel, parseFlowchart } from './support/flowchart-structure';
+
+describe('escaping', () => {
+  it('leaves no character Mermaid gives a meaning to', () => {
+    for (const text of Object.values(HOSTILE)) {
+      const escaped = escapeMermaidText(text);
+      expect(escaped, text).not.toMatch(/["'`<>&%{}[\]()|\\\n]/);
+      expect(decodeLabel(escaped)).toBe(text.replace(/\n/g, ' '));
+    }
+  });
+
+  it('quotes labels and joins lines with our own <br> only', () => {
+    expect(mermaidLabel('a "b"')).toBe('"a #34;b#34;"');
+    expect(mermaidLines(['<br>', 'x'])).toBe('"#60;br#62;<br>x"');
+  });
+
+  it('makes ids of letters, digits and _ that never equal a keyword', () => {
+    for (const text of Object.values(HOSTILE)) expect(mermaidId('pod', text)).toMatch(/^pod_[A-Za-z0-9_]*$/);
+    expect(mermaidId('node', 'end')).toBe('node_end');
+    expect(mermaidId('pod', 'a-b')).not.toBe(mermaidId('pod', 'a_b'));
+  });
+
+  it('the flowchart builder escapes node, edge and subgraph text', () => {
+    const chart = new FlowchartBuilder('LR');
+    chart.subgraph('g', HOSTILE.keyword, () => chart.node('a', HOSTILE.quoteBreak));
+    chart.node('b', [HOSTILE.script, HOSTILE.comment]);
+    chart.edge('a', 'b', HOSTILE.click, 'dashed');
+    const text = chart.toString();
+    expect(text).not.toContain('<script');
+    expect(text).not.toContain('%%');
+    const parsed = parseFlowchart(text);
+    expect(parsed.subgraphs.get('g')!.title).toBe('end');
+    expect(parsed.nodes.get('a')!.label).toBe(HOSTILE.quoteBreak);
+    expect(parsed.nodes.get('b')!.label).toBe(`${HOSTILE.script}\n${HOSTILE.comment}`);
+    expect(parsed.edges).toEqual([{ from: 'a', to: 'b', arrow: '-.->', label: HOSTILE.click }]);
+  });
+
+  it('views of a hostile cluster keep every string as text', () => {
+    const cluster = resolveCluster(hostileCluster());
+    for (const text of [topologyView(cluster), servicesView(cluster)]) {
+      // Every line is one statement our reader understands: nothing was injected.
+      const parsed = parseFlowchart(text);
+      const shown = [...parsed.nodes.values()].map((n) => n.label).join('\n') + [...parsed.subgraphs.values()].map((s) => s.title).join('\n');
+      expect(shown).toContain(HOSTILE.quoteBreak);
+      expect(shown).toContain(HOSTILE.script);
+      expect(text).not.toMatch(/<script|%%/);
+    }
+  });
+});
