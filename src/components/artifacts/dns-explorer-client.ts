@@ -1,0 +1,67 @@
+/**
+ * Browser side of DnsExplorer.astro: recomputes the lookup order with the same pure functions the
+ * server used (derive/lookup-order.ts over derive/dns-answer.ts), from the JSON the page carries.
+ */
+import type { DnsRecord, DnsRecordType, DnsZoneData } from '../../derive/dns-answer';
+import { lookupOrder } from '../../derive/lookup-order';
+import { statusText } from './lookup-status';
+
+/** The JSON each explorer carries: zone, host search list, records as [name, type, data]. */
+export interface ExplorerData {
+  zone: string;
+  hostSearches: string[];
+  records: Array<[string, DnsRecordType, string]>;
+}
+
+/** dns.go generateSearchesForDNSClusterFirst (kept tiny here: no imports in the bundle). */
+function searchesFor(namespace: string, zone: string, hostSearches: string[]): string[] {
+  return [...new Set([`${namespace}.svc.${zone}`, `svc.${zone}`, zone, ...hostSearches])];
+}
+
+function setup(root: HTMLElement): void {
+  const json = root.querySelector('script[type="application/json"]')?.textContent ?? '{}';
+  const data = JSON.parse(json) as ExplorerData;
+  const zoneData: DnsZoneData = {
+    zone: data.zone,
+    records: data.records.map(([name, type, value]): DnsRecord => ({ name, ttl: 30, type, data: value, source: '' })),
+  };
+  const form = root.querySelector('form');
+  const list = root.querySelector<HTMLOListElement>('[data-results]');
+  const summary = root.querySelector<HTMLElement>('[data-summary]');
+  const searchOut = root.querySelector<HTMLElement>('[data-search]');
+  if (!form || !list || !summary || !searchOut) return;
+  const field = (n: string): HTMLInputElement => form.elements.namedItem(n) as HTMLInputElement;
+  const render = (): void => {
+    const name = field('name').value.trim();
+    const namespace = field('namespace').value.trim() || 'default';
+    const ndots = Math.min(15, Math.max(0, Math.trunc(Number(field('ndots').value) || 0)));
+    if (!name) {
+      list.replaceChildren();
+      summary.textContent = 'Enter a name to look up.';
+      return;
+    }
+    const searches = searchesFor(namespace, data.zone, data.hostSearches);
+    const result = lookupOrder(zoneData, name, searches, ndots);
+    searchOut.textContent = searches.join(' ');
+    list.replaceChildren(
+      ...result.queries.map((q) => {
+        const li = document.createElement('li');
+        li.className = `lookup-query ${q.status}`;
+        const code = document.createElement('code');
+        code.textContent = q.name;
+        li.append(code, ` — ${statusText(q)}`);
+        return li;
+      }),
+    );
+    summary.textContent = result.answeredIndex >= 0
+      ? `Answered by query ${result.answeredIndex + 1} of ${result.queries.length}.`
+      : 'No query was answered: the lookup fails.';
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    render();
+  });
+  form.addEventListener('change', render);
+}
+
+for (const root of document.querySelectorAll<HTMLElement>('[data-dns-explorer]')) setup(root);
