@@ -257,7 +257,8 @@ function checkPods(cluster: Cluster, r: Report): void {
           const owner = cluster.nodes.find((other) => other !== node && cidrContainsIp(other.podCIDR, pod.ip));
           const move = owner ? `, or move the pod under ${owner.name}, whose podCIDR ${owner.podCIDR} holds ${pod.ip}` : '';
           r.error(`${at}.ip`, `${pod.ip} is outside ${node.name}'s podCIDR ${node.podCIDR}`, `a pod gets its IP from the podCIDR of the node it runs on: pick an address in ${node.podCIDR}${move}`);
-        } else if (pod.ip === networkAddress(node.podCIDR) || pod.ip === broadcastAddress(node.podCIDR)) {
+        } else if (cluster.plugin.name !== 'calico' && (pod.ip === networkAddress(node.podCIDR) || pod.ip === broadcastAddress(node.podCIDR))) {
+          // host-local IPAM skips these; Calico IPAM hands out every address of a block (/32 routes).
           r.error(`${at}.ip`, `${pod.ip} is the network or broadcast address of ${node.podCIDR}`, `host-local IPAM never hands these out: pick e.g. '${nthAddress(node.podCIDR, 2)}'`);
         } else if (bridgeName && pod.ip === gateway) {
           r.error(`${at}.ip`, `${pod.ip} is the address of the ${bridgeName} bridge on ${node.name}`, `the bridge takes the first address of the podCIDR: start pods at '${nthAddress(node.podCIDR, 2)}'`);

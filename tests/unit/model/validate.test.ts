@@ -77,7 +77,11 @@ const CASES: RuleCase[] = [
     path: 'nodes[1].pods[0].ip',
     message: '10.244.1.0 is the network or broadcast address of 10.244.1.0/24',
     broken: (c) => void (pods(c, 1)[0]!.ip = '10.244.1.0'),
-    twin: (c) => void (pods(c, 1)[0]!.ip = '10.244.1.10'),
+    // Calico IPAM assigns every address of its block, the first included.
+    twin: (c) => {
+      c.plugin = { name: 'calico', mode: 'bgp' };
+      pods(c, 1)[0]!.ip = '10.244.1.0';
+    },
   },
   {
     rule: 'pod without IP',
