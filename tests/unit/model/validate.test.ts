@@ -80,6 +80,7 @@ const CASES: RuleCase[] = [
     // Calico IPAM assigns every address of its block, the first included.
     twin: (c) => {
       c.plugin = { name: 'calico', mode: 'bgp' };
+      c.network.clusterCIDR = '10.244.0.0/16';
       pods(c, 1)[0]!.ip = '10.244.1.0';
     },
   },
