@@ -21,9 +21,13 @@ const SHAPES: Record<NodeShape, [string, string]> = {
 
 /** One edge as written, for structural tests and descriptions. */
 export interface FlowEdge {
+  /** Source node (or subgraph) id. */
   from: string;
+  /** Target node (or subgraph) id. */
   to: string;
+  /** Edge text, unescaped. */
   label?: string;
+  /** Line style. */
   style: EdgeStyle;
 }
 

@@ -188,7 +188,7 @@ export interface ServicePortInput {
   port: number;
   /** Port (number or container port name) on the pods; defaults to `port`. */
   targetPort?: number | string;
-  /** NodePort (30000-32767) for NodePort and LoadBalancer Services. */
+  /** NodePort (30000-32767) for NodePort and LoadBalancer Services; when omitted, the lowest free port is allocated. */
   nodePort?: number;
 }
 
@@ -200,7 +200,7 @@ export interface ServiceInput {
   namespace?: string;
   /** Service type; defaults to ClusterIP. */
   type?: ServiceType;
-  /** `spec.clusterIP`: an IP in the service CIDR, or `'None'` for a headless Service. */
+  /** `spec.clusterIP`: an IP in the service CIDR, or `'None'` for a headless Service; when omitted, the lowest free address is allocated (the first belongs to `default/kubernetes`). */
   clusterIP?: string;
   /** `spec.selector`: labels of the pods that back the Service. */
   selector?: Labels;
@@ -266,7 +266,7 @@ export interface ClusterDnsInput {
   provider?: 'coredns' | 'kube-dns';
   /** ClusterIP of the `kube-dns` Service; defaults to the tenth address of the service CIDR (10.96.0.10). */
   clusterIP?: string;
-  /** Names of the pods (declared on nodes, in kube-system) that serve DNS. */
+  /** Names of the pods (declared on nodes, in kube-system) that serve DNS; defaults to the kube-system pods labelled `k8s-app: kube-dns`. */
   pods?: string[];
 }
 
