@@ -1,0 +1,215 @@
+/**
+ * Build-time Mermaid for the site: an Astro integration plus the remark plugin it registers.
+ *
+ * Integration point, chosen deliberately: our pages are `.mdx`, which @astrojs/mdx compiles with the
+ * `markdown.processor` from astro.config (unified, from @astrojs/markdown-remark) — not Satteri,
+ * Astro 7's default for `.md`, whose plugin API is different. Starlight's Expressive Code is a
+ * *rehype* plugin on that same processor, so a *remark* plugin sees a ```mermaid fence as an mdast
+ * `code` node before Expressive Code would turn it into a highlighted code block. We push the plugin
+ * onto the processor in `astro:config:setup`, exactly as Starlight and Expressive Code register
+ * theirs, so astro.config.mjs only lists the integration.
+ *
+ * The plugin swaps the `code` node for `<MermaidFigure code=... />`: fenced blocks and generated
+ * cluster views then share one component, one renderer, one figure markup and one stylesheet (the
+ * component's CSS ships only on pages with a diagram). We do not inline SVG as raw HTML: MDX would
+ * run it through rehype-raw and JSX, re-parsing every attribute of a large SVG.
+ *
+ * Rendering up front: `astro:build:start` collects every fence in docs/**\/*.mdx and every generated
+ * cluster view and renders whatever is not cached in one browser session, concurrently, reporting
+ * all invalid diagrams at once with page and line. Page rendering then only reads the cache; Mermaid
+ * text that components generate while rendering (and everything in `astro dev`) renders on demand
+ * through the same shared renderer. `astro:build:done` deletes cache entries the build did not use
+ * and closes the browser.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { closeSharedRenderer, sharedRenderer, type DiagramRequest } from '../render/index.ts';
+import { readManifest, readViewSource, DiagramManifestError } from '../components/diagram/manifest.ts';
+import { findMermaidFences, parseFenceTitle } from './mermaid-fences.ts';
+
+export interface MermaidIntegrationOptions {
+  /** Folder with the MDX pages, relative to the project root. Default `docs`. */
+  docsDir?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The remark plugin
+
+/** The few mdast / mdx-jsx node shapes we touch (the full types live in transitive packages). */
+interface Node {
+  type: string;
+  children?: Node[];
+  lang?: string | null;
+  meta?: string | null;
+  value?: string;
+  position?: { start: { line: number } };
+  [key: string]: unknown;
+}
+
+interface VFileLike {
+  path?: string;
+}
+
+export interface RemarkMermaidOptions {
+  /** Absolute path of MermaidFigure.astro. */
+  componentPath: string;
+  /** Project root, to print page paths relative to it. */
+  root: string;
+}
+
+const COMPONENT = '__MermaidFigure';
+
+function attribute(name: string, value: string): Node {
+  return { type: 'mdxJsxAttribute', name, value };
+}
+
+/** `import __MermaidFigure from '<componentPath>'` as an MDX ESM node with its estree. */
+function importNode(componentPath: string): Node {
+  const source = JSON.stringify(componentPath);
+  return {
+    type: 'mdxjsEsm',
+    value: `import ${COMPONENT} from ${source};`,
+    data: {
+      estree: {
+        type: 'Program',
+        sourceType: 'module',
+        body: [
+          {
+            type: 'ImportDeclaration',
+            specifiers: [{ type: 'ImportDefaultSpecifier', local: { type: 'Identifier', name: COMPONENT } }],
+            source: { type: 'Literal', value: componentPath, raw: source },
+          },
+        ],
+      },
+    },
+  };
+}
+
+/** Replaces each ```mermaid fence with `<MermaidFigure>`; a `title="..."` meta becomes the caption. */
+export function remarkMermaid(options: RemarkMermaidOptions) {
+  return (tree: Node, file: VFileLike): void => {
+    const page = file.path ? relative(options.root, file.path) : '(unknown page)';
+    let replaced = 0;
+    const walk = (node: Node): void => {
+      const children = node.children;
+      if (!children) return;
+      children.forEach((child, index) => {
+        if (child.type === 'code' && child.lang?.toLowerCase() === 'mermaid') {
+          const title = parseFenceTitle(child.meta);
+          const fenceLine = child.position?.start.line;
+          const attributes = [attribute('code', child.value ?? ''), attribute('sourceFile', page)];
+          if (fenceLine !== undefined) attributes.push(attribute('sourceLine', String(fenceLine + 1)));
+          if (title !== undefined) attributes.push(attribute('caption', title));
+          children[index] = { type: 'mdxJsxFlowElement', name: COMPONENT, attributes, children: [] };
+          replaced += 1;
+        } else {
+          walk(child);
+        }
+      });
+    };
+    walk(tree);
+    if (replaced > 0) tree.children?.unshift(importNode(options.componentPath));
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Collecting every diagram of the site, for the up-front render
+
+function mdxFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.mdx'))
+      .map((name) => join(dir, name))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Every fenced Mermaid block in the pages and every generated cluster view. */
+export function collectSiteDiagrams(root: string, docsDir = 'docs'): { requests: DiagramRequest[]; warnings: string[] } {
+  const requests: DiagramRequest[] = [];
+  const warnings: string[] = [];
+  for (const file of mdxFiles(join(root, docsDir))) {
+    const page = relative(root, file);
+    for (const fence of findMermaidFences(readFileSync(file, 'utf8'))) {
+      requests.push({ source: fence.code, origin: { file: page, line: fence.line } });
+    }
+  }
+  try {
+    for (const entry of readManifest(root).diagrams) {
+      requests.push({
+        source: readViewSource(entry, root),
+        origin: { file: entry.source, context: `cluster ${entry.cluster}, view ${entry.view}, generated .generated/diagrams/${entry.mermaid}` },
+      });
+    }
+  } catch (error) {
+    // No generated views yet: pages that use them will say so clearly when they render.
+    if (error instanceof DiagramManifestError) warnings.push(error.message);
+    else throw error;
+  }
+  return { requests, warnings };
+}
+
+async function prerender(root: string, docsDir: string, logger: AstroIntegrationLogger): Promise<void> {
+  const started = Date.now();
+  const { requests, warnings } = collectSiteDiagrams(root, docsDir);
+  for (const warning of warnings) logger.warn(warning);
+  const renderer = sharedRenderer({ root });
+  const result = await renderer.renderAll(requests);
+  logger.info(
+    `${requests.length} diagrams: ${result.rendered} rendered, ${result.cached} from cache` +
+      (result.rendered > 0 ? ` (${Date.now() - started} ms)` : ' (no browser started)'),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The integration
+
+interface UnifiedProcessorLike {
+  name: string;
+  options: { remarkPlugins: unknown[] };
+}
+
+function isUnified(processor: unknown): processor is UnifiedProcessorLike {
+  const candidate = processor as Partial<UnifiedProcessorLike> | undefined;
+  return candidate?.name === 'unified' && Array.isArray(candidate.options?.remarkPlugins);
+}
+
+export default function mermaidDiagrams(options: MermaidIntegrationOptions = {}): AstroIntegration {
+  const docsDir = options.docsDir ?? 'docs';
+  let root = process.cwd();
+  let buildStarted = 0;
+  return {
+    name: 'k8s-networking-concepts:mermaid',
+    hooks: {
+      'astro:config:setup': ({ config }) => {
+        root = fileURLToPath(config.root);
+        const processor: unknown = config.markdown?.processor;
+        if (!isUnified(processor)) {
+          throw new Error(
+            'Mermaid diagrams need the unified Markdown processor for MDX: set ' +
+              "`markdown: { processor: unified() }` (from '@astrojs/markdown-remark') in astro.config.mjs.",
+          );
+        }
+        const componentPath = fileURLToPath(new URL('./src/components/diagram/MermaidFigure.astro', config.root));
+        processor.options.remarkPlugins.push([remarkMermaid, { componentPath, root } satisfies RemarkMermaidOptions]);
+      },
+      'astro:build:start': async ({ logger }) => {
+        buildStarted = Date.now();
+        await prerender(root, docsDir, logger);
+      },
+      'astro:build:done': async ({ logger }) => {
+        const renderer = sharedRenderer({ root });
+        const removed = renderer.cache.pruneOlderThan(buildStarted);
+        if (removed.length > 0) logger.info(`pruned ${removed.length} unused diagram(s) from .cache/diagrams`);
+        await closeSharedRenderer();
+      },
+      'astro:server:done': async () => {
+        await closeSharedRenderer();
+      },
+    },
+  };
+}

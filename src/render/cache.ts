@@ -1,0 +1,112 @@
+/**
+ * Content-addressed disk cache of rendered diagrams in `.cache/diagrams/` (git-ignored).
+ *
+ * The key hashes everything that changes the output: the Mermaid text, the pinned configuration of
+ * both themes, the Mermaid version and our post-processing version. A rebuild with no diagram change
+ * finds every key and never starts a browser. Every read or write touches the entry's mtime, and
+ * `pruneOlderThan(buildStart)` deletes what the build did not touch. The mtime (rather than an
+ * in-memory set) also covers lookups made from another module instance, worker or process.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SvgVariant } from './svg-themes.ts';
+
+/** A rendered diagram as stored: theme variants with placeholder ids, plus what Mermaid parsed. */
+export interface RenderedDiagram {
+  key: string;
+  diagramType: string;
+  /** Natural size in CSS pixels. */
+  width: number;
+  height: number;
+  accTitle?: string;
+  accDescr?: string;
+  variants: SvgVariant[];
+}
+
+export function cacheKey(parts: Record<string, unknown>): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+}
+
+export class DiagramCache {
+  /** Keys read or written since this cache object was created (this build). */
+  readonly used = new Set<string>();
+
+  constructor(readonly dir: string) {}
+
+  private file(key: string): string {
+    return join(this.dir, `${key}.json`);
+  }
+
+  get(key: string): RenderedDiagram | undefined {
+    try {
+      const entry = JSON.parse(readFileSync(this.file(key), 'utf8')) as RenderedDiagram;
+      if (entry.key !== key || !Array.isArray(entry.variants)) return undefined;
+      this.touch(key);
+      return entry;
+    } catch {
+      return undefined;
+    }
+  }
+
+  set(entry: RenderedDiagram): void {
+    mkdirSync(this.dir, { recursive: true });
+    // Write then rename, so a concurrent reader (dev server, parallel build) never sees half a file.
+    const tmp = `${this.file(entry.key)}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(entry));
+    renameSync(tmp, this.file(entry.key));
+    this.touch(entry.key);
+  }
+
+  private touch(key: string): void {
+    this.used.add(key);
+    const now = new Date();
+    try {
+      utimesSync(this.file(key), now, now);
+    } catch {
+      // read-only cache: pruning just keeps more
+    }
+  }
+
+  /** Deletes entries not read or written since `since` (ms since epoch). Returns the removed keys. */
+  pruneOlderThan(since: number): string[] {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return [];
+    }
+    const removed: string[] = [];
+    for (const name of names) {
+      const file = join(this.dir, name);
+      try {
+        // mtime has 1 s resolution on some filesystems: allow for it.
+        if (statSync(file).mtimeMs >= since - 1000) continue;
+      } catch {
+        continue;
+      }
+      rmSync(file, { force: true });
+      removed.push(name.replace(/\.json$/, ''));
+    }
+    return removed;
+  }
+
+  /** Deletes entries not used by this build. Returns the removed keys. */
+  prune(keep: ReadonlySet<string> = this.used): string[] {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return [];
+    }
+    const removed: string[] = [];
+    for (const name of names) {
+      const key = name.replace(/\.json$/, '');
+      if (name.endsWith('.json') && keep.has(key)) continue;
+      if (name.endsWith('.tmp')) continue;
+      rmSync(join(this.dir, name), { force: true });
+      removed.push(key);
+    }
+    return removed;
+  }
+}

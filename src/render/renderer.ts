@@ -1,0 +1,169 @@
+/**
+ * Mermaid text -> cached, themed, id-scoped SVG. Starts the browser only when something is missing
+ * from the cache, renders concurrently, and reports every invalid diagram at once.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { DiagramCache, cacheKey, type RenderedDiagram } from './cache.ts';
+import { MEASURE_FONT_LOCAL_SOURCES, RENDERER_VERSION, mermaidConfig } from './config.ts';
+import { MermaidSyntaxError, type DiagramOrigin } from './errors.ts';
+import { RenderSession } from './session.ts';
+import { normalizeRoot } from './svg-root.ts';
+import { combineThemes } from './svg-themes.ts';
+
+/** Placeholder for the per-page id prefix in cached SVG (see `svg-ids.ts`). */
+export const ID_TOKEN = '__MMDID__';
+
+export interface DiagramRequest {
+  /** Mermaid text. */
+  source: string;
+  /** Where it came from, for error messages. */
+  origin?: DiagramOrigin;
+}
+
+export interface RendererOptions {
+  /** Project root: where `node_modules/mermaid` and `.cache/` are. Defaults to the working directory. */
+  root?: string;
+  /** Defaults to `<root>/.cache/diagrams`. */
+  cacheDir?: string;
+  /** Pages rendering at once (default 2: one per core on CI runners). */
+  concurrency?: number;
+}
+
+export interface RenderAllResult {
+  rendered: number;
+  cached: number;
+}
+
+/** Line endings and trailing blanks do not change a diagram, so they do not change its key. */
+export function normalizeSource(source: string): string {
+  return source.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim() + '\n';
+}
+
+export function mermaidVersion(root: string = process.cwd()): string {
+  const require = createRequire(join(root, 'package.json'));
+  const pkg = JSON.parse(readFileSync(require.resolve('mermaid/package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export class DiagramRenderer {
+  readonly cache: DiagramCache;
+  private session: Promise<RenderSession> | undefined;
+  private readonly inFlight = new Map<string, Promise<RenderedDiagram>>();
+  private readonly root: string;
+  private readonly concurrency: number;
+  private version: string | undefined;
+  /** Diagrams rendered (not read from cache) by this renderer. */
+  renderedCount = 0;
+
+  constructor(options: RendererOptions = {}) {
+    this.root = options.root ?? process.cwd();
+    this.cache = new DiagramCache(options.cacheDir ?? join(this.root, '.cache', 'diagrams'));
+    this.concurrency = options.concurrency ?? 2;
+  }
+
+  /** The cache key: source + both themes' pinned config + Mermaid version + renderer version. */
+  keyFor(source: string): string {
+    this.version ??= mermaidVersion(this.root);
+    return cacheKey({
+      source: normalizeSource(source),
+      light: mermaidConfig('light'),
+      dark: mermaidConfig('dark'),
+      fonts: MEASURE_FONT_LOCAL_SOURCES,
+      mermaid: this.version,
+      renderer: RENDERER_VERSION,
+    });
+  }
+
+  /** The cached render, if any; never starts a browser. */
+  cached(source: string): RenderedDiagram | undefined {
+    return this.cache.get(this.keyFor(source));
+  }
+
+  /** Returns the cached render or renders it now. Throws {@link MermaidSyntaxError} on bad input. */
+  render(request: DiagramRequest): Promise<RenderedDiagram> {
+    const key = this.keyFor(request.source);
+    const hit = this.cache.get(key);
+    if (hit) return Promise.resolve(hit);
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = this.renderUncached(key, request).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * Renders every request that is not cached, concurrently, in one browser session. All invalid
+   * diagrams are reported together in one error, each with its file and line.
+   */
+  async renderAll(requests: readonly DiagramRequest[]): Promise<RenderAllResult> {
+    const missing = new Map<string, DiagramRequest>();
+    let cached = 0;
+    for (const request of requests) {
+      const key = this.keyFor(request.source);
+      if (missing.has(key)) continue;
+      if (this.cache.get(key)) cached += 1;
+      else missing.set(key, request);
+    }
+    const results = await Promise.allSettled([...missing.values()].map((r) => this.render(r)));
+    const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    if (failures.length === 1) throw failures[0];
+    if (failures.length > 1) {
+      const message = failures.map((f) => (f instanceof Error ? f.message : String(f))).join('\n\n');
+      throw new AggregateError(failures, `${failures.length} Mermaid diagrams failed to render:\n\n${message}`);
+    }
+    return { rendered: missing.size, cached };
+  }
+
+  private async renderUncached(key: string, request: DiagramRequest): Promise<RenderedDiagram> {
+    const session = await this.openSession();
+    const source = normalizeSource(request.source);
+    const [light, dark] = await Promise.all([session.render(source, 'light'), session.render(source, 'dark')]);
+    for (const result of [light, dark]) {
+      if (!result.ok) {
+        // Mermaid counts a few lines past the end for "unexpected end of input".
+        const lines = source.split('\n').length - 1;
+        const line = result.line === null ? undefined : Math.min(result.line, lines);
+        throw new MermaidSyntaxError(result.message, line, request.origin);
+      }
+    }
+    if (!light.ok || !dark.ok) throw new Error('unreachable');
+    const lightRoot = normalizeRoot(light.svg);
+    const darkRoot = normalizeRoot(dark.svg);
+    const entry: RenderedDiagram = {
+      key,
+      diagramType: lightRoot.diagramType,
+      width: lightRoot.width,
+      height: lightRoot.height,
+      ...(lightRoot.accTitle ? { accTitle: lightRoot.accTitle } : {}),
+      ...(lightRoot.accDescr ? { accDescr: lightRoot.accDescr } : {}),
+      variants: combineThemes(lightRoot.svg, darkRoot.svg, ID_TOKEN),
+    };
+    this.cache.set(entry);
+    this.renderedCount += 1;
+    return entry;
+  }
+
+  private openSession(): Promise<RenderSession> {
+    this.session ??= RenderSession.open({ root: this.root, concurrency: this.concurrency });
+    // A failed launch is not cached: the next call reports the same clear error.
+    this.session.catch(() => {
+      this.session = undefined;
+    });
+    return this.session;
+  }
+
+  /** True while a browser is running. */
+  get browserOpen(): boolean {
+    return this.session !== undefined;
+  }
+
+  /** Closes the browser if one was started. Safe to call more than once. */
+  async close(): Promise<void> {
+    const session = this.session;
+    this.session = undefined;
+    if (session) await (await session.catch(() => undefined))?.close();
+  }
+}
