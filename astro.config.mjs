@@ -6,12 +6,17 @@ import { unified } from '@astrojs/markdown-remark';
 import { fileURLToPath } from 'node:url';
 import { SITE_DESCRIPTION, SITE_TITLE, EDIT_BASE_URL, REPO_URL } from './src/site/constants.ts';
 import { deployTarget } from './src/site/deploy-env.ts';
-import { buildSidebar } from './src/site/sidebar.ts';
+import { buildSidebar, directorySidebar } from './src/site/sidebar.ts';
+import { DEFAULT_DOCS_DIR, docsDirectory } from './src/site/docs-dir.ts';
 import { rehypeBaseLinks } from './src/site/rehype-base-links.ts';
 import { linkCheck } from './src/site/link-check-integration.ts';
+import { contentSecurityPolicyHeaders } from './src/site/csp-integration.ts';
+import { diagrams } from './src/integration/diagrams.ts';
+import mermaidDiagrams from './src/integration/mermaid.ts';
 
 const { site, base } = deployTarget(process.env);
-const docsDir = fileURLToPath(new URL('./docs/', import.meta.url));
+const docsFolder = docsDirectory(process.env);
+const docsDir = fileURLToPath(new URL(`./${docsFolder}/`, import.meta.url));
 
 export default defineConfig({
   site,
@@ -24,12 +29,14 @@ export default defineConfig({
     }),
   },
   integrations: [
+    // First: generates .generated/diagrams from diagrams/*.ts before anything reads it.
+    diagrams(),
     starlight({
       title: SITE_TITLE,
       description: SITE_DESCRIPTION,
       // Pages live in docs/; Starlight must still run its Markdown plugins (asides, heading anchors) on them.
-      markdown: { processedDirs: ['./docs/'] },
-      sidebar: buildSidebar(docsDir),
+      markdown: { processedDirs: [`./${docsFolder}/`] },
+      sidebar: docsFolder === DEFAULT_DOCS_DIR ? buildSidebar(docsDir) : directorySidebar(docsDir),
       editLink: { baseUrl: EDIT_BASE_URL },
       lastUpdated: true,
       pagefind: true,
@@ -41,7 +48,10 @@ export default defineConfig({
       customCss: ['./src/styles/site.css'],
     }),
     mdx(),
-    // Last, so it sees the finished dist/.
-    linkCheck(),
+    // Build-time Mermaid: remark plugin on the unified processor + up-front render (issue 4).
+    mermaidDiagrams(),
+    // Last, so they see the finished dist/.
+    linkCheck({ docsDir }),
+    contentSecurityPolicyHeaders(),
   ],
 });
