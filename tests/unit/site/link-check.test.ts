@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findDeadLinks, formatDeadLinks } from '../../../src/site/link-check.ts';
+import { slugOfBuiltPage, withSourceFiles } from '../../../src/site/link-check-integration.ts';
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'dist-'));
@@ -43,5 +44,23 @@ describe('findDeadLinks', () => {
       'a/index.html': '<p>a</p>',
     });
     expect(findDeadLinks(dir, '/k8s')).toEqual([{ page: 'index.html', href: '/a/', reason: 'outside the base path /k8s' }]);
+  });
+});
+
+describe('slugOfBuiltPage and withSourceFiles', () => {
+  it('maps built pages back to their slugs', () => {
+    expect(slugOfBuiltPage('index.html')).toBe('index');
+    expect(slugOfBuiltPage('dns/records/index.html')).toBe('dns/records');
+    expect(slugOfBuiltPage('404.html')).toBe('404');
+  });
+
+  it('names the MDX file a dead link comes from', () => {
+    const root = mkdtempSync(join(tmpdir(), 'root-'));
+    mkdirSync(join(root, 'docs', 'dns'), { recursive: true });
+    writeFileSync(join(root, 'docs', 'dns', 'records.mdx'), '---\ntitle: x\n---\n');
+    const dead = [{ page: 'dns/records/index.html', href: '/x/', reason: 'no such page or file' }];
+    expect(withSourceFiles(dead, join(root, 'docs'), root)).toEqual([
+      { page: 'docs/dns/records.mdx (built as dns/records/index.html)', href: '/x/', reason: 'no such page or file' },
+    ]);
   });
 });
