@@ -21,9 +21,17 @@ function round(value: string): string {
  * database and clock icons: ~8 KB). Run after ids are final.
  */
 export function dropUnusedSymbols(svg: string): string {
-  return svg.replace(/<symbol\b[^>]*\sid="([^"]+)"[^>]*>[\s\S]*?<\/symbol>/g, (whole, id: string) =>
-    svg.includes(`#${id}"`) || svg.includes(`#${id})`) ? whole : '',
-  );
+  let out = '';
+  let last = 0;
+  for (const match of svg.matchAll(/<symbol\b[^>]*>/g)) {
+    if (match.index < last || match[0].endsWith('/>')) continue;
+    const id = match[0].match(/\sid="([^"]+)"/)?.[1];
+    const end = svg.indexOf('</symbol>', match.index);
+    if (!id || end === -1 || svg.includes(`#${id}"`) || svg.includes(`#${id})`)) continue;
+    out += svg.slice(last, match.index);
+    last = end + '</symbol>'.length;
+  }
+  return out + svg.slice(last);
 }
 
 export function compactSvg(svg: string): string {

@@ -68,7 +68,10 @@ export function canonicalizeIds(svg: string, token: string): string {
     // References to a duplicated id resolve to its first element, as browsers do.
     if (!mapping.has(id)) mapping.set(id, renamed);
   });
-  const mapId = (id: string): string | undefined => mapping.get(id);
+  // Mermaid's CSS also names ids its drawing may not contain (e.g. the neo look's gradient): keep
+  // those dangling references unique to this diagram too.
+  const mapId = (id: string): string | undefined =>
+    mapping.get(id) ?? (renderId && id.startsWith(renderId) ? `${token}-x-${idStem(id, renderId)}` : undefined);
   let idIndex = 0;
 
   const rewriteTag = (tag: string): string =>

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { DISPLAY_FONT_FAMILY } from '../../../src/render/config.ts';
+import { compactSvg, dropUnusedSymbols } from '../../../src/render/svg-compact.ts';
+import { decodeEntityCodes, instantiateVariant, normalizeRoot } from '../../../src/render/svg-root.ts';
+
+const mermaidOutput =
+  '<svg id="mmdroot" width="100%" xmlns="http://www.w3.org/2000/svg" class="flowchart" style="max-width: 688.46875px;" ' +
+  'viewBox="0 0 688.46875 156.94" role="graphics-document document" aria-roledescription="flowchart-v2" ' +
+  'aria-describedby="chart-desc-mmdroot" aria-labelledby="chart-title-mmdroot">' +
+  '<title id="chart-title-mmdroot">Two &amp; nodes</title><desc id="chart-desc-mmdroot">A talks to B</desc>' +
+  '<style>#mmdroot{font-family:mmd-measure, sans-serif;}</style><g><text>Services&amp;#58; x</text></g></svg>';
+
+describe('normalizeRoot', () => {
+  const result = normalizeRoot(mermaidOutput);
+
+  it('reads size, type, accTitle and accDescr, and drops Mermaid\'s page-level attributes', () => {
+    expect(result).toMatchObject({ width: 689, height: 157, diagramType: 'flowchart-v2', accTitle: 'Two & nodes', accDescr: 'A talks to B' });
+    expect(result.svg).toMatch(/^<svg id="mmdroot" xmlns="http:\/\/www.w3.org\/2000\/svg" class="flowchart" viewBox="0 0 688.47 156.94" width="689" height="157"/);
+    expect(result.svg).not.toMatch(/role=|aria-|max-width|<title|<desc/);
+  });
+
+  it('swaps the measuring font alias for the site font stack', () => {
+    expect(result.svg).toContain(`font-family:${DISPLAY_FONT_FAMILY};`);
+    expect(result.svg).not.toContain('mmd-measure');
+  });
+
+  it('decodes entity codes Mermaid left as text', () => {
+    expect(result.svg).toContain('<text>Services: x</text>');
+    expect(decodeEntityCodes('<t>&amp;#60;b&amp;#62;</t>')).toBe('<t>&lt;b&gt;</t>');
+  });
+});
+
+describe('instantiateVariant', () => {
+  const variant = { theme: 'all' as const, svg: '<svg id="TOK" viewBox="0 0 1 1"><g id="TOK-1-x"/></svg>' };
+
+  it('prefixes ids and adds role="img" with title and description', () => {
+    const svg = instantiateVariant(variant, 'TOK', { idPrefix: 'fig-a', title: 'A <b> & "c"', description: 'Words' });
+    expect(svg).toBe(
+      '<svg id="fig-a" viewBox="0 0 1 1" role="img" aria-labelledby="fig-a-title" aria-describedby="fig-a-desc">' +
+        '<title id="fig-a-title">A &lt;b&gt; &amp; &quot;c&quot;</title><desc id="fig-a-desc">Words</desc><g id="fig-a-1-x"/></svg>',
+    );
+  });
+
+  it('omits the description reference when there is none, and rejects unsafe prefixes', () => {
+    expect(instantiateVariant(variant, 'TOK', { idPrefix: 'p', title: 't' })).not.toContain('aria-describedby');
+    expect(() => instantiateVariant(variant, 'TOK', { idPrefix: '1"x', title: 't' })).toThrow(/id prefix/);
+  });
+});
+
+describe('compaction', () => {
+  it('rounds long coordinates, drops data-points, and keeps styles untouched', () => {
+    const out = compactSvg('<svg><style>.a{x:1.23456}</style><path d="M1.234567 -0.0000001 L2 3.5" data-points="abc" class="e"/></svg>');
+    expect(out).toBe('<svg><style>.a{x:1.23456}</style><path d="M1.23 0 L2 3.5" class="e"/></svg>');
+  });
+
+  it('removes symbols nothing references', () => {
+    const out = dropUnusedSymbols('<svg><symbol id="a"><path/></symbol><symbol id="b"/><symbol id="c"><p/></symbol><use href="#c"/></svg>');
+    expect(out).toBe('<svg><symbol id="b"/><symbol id="c"><p/></symbol><use href="#c"/></svg>');
+  });
+});
