@@ -1,6 +1,8 @@
 /**
  * Runs Mermaid's own parser in headless Chromium (mermaid.parse needs a DOM for DOMPurify).
  * Loads node_modules/mermaid/dist/mermaid.min.js from disk: no network.
+ * Starting takes seconds (over 10 s on a busy machine): call `start()` in a `beforeAll` with
+ * its own timeout, e.g. `beforeAll(async () => { ... }, 60_000)`, and share one parser per file.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
