@@ -1,0 +1,78 @@
+import { defineCluster } from '../src/model';
+
+// North-south traffic: an ingress controller behind a NodePort Service routes by host and path,
+// from an Ingress and from a Gateway API HTTPRoute, to ClusterIP Services and their pods.
+export default defineCluster({
+  name: 'ingress-gateway',
+  title: 'Ingress and Gateway API',
+  description:
+    'An ingress controller in namespace ingress, exposed as NodePort 30080 on every node, routes shop.example.com/ to Service web and shop.example.com/api to Service api; an HTTPRoute attached to Gateway shop-gateway routes the same paths.',
+  network: { nodeCIDR: '192.168.1.0/24' },
+  plugin: { name: 'flannel', backend: 'vxlan' },
+  nodes: [
+    {
+      name: 'node-1',
+      ip: '192.168.1.11',
+      podCIDR: '10.244.0.0/24',
+      controlPlane: true,
+      pods: [
+        { name: 'coredns-1', namespace: 'kube-system', ip: '10.244.0.2', labels: { 'k8s-app': 'kube-dns' } },
+        {
+          name: 'ingress-controller-1',
+          namespace: 'ingress',
+          ip: '10.244.0.3',
+          labels: { 'app.kubernetes.io/name': 'ingress-controller' },
+          ports: [
+            { name: 'http', containerPort: 80 },
+            { name: 'https', containerPort: 443 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'node-2',
+      ip: '192.168.1.12',
+      podCIDR: '10.244.1.0/24',
+      pods: [
+        { name: 'web-1', ip: '10.244.1.2', labels: { app: 'web' }, ports: [{ name: 'http', containerPort: 8080 }] },
+        { name: 'api-1', ip: '10.244.1.3', labels: { app: 'api' }, ports: [{ name: 'http', containerPort: 9000 }] },
+      ],
+    },
+  ],
+  services: [
+    {
+      name: 'ingress-controller',
+      namespace: 'ingress',
+      type: 'NodePort',
+      clusterIP: '10.96.0.50',
+      selector: { 'app.kubernetes.io/name': 'ingress-controller' },
+      ports: [
+        { name: 'http', port: 80, targetPort: 'http', nodePort: 30080 },
+        { name: 'https', port: 443, targetPort: 'https', nodePort: 30443 },
+      ],
+    },
+    { name: 'web', clusterIP: '10.96.0.20', selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
+    { name: 'api', clusterIP: '10.96.0.21', selector: { app: 'api' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
+  ],
+  ingresses: [
+    {
+      name: 'shop',
+      ingressClassName: 'example',
+      controllerService: 'ingress/ingress-controller',
+      rules: [
+        { host: 'shop.example.com', path: '/', pathType: 'Prefix', backend: { service: 'web', port: 80 } },
+        { host: 'shop.example.com', path: '/api', pathType: 'Prefix', backend: { service: 'api', port: 80 } },
+      ],
+    },
+  ],
+  httpRoutes: [
+    {
+      name: 'shop',
+      gateway: 'shop-gateway',
+      rules: [
+        { host: 'shop.example.com', path: '/', pathType: 'Prefix', backend: { service: 'web', port: 80 } },
+        { host: 'shop.example.com', path: '/api', pathType: 'Prefix', backend: { service: 'api', port: 80 } },
+      ],
+    },
+  ],
+});
