@@ -4,6 +4,7 @@
  */
 import type { DnsRecord, DnsRecordType, DnsZoneData } from '../../derive/dns-answer';
 import { lookupOrder } from '../../derive/lookup-order';
+import { clusterFirstSearches } from '../../derive/resolv-conf';
 import { statusText } from './lookup-status';
 
 /** The JSON each explorer carries: zone, host search list, records as [name, type, data]. */
@@ -11,11 +12,6 @@ export interface ExplorerData {
   zone: string;
   hostSearches: string[];
   records: Array<[string, DnsRecordType, string]>;
-}
-
-/** dns.go generateSearchesForDNSClusterFirst (kept tiny here: no imports in the bundle). */
-function searchesFor(namespace: string, zone: string, hostSearches: string[]): string[] {
-  return [...new Set([`${namespace}.svc.${zone}`, `svc.${zone}`, zone, ...hostSearches])];
 }
 
 function setup(root: HTMLElement): void {
@@ -40,7 +36,7 @@ function setup(root: HTMLElement): void {
       summary.textContent = 'Enter a name to look up.';
       return;
     }
-    const searches = searchesFor(namespace, data.zone, data.hostSearches);
+    const searches = clusterFirstSearches(namespace, data.zone, data.hostSearches);
     const result = lookupOrder(zoneData, name, searches, ndots);
     searchOut.textContent = searches.join(' ');
     list.replaceChildren(
