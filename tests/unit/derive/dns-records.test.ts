@@ -28,6 +28,12 @@ describe('clusterDnsRecords', () => {
       '8.2.244.10.in-addr.arpa.\t30\tIN\tPTR\tdb-0.db.default.svc.cluster.local.',
     ]));
   });
+  it('splits SRV weight 100/N over N endpoints (backend_lookup.go: floor(100 / (100*N) * 100))', () => {
+    const c = threeNodeCluster();
+    c.nodes[1]!.pods.push({ ...c.nodes[2]!.pods[1]!, name: 'db-1', node: 'worker-1', ip: '10.244.1.9', hostname: 'db-1' });
+    const srv = clusterDnsRecords(c).filter((r) => r.type === 'SRV' && r.name.startsWith('_postgres.')).map((r) => r.data);
+    expect(srv).toEqual(['0 50 5432 db-1.db.default.svc.cluster.local.', '0 50 5432 db-0.db.default.svc.cluster.local.']);
+  });
   it('names a headless endpoint without hostname by its dashed IP', () => {
     const c = threeNodeCluster();
     c.services.push({ ...c.services[3]!, name: 'web-headless', selector: { app: 'web' }, ports: [] });
