@@ -17,8 +17,8 @@ export interface SidebarGroupSpec {
 export const SIDEBAR_GROUPS: SidebarGroupSpec[] = [
   { label: 'Overview', pages: ['index', 'overview/network-model'] },
   { label: 'Pod networking', pages: ['pod-networking'] },
-  { label: 'Service networking', pages: [] },
-  { label: 'Network plugins', pages: [] },
+  { label: 'Service networking', pages: ['service-networking'] },
+  { label: 'Network plugins', pages: ['network-plugins'] },
   { label: 'Network policy', pages: ['network-policy'] },
   { label: 'Ingress and Gateway', pages: ['ingress-and-gateway'] },
   { label: 'DNS', pages: ['dns/name-resolution', 'dns/dns-service', 'dns/coredns-vs-kube-dns', 'dns/records', 'dns/dns-policy-and-debugging'] },
