@@ -56,6 +56,16 @@ export function probability(n: number): string {
   return (1 / n).toFixed(10);
 }
 
+/**
+ * The probability as `iptables-save` / `iptables -L` print it back: iptables
+ * extensions/libxt_statistic.c stores lround(2^31 * p) and prints it with %.11f
+ * (so kube-proxy's 0.3333333333 reads back as 0.33333333349).
+ */
+export function savedProbability(written: string): string {
+  const stored = Math.round(0x80000000 * Number(written));
+  return (stored / 0x80000000).toFixed(11);
+}
+
 /** Go's iptables comment quoting in proxier.go: multi-word comments are written inside `"..."`. */
 function quoted(text: string): string {
   return `"${text}"`;

@@ -6,7 +6,7 @@
 // rules grouped by chain (sortIPTablesRules), so we compare chain by chain, in order within a chain.
 import { describe, expect, it } from 'vitest';
 import {
-  endpointChainName, kubeProxyNatTable, kubeProxyRules, kubeProxyServiceRules, portProtoHash, probability, serviceChainNames,
+  endpointChainName, kubeProxyNatTable, kubeProxyRules, kubeProxyServiceRules, portProtoHash, probability, savedProbability, serviceChainNames,
 } from '../../../src/derive/kube-proxy-rules';
 import type { Cluster, Service } from '../../../src/model/types';
 import { threeNodeCluster } from './fixtures';
@@ -82,6 +82,10 @@ describe('chain names (proxier.go portProtoHash / servicePortEndpointChainName)'
     expect(portProtoHash('kube-system/kube-dns:dns-tcp', 'tcp')).toBe('ERIFXISQEP7F7OF4');
     expect(portProtoHash('kube-system/kube-dns:metrics', 'tcp')).toBe('JD5MR3NA4I4DYORP');
     expect(endpointChainName('kube-system/kube-dns:dns', 'udp', '10.244.0.10:53')).toBe('KUBE-SEP-R7EMXN5TTQQVP4UW');
+  });
+  it('reads probabilities back as iptables prints them (libxt_statistic.c: lround(2^31 p), %.11f)', () => {
+    // Real `iptables -L` output shows "probability 0.33333333349" and "0.25000000000" for 1/3 and 1/4.
+    expect(['0.2500000000', '0.3333333333', '0.5000000000'].map(savedProbability)).toEqual(['0.25000000000', '0.33333333349', '0.50000000000']);
   });
   it('prints probabilities with %0.10f', () => {
     expect([probability(4), probability(3), probability(2)]).toEqual(['0.2500000000', '0.3333333333', '0.5000000000']);
