@@ -23,10 +23,15 @@ export const SIDEBAR_GROUPS: SidebarGroupSpec[] = [
   { label: 'Ingress and Gateway', pages: ['ingress-and-gateway'] },
   { label: 'DNS', pages: ['dns/name-resolution', 'dns/dns-service', 'dns/coredns-vs-kube-dns', 'dns/records', 'dns/dns-policy-and-debugging'] },
   { label: 'Reference', pages: [] },
-  { label: 'Contributing', pages: [] },
+  { label: 'Contributing', pages: ['contributing'] },
 ];
 
 const EXTENSIONS = ['.mdx', '.md'];
+
+/** The sidebar group a page belongs to (its "section", used as a search filter), if any. */
+export function sectionOfSlug(slug: string, groups: SidebarGroupSpec[] = SIDEBAR_GROUPS): string | undefined {
+  return groups.find((group) => group.pages.includes(slug))?.label;
+}
 
 /** The file that holds a slug's page, or undefined when there is none. */
 export function pageFileForSlug(docsDir: string, slug: string): string | undefined {

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSidebar, directorySidebar, pageFileForSlug, pageSlugs, SIDEBAR_GROUPS } from '../../../src/site/sidebar.ts';
+import { buildSidebar, directorySidebar, pageFileForSlug, pageSlugs, sectionOfSlug, SIDEBAR_GROUPS } from '../../../src/site/sidebar.ts';
 
 function docsFixture(files: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'docs-'));
@@ -69,5 +69,18 @@ describe('the site sidebar', () => {
 
   it('builds without errors from the real docs/ folder', () => {
     expect(() => buildSidebar(docsDir)).not.toThrow();
+  });
+});
+
+describe('sectionOfSlug', () => {
+  it('names the sidebar group of a page, or nothing for an unlisted page', () => {
+    const groups = [
+      { label: 'Overview', pages: ['index'] },
+      { label: 'DNS', pages: ['dns/a'] },
+    ];
+    expect(sectionOfSlug('index', groups)).toBe('Overview');
+    expect(sectionOfSlug('dns/a', groups)).toBe('DNS');
+    expect(sectionOfSlug('404', groups)).toBeUndefined();
+    expect(sectionOfSlug('dns/name-resolution')).toBe('DNS');
   });
 });
