@@ -118,6 +118,9 @@ function masqueradeSource(cluster: Cluster, node: Node, dstNode: Node): string {
 function carryToPod(
   cluster: Cluster, srcNode: Node, dstPod: Pod, packet: PacketAddresses, changes: string[],
 ): Hop[] {
+  if (dstPod.hostNetwork) {
+    throw new Error(`Cluster "${cluster.name}": pod ${dstPod.namespace}/${dstPod.name} uses hostNetwork; walks to a host-network pod are not modelled (the packet goes to the node IP, outside the pod network).`);
+  }
   const dstNode = nodeOfPod(cluster, dstPod);
   const hops: Hop[] = [];
   const into = { from: nodeId(dstNode), to: podId(dstPod), packet, via: `${hostDevice(cluster, dstPod)} → veth → eth0 of the pod`, changes: [] as string[] };
@@ -154,6 +157,11 @@ function carryToPod(
   }
   hops.push(hop, into);
   return hops;
+}
+
+/** The hop out of the source pod; none for a hostNetwork pod, which already is on the node. */
+function firstHopsFromPod(cluster: Cluster, pod: Pod, packet: PacketAddresses): Hop[] {
+  return pod.hostNetwork ? [] : [firstHopFromPod(cluster, pod, packet)];
 }
 
 function firstHopFromPod(cluster: Cluster, pod: Pod, packet: PacketAddresses): Hop {
@@ -197,7 +205,7 @@ function podToPod(cluster: Cluster, fromRef: string, toRef: string, port = 80): 
   const dst = findPod(cluster, toRef);
   const packet = { src: withPort(src.ip, EPHEMERAL_PORT), dst: withPort(dst.ip, port) };
   const srcNode = nodeOfPod(cluster, src);
-  const hops = [firstHopFromPod(cluster, src, packet), ...carryToPod(cluster, srcNode, dst, packet, [])];
+  const hops = [...firstHopsFromPod(cluster, src, packet), ...carryToPod(cluster, srcNode, dst, packet, [])];
   const same = srcNode.name === nodeOfPod(cluster, dst).name;
   return finish(cluster, `pod ${src.namespace}/${src.name} → pod ${dst.namespace}/${dst.name}`, hops, packet,
     same
@@ -237,8 +245,8 @@ function podToService(cluster: Cluster, fromRef: string, serviceRef: string, por
   const after = { src: sport, dst: target };
   const srcNode = nodeOfPod(cluster, src);
   const hops = [
-    firstHopFromPod(cluster, src, before),
-    ...carryToPod(cluster, srcNode, ep.pod, after, [dnatChange(service, port, vip, target, false) + ` in nat PREROUTING on ${srcNode.name}`]),
+    ...firstHopsFromPod(cluster, src, before),
+    ...carryToPod(cluster, srcNode, ep.pod, after, [dnatChange(service, port, vip, target, false) + ` in nat ${src.hostNetwork ? 'OUTPUT' : 'PREROUTING'} on ${srcNode.name}`]),
   ];
   return finish(cluster, `pod ${src.namespace}/${src.name} → Service ${service.namespace}/${service.name}`, hops, after,
     `The pod sends to the Service's cluster IP ${vip}. On ${srcNode.name}, kube-proxy's iptables rules pick endpoint ${target} (pod ${ep.pod.namespace}/${ep.pod.name}) and rewrite the destination (DNAT); the source stays the pod IP. Replies are un-NATed by conntrack.`);

@@ -35,6 +35,18 @@ describe('pod to pod', () => {
   });
 });
 
+describe('host-network pods', () => {
+  it('starts a host-network pod\'s packet on its node, DNAT in nat OUTPUT (locally generated)', () => {
+    const w = packetWalk(threeNodeCluster(), { kind: 'pod-to-service', from: 'kube-system/node-agent', service: 'web', endpoint: 'web-2' });
+    expect(w.hops[0]!.from).toBe('node:worker-2');
+    expect(w.hops[0]!.packet).toEqual({ src: '192.168.1.12:40000', dst: '10.244.2.7:8080' });
+    expect(w.hops[0]!.changes[0]).toMatch(/in nat OUTPUT on worker-2$/);
+  });
+  it('refuses walks to a host-network pod', () => {
+    expect(() => packetWalk(threeNodeCluster(), { kind: 'pod-to-pod', from: 'client', to: 'kube-system/node-agent' })).toThrow(/hostNetwork/);
+  });
+});
+
 describe('pod to ClusterIP Service', () => {
   it('DNATs the cluster IP to the first endpoint in kube-proxy order, resolving the named targetPort', () => {
     const w = packetWalk(threeNodeCluster(), { kind: 'pod-to-service', from: 'client', service: 'web' });
