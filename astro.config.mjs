@@ -8,6 +8,7 @@ import { SITE_DESCRIPTION, SITE_TITLE, EDIT_BASE_URL, REPO_URL } from './src/sit
 import { deployTarget } from './src/site/deploy-env.ts';
 import { buildSidebar, directorySidebar } from './src/site/sidebar.ts';
 import { DEFAULT_DOCS_DIR, docsDirectory } from './src/site/docs-dir.ts';
+import { rehypeGlossaryLinks } from './src/site/rehype-glossary-links.ts';
 import { rehypeBaseLinks } from './src/site/rehype-base-links.ts';
 import { linkCheck } from './src/site/link-check-integration.ts';
 import { contentSecurityPolicyHeaders } from './src/site/csp-integration.ts';
@@ -25,7 +26,8 @@ export default defineConfig({
   markdown: {
     // The unified (remark/rehype) pipeline, which @astrojs/mdx also uses for our .mdx pages.
     processor: unified({
-      rehypePlugins: [[rehypeBaseLinks, { base }]],
+      // Glossary links first: they are root-relative, and rehypeBaseLinks adds the base to them.
+      rehypePlugins: [[rehypeGlossaryLinks, { docsDir }], [rehypeBaseLinks, { base }]],
     }),
   },
   integrations: [

@@ -22,7 +22,7 @@ export const SIDEBAR_GROUPS: SidebarGroupSpec[] = [
   { label: 'Network policy', pages: ['network-policy'] },
   { label: 'Ingress and Gateway', pages: ['ingress-and-gateway'] },
   { label: 'DNS', pages: ['dns/name-resolution', 'dns/dns-service', 'dns/coredns-vs-kube-dns', 'dns/records', 'dns/dns-policy-and-debugging'] },
-  { label: 'Reference', pages: [] },
+  { label: 'Reference', pages: ['reference/glossary', 'reference/cluster-definition', 'reference/diagram-gallery'] },
   { label: 'Contributing', pages: ['contributing'] },
 ];
 
