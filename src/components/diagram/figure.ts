@@ -28,7 +28,18 @@ export interface FigureModel {
   height: number;
   /** Wide enough that a full-size view helps (content column is 45rem = 720px). */
   large: boolean;
+  /**
+   * Narrowest the SVG may be scaled to (px): below ~55% of natural size 16px labels drop under 9px,
+   * so a wider diagram scrolls sideways in its frame instead of shrinking into illegibility.
+   */
+  minWidth: number;
+  /** The frame may scroll sideways (on a phone at least), so it must be keyboard-focusable. */
+  mayScroll: boolean;
 }
+
+const MIN_SCALE = 0.55;
+/** Content width of Starlight's column on a 390px phone, roughly. */
+const PHONE_COLUMN = 340;
 
 /** Ids handed out on the current page: `Astro.locals` lives for exactly one page render. */
 const USED_IDS = Symbol.for('k8s-networking-concepts.diagram-ids');
@@ -71,5 +82,7 @@ export async function buildFigure(input: FigureInput, locals: object): Promise<F
     width: diagram.width,
     height: diagram.height,
     large: diagram.width > 720 || diagram.height > 900,
+    minWidth: Math.round(diagram.width * MIN_SCALE),
+    mayScroll: diagram.width * MIN_SCALE > PHONE_COLUMN,
   };
 }
