@@ -96,7 +96,7 @@ export const GLOSSARY: GlossaryTerm[] = [
     anchor: 'network-namespace',
     category: 'addresses',
     page: '/pod-networking/#one-network-namespace-per-pod',
-    source: 'https://man7.org/linux/man-pages/man7/network_namespaces.7.html',
+    source: 'https://manpages.ubuntu.com/manpages/plucky/man7/network_namespaces.7.html',
   },
   {
     term: 'pause container',
@@ -126,13 +126,13 @@ export const GLOSSARY: GlossaryTerm[] = [
     anchor: 'cni0-bridge',
     category: 'addresses',
     page: '/pod-networking/#inside-a-node-veth-pairs-and-the-cni0-bridge',
-    source: 'https://www.cni.dev/plugins/current/main/bridge/',
+    source: 'https://cni.dev/plugins/current/main/bridge/',
   },
   {
     term: 'CNI',
     aliases: ['Container Network Interface'],
     definition:
-      'The Container Network Interface: a specification for plugins that configure the network of a container. The container runtime runs the plugin binaries named in `/etc/cni/net.d` with commands such as `ADD` and `DEL`.',
+      'The Container Network Interface: a specification for plugins that configure the network of a container. The container runtime runs the plugins that the configuration in `/etc/cni/net.d` names, with commands such as `ADD` and `DEL`.',
     anchor: 'cni',
     category: 'addresses',
     page: '/pod-networking/#cni-how-the-runtime-calls-the-plugin',
@@ -157,7 +157,7 @@ export const GLOSSARY: GlossaryTerm[] = [
     anchor: 'ipam',
     category: 'addresses',
     page: '/pod-networking/#ipam',
-    source: 'https://www.cni.dev/plugins/current/ipam/host-local/',
+    source: 'https://github.com/containernetworking/cni/blob/main/SPEC.md',
   },
 
   // ------------------------------------------------------------------ services and kube-proxy
@@ -174,7 +174,7 @@ export const GLOSSARY: GlossaryTerm[] = [
   {
     term: 'NodePort',
     definition:
-      "A Service type that also opens one port (by default from 30000-32767) on every node's addresses; traffic to any node on that port reaches the Service's endpoints.",
+      'A Service type that also opens the same port (by default from 30000-32767) on every node; traffic to a node on that port reaches the Service\'s endpoints.',
     anchor: 'nodeport',
     category: 'services',
     page: '/service-networking/#nodeport-and-loadbalancer',
@@ -265,7 +265,7 @@ export const GLOSSARY: GlossaryTerm[] = [
     anchor: 'conntrack',
     category: 'services',
     page: '/service-networking/#conntrack',
-    source: 'https://man7.org/linux/man-pages/man8/conntrack.8.html',
+    source: 'https://netfilter.org/projects/conntrack-tools/conntrack-manpage.html',
   },
   {
     term: 'DNAT',
@@ -336,7 +336,7 @@ export const GLOSSARY: GlossaryTerm[] = [
     anchor: 'vxlan',
     category: 'plugins',
     page: '/network-plugins/#the-vxlan-backend',
-    source: 'https://www.rfc-editor.org/rfc/rfc7348',
+    source: 'https://tools.ietf.org/html/rfc7348',
   },
   {
     term: 'VTEP',
@@ -346,7 +346,7 @@ export const GLOSSARY: GlossaryTerm[] = [
     anchor: 'vtep',
     category: 'plugins',
     page: '/network-plugins/#the-vxlan-backend',
-    source: 'https://www.rfc-editor.org/rfc/rfc7348',
+    source: 'https://tools.ietf.org/html/rfc7348',
   },
   {
     term: 'flannel.1',
@@ -567,11 +567,11 @@ export const GLOSSARY: GlossaryTerm[] = [
   {
     term: 'NXDOMAIN',
     definition:
-      'The DNS response code 3, "the queried name does not exist". Every search-list candidate that misses costs one NXDOMAIN answer.',
+      'The DNS response code 3 (Name Error): the queried name does not exist. The cluster DNS answers every search-list candidate that does not exist with NXDOMAIN.',
     anchor: 'nxdomain',
     category: 'dns',
     page: '/dns/name-resolution/',
-    source: 'https://www.rfc-editor.org/rfc/rfc1035',
+    source: 'https://tools.ietf.org/html/rfc2308',
   },
   {
     term: 'SRV record',
