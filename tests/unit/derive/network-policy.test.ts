@@ -82,6 +82,17 @@ describe('isolation (docs: "The two sorts of pod isolation")', () => {
     expect(isIsolated(c, findPod(c, 'two/b'), 'Ingress')).toBe(false);
   });
 
+  it('leaves hostNetwork pods out of the matrix (their policy behaviour is plugin-defined)', () => {
+    const c = resolveCluster(defineCluster({
+      name: 'test', title: 'Test', description: 'Test cluster',
+      network: { nodeCIDR: '192.168.1.0/24', clusterCIDR: '172.16.0.0/16' },
+      plugin: { name: 'calico', mode: 'bgp' },
+      nodes: [{ name: 'node-1', ip: '192.168.1.11', podCIDR: '172.16.0.0/24', pods: [{ name: 'a', ip: '172.16.0.10' }, { name: 'agent', hostNetwork: true }] }],
+    }));
+    expect(policyMatrix(c).pods).toEqual(['default/a']);
+    expect(policyMatrix(c, { includeHostNetwork: true }).pods).toEqual(['default/a', 'default/agent']);
+  });
+
   it('never blocks a pod talking to itself ("a pod cannot block access to itself")', () => {
     const c = cluster([{ name: 'a' }], [{ name: 'deny-all', podSelector: {}, policyTypes: ['Ingress', 'Egress'] }]);
     const cell = policyMatrix(c).cells[0]![0]!;
