@@ -6,7 +6,8 @@ import { threeNodeCluster } from '../derive/fixtures';
 import { MermaidParser } from './support/mermaid-parser';
 
 let parser: MermaidParser;
-beforeAll(async () => { parser = await MermaidParser.start(); });
+// Chromium can take a while to start on a busy machine.
+beforeAll(async () => { parser = await MermaidParser.start(); }, 60_000);
 afterAll(async () => { await parser?.stop(); });
 
 describe('packetWalkSequence', () => {
