@@ -2,6 +2,7 @@
 // - Kubernetes docs, Network Policies: https://kubernetes.io/docs/concepts/services-networking/network-policies/
 // - kubernetes/api networking/v1/types.go: https://github.com/kubernetes/api/blob/master/networking/v1/types.go
 // - KEP-2079 (endPort, GA in v1.25): https://www.kubernetes.dev/resources/keps/2079/
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defineCluster, resolveCluster } from '../../../src/model';
 import type { Cluster, NetworkPolicyInput, NamespaceInput, PodInput } from '../../../src/model/types';
@@ -15,7 +16,9 @@ import {
   type PortProbe,
 } from '../../../src/derive/network-policy';
 import { findPod } from '../../../src/derive/lookup';
+import { DEFAULT_CLIENT_IP, packetWalk } from '../../../src/derive/packet-walk';
 import networkPolicyDefinition from '../../../diagrams/network-policy';
+import ingressGatewayDefinition from '../../../diagrams/ingress-gateway';
 
 type PodSpec = Omit<PodInput, 'ip'>;
 
@@ -313,5 +316,26 @@ describe('the worked example, diagrams/network-policy.ts', () => {
     for (const from of ['default/debug', 'kube-system/coredns-1', 'monitoring/prometheus']) {
       for (const to of ['default/debug', 'kube-system/coredns-1', 'monitoring/prometheus']) expect(cell(from, to).summary).toBe('allowed');
     }
+  });
+});
+
+describe('the pages agree with their cluster definitions', () => {
+  // Hand-written parts of docs/*.mdx must say what the definitions and derivations say.
+  const read = (file: string): string => readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8');
+
+  it('docs/network-policy.mdx describes every policy of diagrams/network-policy.ts and no other', () => {
+    const page = read('docs/network-policy.mdx');
+    const listed = [...page.matchAll(/^- `([a-z0-9-]+)` selects /gm)].map((m) => m[1]);
+    expect(listed.sort()).toEqual(resolveCluster(networkPolicyDefinition).networkPolicies.map((p) => p.name).sort());
+  });
+
+  it('docs/ingress-and-gateway.mdx walks the addresses the packet-walk derivation computes', () => {
+    const cluster = resolveCluster(ingressGatewayDefinition);
+    const walk = packetWalk(cluster, { kind: 'external-through-ingress', ingress: 'default/shop', host: 'shop.example.com', path: '/api/orders', node: 'node-2' });
+    const page = read('docs/ingress-and-gateway.mdx').replace(/#58;/g, ':');
+    for (const hop of walk.hops) {
+      expect(page).toContain(`${hop.packet.src} → ${hop.packet.dst}`);
+    }
+    expect(page).toContain(`client ${DEFAULT_CLIENT_IP}`);
   });
 });
