@@ -57,3 +57,20 @@ export function describeDiff(diff: DistDiff, limit = 20): string[] {
   ];
   return lines.length > limit ? [...lines.slice(0, limit), `… and ${lines.length - limit} more`] : lines;
 }
+
+/** Where two versions of a file first differ, with some context either side (for the report). */
+export interface FirstDifference {
+  /** Character offset of the first difference. */
+  offset: number;
+  first: string;
+  second: string;
+}
+
+export function firstDifference(a: string, b: string, context = 50): FirstDifference | undefined {
+  if (a === b) return undefined;
+  let offset = 0;
+  while (offset < a.length && offset < b.length && a[offset] === b[offset]) offset++;
+  const start = Math.max(0, offset - context);
+  const clip = (text: string) => text.slice(start, offset + context).replace(/\s+/g, ' ');
+  return { offset, first: clip(a), second: clip(b) };
+}

@@ -119,6 +119,12 @@ export interface ScaleRow {
   diagramLog?: string;
 }
 
+/** Extra cold-build time per extra page from the previous size: the slope, without the fixed cost. */
+function marginal(previous: ScaleRow | undefined, row: ScaleRow): string {
+  if (!previous?.cold?.ok || !row.cold?.ok || row.size.pages <= previous.size.pages) return '-';
+  return formatDuration((row.cold.ms - previous.cold.ms) / (row.size.pages - previous.size.pages));
+}
+
 export function scaleTable(rows: ScaleRow[]): string {
   const first = rows.find((r) => r.cold?.ok);
   const time = (run?: { ok: boolean; ms: number }) => (!run ? '-' : run.ok ? formatDuration(run.ms) : `FAILED (${formatDuration(run.ms)})`);
@@ -129,19 +135,19 @@ export function scaleTable(rows: ScaleRow[]): string {
       { header: 'cold build', align: 'right' },
       { header: 'warm build', align: 'right' },
       { header: 'warm / cold', align: 'right' },
-      { header: 'cold per page', align: 'right' },
+      { header: 'cold, per added page', align: 'right' },
       { header: 'cold vs smallest', align: 'right' },
       { header: 'HTML pages', align: 'right' },
       { header: 'dist bytes', align: 'right' },
       { header: 'up-front diagram render (cold build log)' },
     ],
-    rows.map((row) => [
+    rows.map((row, i) => [
       String(row.size.pages),
       String(row.size.diagrams),
       time(row.cold),
       time(row.warm),
       row.cold?.ok && row.warm?.ok ? formatRatio(row.warm.ms, row.cold.ms) : '-',
-      row.cold?.ok ? formatDuration(row.cold.ms / row.size.pages) : '-',
+      marginal(rows[i - 1], row),
       row.cold?.ok && first?.cold ? formatRatio(row.cold.ms, first.cold.ms) : '-',
       row.htmlPages === undefined ? '-' : String(row.htmlPages),
       row.distBytes === undefined ? '-' : formatBytes(row.distBytes),

@@ -8,12 +8,12 @@
  *   -> page weight and search on that dist/ -> scale run on generated sites.
  * Ratios within one run are what to compare: the machine is shared, absolute times vary.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { runAstroBuild, type BuildResult } from './build.ts';
-import { describeDiff, diffHashes, hashDir, isIdentical, treeHash, type DistHashes } from './dist-hash.ts';
+import { describeDiff, diffHashes, firstDifference, hashDir, isIdentical, treeHash, type DistHashes } from './dist-hash.ts';
 import { generateScaleSite, writeScaleSite } from './generate.ts';
 import type { BenchOptions } from './options.ts';
 import { checkReadableWithoutJs, loadPage } from './page-load.ts';
@@ -33,6 +33,9 @@ export interface BenchDependencies {
 
 /** The folder with generated scale pages, relative to the work folder (git-ignored via .cache/). */
 export const SCALE_DOCS_DIR = '.cache/bench-site';
+
+/** Copy of the cold build's dist/ under .cache/, to show how a second clean build differs. */
+const COLD_DIST_COPY = 'bench-cold-dist';
 
 /** Queries for the search measurement: a term on the DNS page, then a different one. */
 export const SEARCH_QUERIES = ['ndots', 'kube-proxy'];
@@ -136,6 +139,10 @@ async function fullBuilds(workdir: string, options: BenchOptions, deps: BenchDep
   const cold = await runAstroBuild(workdir, { onOutput });
   const coldHashes = cold.ok ? hashDir(dist) : undefined;
   row('cold (clean)', cold, coldHashes);
+  // Keep the cold build's output to show what differs, if anything, from the second clean build.
+  const coldCopy = join(workdir, '.cache', COLD_DIST_COPY);
+  rmSync(coldCopy, { recursive: true, force: true });
+  if (cold.ok) cpSync(dist, coldCopy, { recursive: true });
   const diagramLine = diagramRenderLine(cold.output.split('\n'));
   if (diagramLine) messages.push(`cold build: ${diagramLine}`);
 
@@ -145,7 +152,7 @@ async function fullBuilds(workdir: string, options: BenchOptions, deps: BenchDep
   row('warm (caches kept)', warm, warmHashes);
 
   deps.log('full build 3/3: clean again, for reproducibility');
-  cleanBuildState(workdir);
+  cleanBuildState(workdir, [COLD_DIST_COPY]);
   const again = await runAstroBuild(workdir, { onOutput });
   const againHashes = again.ok ? hashDir(dist) : undefined;
   row('second clean build', again, againHashes);
@@ -156,7 +163,15 @@ async function fullBuilds(workdir: string, options: BenchOptions, deps: BenchDep
       isIdentical(diff)
         ? `Reproducible: two clean builds are byte-identical (${coldHashes.size} files hashed, _headers and pagefind/ included).`
         : `NOT reproducible: two clean builds differ in ${diff.changed.length + diff.added.length + diff.removed.length} file(s):\n` +
-            describeDiff(diff).map((line) => `    ${line}`).join('\n'),
+            describeDiff(diff).map((line) => `    ${line}`).join('\n') +
+            '\n' +
+            diff.changed
+              .slice(0, 5)
+              .map((path) => {
+                const d = firstDifference(readFileSync(join(coldCopy, path), 'utf8'), readFileSync(join(dist, path), 'utf8'));
+                return d ? `    ${path} at char ${d.offset}:\n      build 1: …${d.first}…\n      build 2: …${d.second}…` : '';
+              })
+              .join('\n'),
     );
   } else {
     messages.push('Reproducibility: not checked (a clean build failed).');
@@ -233,6 +248,7 @@ export async function runBench(checkout: string, base: string, options: BenchOpt
       const builds = await fullBuilds(workdir, options, deps);
       distOk = builds.distOk;
       sections.push(builds.table);
+      deps.log(`done:\n${builds.table}`); // so a run cut short still shows what it measured
     }
     if (!options.scaleOnly) {
       // If the copy failed to build (a page mid-edit), weigh the checkout's own dist/ (read only) and say so.
@@ -243,6 +259,7 @@ export async function runBench(checkout: string, base: string, options: BenchOpt
         const measured = await measurePages(distDir, base, deps, browser);
         if (!distOk) measured.unshift(`note: the build in the work folder failed; sections 1 and 2 measure the checkout's existing ${fallback}`);
         sections.splice(1, 0, ...measured);
+        deps.log(`done:\n${measured.join('\n\n')}`);
       } else {
         sections.splice(1, 0, `1./2. Page weight and search: no dist/ to measure in ${workdir}`);
       }

@@ -18,7 +18,8 @@ export interface SearchCost {
 }
 
 export const SEARCH_OPEN = 'site-search button[data-open-modal]';
-export const SEARCH_INPUT = '#starlight__search input';
+/** The text box; the dialog also holds filter checkboxes, so name the search input itself. */
+export const SEARCH_INPUT = '#starlight__search input[type="search"], #starlight__search input.pagefind-ui__search-input';
 export const SEARCH_RESULT = '.pagefind-ui__result-link';
 export const SEARCH_MESSAGE = '.pagefind-ui__message';
 /** One result (a page); its sub-results (headings) are links inside it. */
@@ -76,7 +77,7 @@ function recordPagefind(page: Page): Recorder {
 }
 
 async function search(page: Page, recorder: Recorder, query: string): Promise<SearchCost> {
-  const input = page.locator(SEARCH_INPUT);
+  const input = page.locator(SEARCH_INPUT).first();
   await input.fill(query);
   // Pagefind UI debounces input, says "N results for <query>" (or "No results for <query>"), then
   // loads each shown result's fragment, showing a placeholder (.pagefind-ui__loading) until it is in.
@@ -109,10 +110,10 @@ export async function measureSearch(browser: Browser, url: string, queries: stri
     await recorder.settle();
     recorder.take(); // nothing from /pagefind/ should load before search opens; don't count it if it does
     await page.locator(SEARCH_OPEN).click();
-    await page.locator(SEARCH_INPUT).waitFor({ state: 'visible' });
+    await page.locator(SEARCH_INPUT).first().waitFor({ state: 'visible' });
     const costs: SearchCost[] = [];
     for (const query of queries) {
-      await page.locator(SEARCH_INPUT).fill('');
+      await page.locator(SEARCH_INPUT).first().fill('');
       costs.push(await search(page, recorder, query));
     }
     return costs;

@@ -54,3 +54,11 @@ it('shortens long diffs', () => {
   expect(lines).toHaveLength(21);
   expect(lines.at(-1)).toBe('… and 5 more');
 });
+
+it('shows where two versions of a file first differ', async () => {
+  const { firstDifference } = await import('../../../src/bench/dist-hash.ts');
+  expect(firstDifference('same', 'same')).toBeUndefined();
+  const diff = firstDifference('<time datetime="2026-11-26T14:00">', '<time datetime="2026-11-26T15:00">', 5);
+  expect(diff).toEqual({ offset: 28, first: '-26T14:00"', second: '-26T15:00"' });
+  expect(firstDifference('abc', 'abcd', 2)).toEqual({ offset: 3, first: 'bc', second: 'bcd' });
+});

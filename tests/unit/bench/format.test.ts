@@ -15,6 +15,7 @@ it('formats durations and ratios', () => {
   expect(formatDuration(850)).toBe('850 ms');
   expect(formatDuration(12_345)).toBe('12.3 s');
   expect(formatDuration(125_000)).toBe('2 min 05 s');
+  expect(formatDuration(179_600)).toBe('3 min 00 s'); // not "2 min 60 s"
   expect(formatRatio(30, 10)).toBe('3.00x');
   expect(formatRatio(1, 0)).toBe('-');
 });
