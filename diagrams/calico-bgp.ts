@@ -14,7 +14,7 @@ export default defineCluster({
       ip: '192.168.1.11',
       podCIDR: '172.16.0.0/26',
       controlPlane: true,
-      pods: [{ name: 'coredns-1', namespace: 'kube-system', ip: '172.16.0.2', labels: { 'k8s-app': 'kube-dns' } }],
+      pods: [{ name: 'coredns-1', namespace: 'kube-system', ip: '172.16.0.2', labels: { 'k8s-app': 'kube-dns' }, dnsPolicy: 'Default' }],
     },
     {
       name: 'node-2',

@@ -13,7 +13,7 @@ export default defineCluster({
       ip: '192.168.1.11',
       podCIDR: '10.244.0.0/24',
       controlPlane: true,
-      pods: [{ name: 'coredns-1', namespace: 'kube-system', ip: '10.244.0.2', labels: { 'k8s-app': 'kube-dns' } }],
+      pods: [{ name: 'coredns-1', namespace: 'kube-system', ip: '10.244.0.2', labels: { 'k8s-app': 'kube-dns' }, dnsPolicy: 'Default' }],
     },
     {
       name: 'node-2',
@@ -30,7 +30,7 @@ export default defineCluster({
       podCIDR: '10.244.2.0/24',
       pods: [
         { name: 'web-2', ip: '10.244.2.2', labels: { app: 'web' } },
-        { name: 'coredns-2', namespace: 'kube-system', ip: '10.244.2.3', labels: { 'k8s-app': 'kube-dns' } },
+        { name: 'coredns-2', namespace: 'kube-system', ip: '10.244.2.3', labels: { 'k8s-app': 'kube-dns' }, dnsPolicy: 'Default' },
       ],
     },
   ],

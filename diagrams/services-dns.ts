@@ -14,7 +14,7 @@ export default defineCluster({
       podCIDR: '10.244.0.0/24',
       controlPlane: true,
       pods: [
-        { name: 'coredns-1', namespace: 'kube-system', ip: '10.244.0.2', labels: { 'k8s-app': 'kube-dns' } },
+        { name: 'coredns-1', namespace: 'kube-system', ip: '10.244.0.2', labels: { 'k8s-app': 'kube-dns' }, dnsPolicy: 'Default' },
         { name: 'web-1', ip: '10.244.0.3', labels: { app: 'web' }, ports: [{ name: 'http', containerPort: 8080 }] },
         { name: 'db-0', ip: '10.244.0.4', labels: { app: 'db' }, hostname: 'db-0', subdomain: 'db' },
       ],
@@ -24,7 +24,7 @@ export default defineCluster({
       ip: '192.168.1.12',
       podCIDR: '10.244.1.0/24',
       pods: [
-        { name: 'coredns-2', namespace: 'kube-system', ip: '10.244.1.2', labels: { 'k8s-app': 'kube-dns' } },
+        { name: 'coredns-2', namespace: 'kube-system', ip: '10.244.1.2', labels: { 'k8s-app': 'kube-dns' }, dnsPolicy: 'Default' },
         { name: 'web-2', ip: '10.244.1.3', labels: { app: 'web' }, ports: [{ name: 'http', containerPort: 8080 }] },
         { name: 'db-1', ip: '10.244.1.4', labels: { app: 'db' }, hostname: 'db-1', subdomain: 'db' },
         { name: 'client', ip: '10.244.1.5', labels: { app: 'client' } },

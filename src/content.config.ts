@@ -19,6 +19,8 @@ export const collections = {
       extend: z.object({
         description: z.string().min(20, 'every page needs a description (it becomes the meta description)'),
         sources: z.array(sourceSchema).default([]),
+        // Words a reader may search for that should lead here (other spellings, terminal tokens).
+        keywords: z.array(z.string().min(1)).default([]),
       }),
     }),
   }),

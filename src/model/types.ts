@@ -262,7 +262,7 @@ export interface Service {
 
 /** The cluster DNS server, behind the `kube-dns` Service in `kube-system`. */
 export interface ClusterDnsInput {
-  /** Server implementation; defaults to CoreDNS (kubeadm's default since v1.13). */
+  /** Server implementation; defaults to CoreDNS (kubeadm's default since v1.11). */
   provider?: 'coredns' | 'kube-dns';
   /** ClusterIP of the `kube-dns` Service; defaults to the tenth address of the service CIDR (10.96.0.10). */
   clusterIP?: string;
