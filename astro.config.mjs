@@ -48,6 +48,9 @@ export default defineConfig({
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
       },
       customCss: ['./src/styles/site.css'],
+      // Long commands and iptables rules wrap instead of scrolling: a scrolling <pre> is not
+      // keyboard-reachable (WCAG 2.1.1), and readers should see whole rules without scrolling.
+      expressiveCode: { defaultProps: { wrap: true } },
     }),
     mdx(),
     // Build-time Mermaid: remark plugin on the unified processor + up-front render (issue 4).

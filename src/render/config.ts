@@ -12,7 +12,7 @@ export const THEMES: readonly ThemeName[] = ['light', 'dark'];
  * Bump when the post-processing of SVG changes (ids, theming, accessibility), so cached output made
  * by an older renderer is not reused.
  */
-export const RENDERER_VERSION = 8;
+export const RENDERER_VERSION = 9;
 
 /**
  * Text is measured in headless Chromium with a font alias (`@font-face { src: local(...) }` in the

@@ -1,11 +1,12 @@
 /**
  * Shrinks Mermaid's SVG without changing what it draws: coordinates are rounded to 1/100 px (Mermaid
  * writes 15 significant digits; shape outlines alone can be 40 KB) and `data-points` (base64 edge
- * geometry kept for Mermaid's own interactivity) is dropped.
+ * geometry kept for Mermaid's own interactivity) is dropped, and so is `name` (sequence diagrams
+ * put it on <rect>/<line>, where SVG does not allow it: the HTML checker rejects the page).
  */
 
 const NUMERIC_ATTRIBUTES = new Set(['d', 'points', 'transform', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy', 'r', 'rx', 'ry', 'width', 'height', 'dx', 'dy', 'viewBox', 'refX', 'refY']);
-const DROPPED_ATTRIBUTES = new Set(['data-points']);
+const DROPPED_ATTRIBUTES = new Set(['data-points', 'name']);
 const STYLE_ELEMENT = /(<style\b[^>]*>[\s\S]*?<\/style>)/;
 const START_TAG = /<[a-zA-Z][^>]*>/g;
 const ATTRIBUTE = /(\s)([^\s=/>"']+)="([^"]*)"/g;

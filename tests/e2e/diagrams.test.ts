@@ -86,7 +86,7 @@ describe('with JavaScript disabled', () => {
             height: box?.height ?? 0,
             title: titleId ? (document.getElementById(titleId)?.textContent ?? '') : '',
             caption: figure.querySelector('figcaption')?.textContent?.trim() ?? '',
-            words: figure.querySelector('details')?.textContent?.trim() ?? '',
+            words: figure.parentElement?.querySelector(':scope > details.mmd-words')?.textContent?.trim() ?? '',
             text: [...(svg?.querySelectorAll('text') ?? [])].map((t) => t.textContent).join(' ').trim(),
           };
         }),
