@@ -67,10 +67,24 @@ export interface LookupOptions {
   type?: DnsRecordType;
   /**
    * What upstream servers say about a forwarded name. By default only the name exactly as
-   * the user wrote it is assumed to exist upstream; search-list expansions outside the
-   * cluster domain are assumed NXDOMAIN.
+   * the user wrote it is assumed to exist upstream, and only if it could be a public name
+   * (see `couldExistUpstream`); search-list expansions outside the cluster domain are
+   * assumed NXDOMAIN.
    */
   upstream?: (name: string) => boolean;
+}
+
+// Top-level labels the public DNS root does not delegate: special-use names (RFC 6761, 6762,
+// RFC 2606) and the cluster's own pseudo-TLDs, which only the cluster DNS knows.
+const NON_PUBLIC_TLDS = new Set(['local', 'localhost', 'invalid', 'test', 'svc', 'cluster', 'internal', 'localdomain', 'lan']);
+
+/**
+ * Whether a forwarded name could exist in public DNS: a single label (`kube-dns.`) or a name
+ * under a non-delegated top-level label (`web.svc.`) is answered NXDOMAIN by upstream servers.
+ */
+export function couldExistUpstream(fqdn: string): boolean {
+  const labels = fqdn.replace(/\.$/, '').toLowerCase().split('.').filter(Boolean);
+  return labels.length >= 2 && !NON_PUBLIC_TLDS.has(labels[labels.length - 1]!);
 }
 
 /**
@@ -86,7 +100,7 @@ export function lookupOrder(
 ): LookupResult {
   const type = options.type ?? 'A';
   const written = `${(name.endsWith('.') ? name.slice(0, -1) : name).toLowerCase()}.`;
-  const upstream = options.upstream ?? ((n: string) => n === written);
+  const upstream = options.upstream ?? ((n: string) => n === written && couldExistUpstream(n));
   const queries: LookupQuery[] = [];
   for (const candidate of searchCandidates(name, searches, ndots)) {
     const a: DnsAnswer = answer(zoneData, candidate, type);

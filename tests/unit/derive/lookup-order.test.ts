@@ -4,7 +4,7 @@
 // ndots default 1 (res_init.c) and cap 15 (resolv.h RES_MAXNDOTS).
 import { describe, expect, it } from 'vitest';
 import { dnsZoneData } from '../../../src/derive/dns-records';
-import { lookupOrder, ndotsFromOptions, searchCandidates } from '../../../src/derive/lookup-order';
+import { couldExistUpstream, lookupOrder, ndotsFromOptions, searchCandidates } from '../../../src/derive/lookup-order';
 import { threeNodeCluster } from './fixtures';
 
 const SEARCH = ['default.svc.cluster.local', 'svc.cluster.local', 'cluster.local'];
@@ -52,9 +52,28 @@ describe('lookupOrder against the cluster records', () => {
     const r = lookupOrder(data, 'example.com', SEARCH, 5);
     expect(r.queries.map((q) => q.status)).toEqual(['NXDOMAIN', 'NXDOMAIN', 'NXDOMAIN', 'forwarded-answered']);
   });
+  it('does not pretend upstream answers a single-label name or a cluster pseudo-TLD', () => {
+    // glibc res_query.c tries the bare name last; the public root has no TLD "kube-dns" or "svc".
+    const bare = lookupOrder(data, 'kube-dns', SEARCH, 5);
+    expect(bare.queries.map((q) => q.status)).toEqual(['NXDOMAIN', 'NXDOMAIN', 'NXDOMAIN', 'forwarded-nxdomain']);
+    expect(bare.answeredIndex).toBe(-1);
+    const svc = lookupOrder(data, 'web.svc.', SEARCH, 5);
+    expect(svc.queries.map((q) => [q.name, q.status])).toEqual([['web.svc.', 'forwarded-nxdomain']]);
+  });
   it('reports failure when no query is answered', () => {
     const r = lookupOrder(data, 'nope', SEARCH, 5, { upstream: () => false });
     expect(r.answeredIndex).toBe(-1);
     expect(r.queries).toHaveLength(4);
+  });
+});
+
+describe('couldExistUpstream', () => {
+  it('accepts names under public TLDs and rejects single labels and special-use TLDs (RFC 6761)', () => {
+    expect(couldExistUpstream('example.com.')).toBe(true);
+    expect(couldExistUpstream('api.github.com')).toBe(true);
+    expect(couldExistUpstream('kube-dns.')).toBe(false);
+    expect(couldExistUpstream('web.svc.')).toBe(false);
+    expect(couldExistUpstream('printer.local.')).toBe(false);
+    expect(couldExistUpstream('x.localhost')).toBe(false);
   });
 });
