@@ -54,7 +54,7 @@ export default defineConfig({
     }),
     mdx(),
     // Build-time Mermaid: remark plugin on the unified processor + up-front render (issue 4).
-    mermaidDiagrams(),
+    mermaidDiagrams({ docsDir: docsFolder }),
     // Last, so they see the finished dist/.
     linkCheck({ docsDir }),
     contentSecurityPolicyHeaders(),

@@ -98,7 +98,7 @@ describe('search UI', () => {
     await ui.setViewportSize({ width: 1280, height: 900 });
     await ui.goto(baseUrl);
     await ui.locator('site-search button[data-open-modal]').click();
-    await ui.locator('#starlight__search input').fill('DNS');
+    await ui.locator('#starlight__search input.pagefind-ui__search-input').fill('DNS');
     await ui.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
     const filters = ui.locator('.pagefind-ui__filter-panel');
     await expect.poll(() => filters.count()).toBeGreaterThan(0);

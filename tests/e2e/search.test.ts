@@ -18,7 +18,7 @@ it('lists the DNS page first when searching "ndots"', async () => {
   const problems = watchPage(page, new URL(baseUrl).origin);
   await page.goto(baseUrl);
   await page.locator('site-search button[data-open-modal]').click();
-  const input = page.locator('#starlight__search input');
+  const input = page.locator('#starlight__search input.pagefind-ui__search-input');
   await input.fill('ndots');
   const first = page.locator('.pagefind-ui__result-link').first();
   await first.waitFor({ timeout: 15_000 });
