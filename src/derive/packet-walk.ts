@@ -290,7 +290,7 @@ function externalThroughIngress(cluster: Cluster, ingressRef: string, path = '/'
     throw new Error(`Cluster "${cluster.name}": Ingress ${ns}/${name} has no controllerService; set it (e.g. "ingress-nginx/ingress-nginx-controller") to walk a packet through the controller.`);
   }
   const rule = ingress.rules
-    .filter((r) => (!r.host || r.host === host) && (r.pathType === 'Exact' ? path === r.path : path.startsWith(r.path)))
+    .filter((r) => (!r.host || r.host === host) && (r.pathType === 'Exact' ? path === r.path : prefixPathMatches(r.path, path)))
     .sort((a, b) => b.path.length - a.path.length)[0];
   if (!rule) throw new Error(`Cluster "${cluster.name}": no rule of Ingress ${ns}/${name} matches host ${host ?? '(any)'} path ${path}.`);
   const controllerSvc = findService(cluster, ingress.controllerService);
@@ -340,4 +340,16 @@ export function packetWalk(cluster: Cluster, spec: WalkSpec): PacketWalk {
     case 'external-through-ingress':
       return externalThroughIngress(cluster, spec.ingress, spec.path, spec.host, spec.node, spec.clientIP, spec.endpoint);
   }
+}
+
+/**
+ * Ingress `pathType: Prefix` matching: element-wise on `/`-separated path elements, so `/api`
+ * matches `/api` and `/api/v1` but not `/apis` (Kubernetes docs, Ingress "Examples" table;
+ * networking/v1 types.go PathTypePrefix). A trailing slash in either path is ignored.
+ */
+export function prefixPathMatches(rulePath: string, requestPath: string): boolean {
+  const elements = (p: string) => p.split('/').filter(Boolean);
+  const rule = elements(rulePath);
+  const request = elements(requestPath);
+  return rule.length <= request.length && rule.every((element, i) => element === request[i]);
 }

@@ -4,7 +4,7 @@
 // flannel Documentation/backends.md (vxlan: Linux default UDP port 8472; host-gw: direct routes);
 // Calico docs "Overlay networking" (IP-in-IP encapsulation via tunl0, VXLAN on UDP 4789).
 import { describe, expect, it } from 'vitest';
-import { packetWalk } from '../../../src/derive/packet-walk';
+import { packetWalk, prefixPathMatches } from '../../../src/derive/packet-walk';
 import type { Cluster } from '../../../src/model/types';
 import { threeNodeCluster } from './fixtures';
 
@@ -89,5 +89,18 @@ describe('external client through an Ingress', () => {
     expect(w.hops[0]!.packet.dst).toBe('192.168.1.11:30001');
     expect(w.delivered).toEqual({ src: '10.244.0.9:40001', dst: '10.244.2.7:8080' });
     expect(w.participants.map((p) => p.id)).toContain('pod:ingress-nginx/ingress-nginx-controller');
+  });
+});
+
+describe('prefixPathMatches (Ingress pathType Prefix)', () => {
+  // Kubernetes docs, Concepts > Ingress > "Examples" table of path matching.
+  it('matches whole path elements only', () => {
+    expect(prefixPathMatches('/', '/anything')).toBe(true);
+    expect(prefixPathMatches('/foo', '/foo')).toBe(true);
+    expect(prefixPathMatches('/foo', '/foo/')).toBe(true);
+    expect(prefixPathMatches('/foo/', '/foo')).toBe(true);
+    expect(prefixPathMatches('/aaa/bb', '/aaa/bbb')).toBe(false);
+    expect(prefixPathMatches('/aaa/bbb', '/aaa/bbb/ccc')).toBe(true);
+    expect(prefixPathMatches('/api', '/apis')).toBe(false);
   });
 });
