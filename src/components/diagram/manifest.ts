@@ -5,24 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export interface ManifestEntry {
-  /** Cluster name, the `diagrams/<cluster>.ts` file name. */
-  cluster: string;
-  /** View name, e.g. `topology` or `services`. */
-  view: string;
-  title: string;
-  /** Plain-language description generated from the model. */
-  description: string;
-  /** The definition file, e.g. `diagrams/flannel-vxlan.ts`. */
-  source: string;
-  /** Mermaid file relative to the generated folder, e.g. `flannel-vxlan/topology.mmd`. */
-  mermaid: string;
-}
-
-export interface Manifest {
-  version: 1;
-  diagrams: ManifestEntry[];
-}
+// One definition of the contract: the types live with the code that writes it.
+import type { Manifest, ManifestEntry } from '../../mermaid/build.ts';
+export type { Manifest, ManifestEntry } from '../../mermaid/build.ts';
 
 export const GENERATED_DIR = join('.generated', 'diagrams');
 
