@@ -4,7 +4,7 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { fileURLToPath } from 'node:url';
-import { SITE_DESCRIPTION, SITE_TITLE, EDIT_BASE_URL, REPO_URL } from './src/site/constants.ts';
+import { SITE_DESCRIPTION, SITE_TITLE, EDIT_BASE_URL, REPO_URL, SEARCH_RANKING } from './src/site/constants.ts';
 import { deployTarget } from './src/site/deploy-env.ts';
 import { buildSidebar, directorySidebar } from './src/site/sidebar.ts';
 import { DEFAULT_DOCS_DIR, docsDirectory } from './src/site/docs-dir.ts';
@@ -41,7 +41,7 @@ export default defineConfig({
       sidebar: docsFolder === DEFAULT_DOCS_DIR ? buildSidebar(docsDir) : directorySidebar(docsDir),
       editLink: { baseUrl: EDIT_BASE_URL },
       lastUpdated: true,
-      pagefind: true,
+      pagefind: { ranking: { ...SEARCH_RANKING } },
       social: [{ icon: 'github', label: 'Source on GitHub', href: REPO_URL }],
       routeMiddleware: './src/site/route-data.ts',
       components: {

@@ -18,3 +18,10 @@ export const DEFAULT_SITE_URL = 'https://k8s-networking-concepts.github.io';
 
 /** Base URL for "edit this page" links: the repo's edit view at the branch root. */
 export const EDIT_BASE_URL = `${REPO_URL}/edit/${REPO_BRANCH}/`;
+
+/**
+ * Pagefind ranking used by the search UI (Starlight's defaults, stated here so the relevance
+ * tests rank exactly as readers see): a low term-frequency and page-length weight lets a page
+ * whose title, headings or keywords name the term beat a long page that repeats it in passing.
+ */
+export const SEARCH_RANKING = { termFrequency: 0.1, pageLength: 0.1, termSaturation: 2, termSimilarity: 9 } as const;

@@ -1,11 +1,12 @@
 /** Runs searches through Pagefind's own JavaScript API inside a page of the built site. */
 import type { Page } from 'playwright-core';
+import { SEARCH_RANKING } from '../../../src/site/constants.ts';
 
 // Sent as source text: Vitest rewrites `import()` in test code, which the browser would not understand.
-const SEARCH_IN_PAGE = `async ({ baseUrl, query, limit }) => {
+const SEARCH_IN_PAGE = `async ({ baseUrl, query, limit, ranking }) => {
   if (!window.__pagefind) {
     const pagefind = await import(baseUrl + 'pagefind/pagefind.js');
-    await pagefind.options({ baseUrl: new URL(baseUrl).pathname });
+    await pagefind.options({ baseUrl: new URL(baseUrl).pathname, ranking });
     await pagefind.init();
     window.__pagefind = pagefind;
   }
@@ -16,6 +17,7 @@ const SEARCH_IN_PAGE = `async ({ baseUrl, query, limit }) => {
 
 /** Result page paths (base path included), best first, for `query`. */
 export async function pagefindSearch(page: Page, baseUrl: string, query: string, limit = 3): Promise<string[]> {
-  const args = JSON.stringify({ baseUrl, query, limit });
+  // The same ranking the site's search UI passes to Pagefind.
+  const args = JSON.stringify({ baseUrl, query, limit, ranking: SEARCH_RANKING });
   return page.evaluate(`(${SEARCH_IN_PAGE})(${args})`) as Promise<string[]>;
 }
