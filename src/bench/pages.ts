@@ -16,19 +16,8 @@ export const PAGE_TYPES: { type: PageType; label: string }[] = [
   { type: '404', label: '404' },
 ];
 
-/** `<loc>` URLs of a sitemap (or sitemap index), in document order. */
-export function sitemapLocations(xml: string): string[] {
-  return [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => decodeXml(m[1]!));
-}
-
-function decodeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
+// One sitemap reader for the site, the tests and the benchmark.
+export { sitemapLocations } from '../site/dist-files.ts';
 
 /** Normalises a base path to `/` or `/x/y/` (leading and trailing slash). */
 export function normaliseBase(base: string): string {

@@ -8,7 +8,7 @@
  *   -> page weight and search on that dist/ -> scale run on generated sites.
  * Ratios within one run are what to compare: the machine is shared, absolute times vary.
  */
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -17,7 +17,8 @@ import { describeDiff, diffHashes, firstDifference, hashDir, isIdentical, treeHa
 import { generateScaleSite, writeScaleSite } from './generate.ts';
 import type { BenchOptions } from './options.ts';
 import { checkReadableWithoutJs, loadPage } from './page-load.ts';
-import { classifyPage, distFileForPath, normaliseBase, PAGE_TYPES, representatives, sitemapLocations, type SitePage } from './pages.ts';
+import { classifyPage, distFileForPath, normaliseBase, PAGE_TYPES, representatives, type SitePage } from './pages.ts';
+import { sitemapPaths } from '../site/dist-files.ts';
 import { buildTable, diagramRenderLine, pageWeightTable, scaleTable, searchTable, type BuildRow, type PageWeightRow, type ScaleRow } from './report.ts';
 import { measureSearch } from './search.ts';
 import { pageWeight } from './weight.ts';
@@ -42,11 +43,7 @@ export const SEARCH_QUERIES = ['ndots', 'kube-proxy'];
 
 /** Every HTML page of a built site: sitemap pages plus 404.html, classified. */
 export function sitePages(distDir: string, base: string): SitePage[] {
-  const sitemaps = readdirSync(distDir).filter((name) => /^sitemap-\d+\.xml$/.test(name)).sort();
-  const paths = new Set<string>();
-  for (const sitemap of sitemaps) {
-    for (const loc of sitemapLocations(readFileSync(join(distDir, sitemap), 'utf8'))) paths.add(new URL(loc).pathname);
-  }
+  const paths = new Set<string>(sitemapPaths(distDir));
   if (existsSync(join(distDir, '404.html'))) paths.add(`${normaliseBase(base)}404.html`);
   const pages: SitePage[] = [];
   for (const pathname of paths) {

@@ -3,11 +3,12 @@
  * (see src/site/link-check-integration.ts), so a dead link fails the build with
  * the page and the link, not a reader's 404.
  */
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import type { Element } from 'hast';
+import { htmlFiles } from './dist-files.ts';
 
 /** One dead link: the page it is on (relative to dist) and the href. */
 export interface DeadLink {
@@ -21,13 +22,6 @@ interface PageInfo {
   hrefs: string[];
 }
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return htmlFiles(path);
-    return name.endsWith('.html') ? [path] : [];
-  });
-}
 
 function readPage(file: string): PageInfo {
   const tree = fromHtml(readFileSync(file, 'utf8'));
