@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { findView, readManifest, readViewSource } from '../src/components/diagram/manifest.ts';
-import { CHROMIUM_ARGS, DiagramRenderer, findChromium, placeDiagram } from '../src/render/index.ts';
+import { CHROMIUM_ARGS, DiagramRenderer, placeDiagram, resolveChromium } from '../src/render/index.ts';
 
 const run = promisify(execFile);
 const root = process.cwd();
@@ -33,7 +33,7 @@ function seconds(ms: number): string {
 }
 
 try {
-  const chromium = findChromium();
+  const chromium = await resolveChromium();
   log(`${diagrams.length} diagrams, Chromium ${chromium}, ${work}`);
 
   // Ours, cold: fresh cache, so every diagram is rendered (both themes).
