@@ -39,6 +39,7 @@ export default defineConfig({
       // Pages live in docs/; Starlight must still run its Markdown plugins (asides, heading anchors) on them.
       markdown: { processedDirs: [`./${docsFolder}/`] },
       sidebar: docsFolder === DEFAULT_DOCS_DIR ? buildSidebar(docsDir) : directorySidebar(docsDir),
+      // Edit and GitHub links point at the repository this build comes from (src/site/repository.ts).
       editLink: { baseUrl: EDIT_BASE_URL },
       lastUpdated: true,
       pagefind: { ranking: { ...SEARCH_RANKING } },

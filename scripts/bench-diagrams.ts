@@ -1,98 +1,17 @@
 /**
- * `npm run bench:diagrams [-- --limit N]`
- *
- * Renders the generated cluster diagrams (.generated/diagrams, from `npm run diagrams`) three ways
- * in one run and prints the times side by side:
- *   cold  - our renderer, empty cache: one Chromium, a few pages, light + dark per diagram
- *   warm  - our renderer again on the filled cache: no browser at all
- *   mmdc  - mermaid-cli, one `mmdc` call per diagram as a user would script it, Puppeteer pointed
- *           at the same Chromium (one theme per call, so it does half our work per diagram)
- * plus the inline SVG bytes per diagram. A measurement, not a test: nothing fails on a slow run.
+ * `npm run bench:diagrams [-- --limit N]`: our renderer cold and warm against mermaid-cli on the
+ * generated cluster diagrams (see bench/diagrams.ts). The report goes to stdout, progress to stderr.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { findView, readManifest, readViewSource } from '../src/components/diagram/manifest.ts';
-import { CHROMIUM_ARGS, DiagramRenderer, findChromium, placeDiagram } from '../src/render/index.ts';
+import { benchDiagrams } from '../bench/diagrams.ts';
 
-const run = promisify(execFile);
-const root = process.cwd();
-const limitArg = process.argv.indexOf('--limit');
-const limit = limitArg > 0 ? Number(process.argv[limitArg + 1]) : Infinity;
-
-const manifest = readManifest(root);
-const entries = manifest.diagrams.slice(0, limit).map((d) => findView(manifest, d.cluster, d.view));
-const diagrams = entries.map((entry) => ({ name: `${entry.cluster}/${entry.view}`, source: readViewSource(entry, root) }));
-const work = mkdtempSync(join(tmpdir(), 'bench-diagrams-'));
 const log = (message: string): void => void process.stderr.write(`[bench:diagrams] ${message}\n`);
 
-function seconds(ms: number): string {
-  return ms < 1000 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(2)} s`;
-}
-
 try {
-  const chromium = findChromium();
-  log(`${diagrams.length} diagrams, Chromium ${chromium}, ${work}`);
-
-  // Ours, cold: fresh cache, so every diagram is rendered (both themes).
-  const cacheDir = join(work, 'cache');
-  const cold = new DiagramRenderer({ root, cacheDir });
-  let started = performance.now();
-  await cold.renderAll(diagrams.map((d) => ({ source: d.source })));
-  await cold.close();
-  const coldMs = performance.now() - started;
-  log(`cold: ${seconds(coldMs)}`);
-
-  // Ours, warm: same cache, a new renderer as in a second build.
-  const warm = new DiagramRenderer({ root, cacheDir });
-  started = performance.now();
-  const warmResult = await warm.renderAll(diagrams.map((d) => ({ source: d.source })));
-  const warmMs = performance.now() - started;
-  if (warmResult.rendered !== 0 || warm.browserOpen) throw new Error('warm run rendered something: the cache did not hit');
-  log(`warm: ${seconds(warmMs)}`);
-
-  // mermaid-cli: one process per diagram, as `for f in *.mmd; do mmdc -i $f -o ...; done` would.
-  const puppeteerConfig = join(work, 'puppeteer.json');
-  writeFileSync(puppeteerConfig, JSON.stringify({ executablePath: chromium, args: CHROMIUM_ARGS }));
-  const mmdc = join(root, 'node_modules', '.bin', 'mmdc');
-  const mmdcBytes: number[] = [];
-  started = performance.now();
-  for (const [index, diagram] of diagrams.entries()) {
-    const input = join(work, `${index}.mmd`);
-    const output = join(work, `${index}.svg`);
-    writeFileSync(input, diagram.source);
-    await run(mmdc, ['-q', '-p', puppeteerConfig, '-i', input, '-o', output], { env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' } });
-    mmdcBytes.push(statSync(output).size);
-  }
-  const mmdcMs = performance.now() - started;
-  log(`mmdc: ${seconds(mmdcMs)}`);
-
-  const rows = diagrams.map((diagram, index) => {
-    const rendered = warm.cached(diagram.source)!;
-    const placed = placeDiagram(rendered, { idPrefix: `d${index}`, title: diagram.name, description: '' });
-    const ours = placed.reduce((sum, v) => sum + Buffer.byteLength(v.svg), 0);
-    return { name: diagram.name, ours, themes: placed.length === 1 ? 'one SVG, both themes' : 'two SVGs', mmdc: mmdcBytes[index]! };
-  });
-  const total = (k: 'ours' | 'mmdc'): number => rows.reduce((sum, r) => sum + r[k], 0);
-  const n = diagrams.length;
-  const lines = [
-    `Diagrams: ${n} generated views (.generated/diagrams), Mermaid ${JSON.parse(readFileSync(join(root, 'node_modules/mermaid/package.json'), 'utf8')).version}`,
-    '',
-    '| run | total | per diagram | vs mmdc |',
-    '| --- | ---: | ---: | ---: |',
-    `| ours, cold (1 browser, light + dark) | ${seconds(coldMs)} | ${(coldMs / n).toFixed(0)} ms | ${(mmdcMs / coldMs).toFixed(1)}x faster |`,
-    `| ours, warm (cache, no browser) | ${seconds(warmMs)} | ${(warmMs / n).toFixed(1)} ms | ${(mmdcMs / warmMs).toFixed(0)}x faster |`,
-    `| mmdc, one call per diagram (light only) | ${seconds(mmdcMs)} | ${(mmdcMs / n).toFixed(0)} ms | 1x |`,
-    '',
-    '| diagram | our inline SVG | mmdc SVG |',
-    '| --- | ---: | ---: |',
-    ...rows.map((r) => `| ${r.name} | ${(r.ours / 1024).toFixed(1)} KiB (${r.themes}) | ${(r.mmdc / 1024).toFixed(1)} KiB |`),
-    `| mean | ${(total('ours') / n / 1024).toFixed(1)} KiB | ${(total('mmdc') / n / 1024).toFixed(1)} KiB |`,
-    '',
-  ];
-  process.stdout.write(lines.join('\n'));
-} finally {
-  rmSync(work, { recursive: true, force: true });
+  const limitAt = process.argv.indexOf('--limit');
+  const limit = limitAt > 0 ? Number(process.argv[limitAt + 1]) : Infinity;
+  if (!(limit >= 1)) throw new Error(`--limit needs a number of diagrams (at least 1), got "${process.argv[limitAt + 1] ?? ''}"`);
+  process.stdout.write(await benchDiagrams(process.cwd(), limit, log));
+} catch (error) {
+  process.stderr.write(`bench:diagrams: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
 }

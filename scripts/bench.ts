@@ -6,11 +6,11 @@
  * dist/ and caches are never deleted. Progress goes to stderr, the report to stdout.
  */
 import { fileURLToPath } from 'node:url';
-import { launchBrowser } from '../tests/e2e/support/browser.ts';
-import { serveStatic } from '../tests/e2e/support/static-server.ts';
-import { parseOptions, USAGE } from '../src/bench/options.ts';
-import { runBench } from '../src/bench/run.ts';
+import { parseOptions, USAGE } from '../bench/options.ts';
+import { runBench } from '../bench/run.ts';
+import { launchChromium } from '../src/render/browser.ts';
 import { deployTarget } from '../src/site/deploy-env.ts';
+import { serveStatic } from '../tests/e2e/support/static-server.ts';
 
 const checkout = fileURLToPath(new URL('..', import.meta.url));
 
@@ -22,7 +22,7 @@ try {
     const { base } = deployTarget(process.env);
     const report = await runBench(checkout, base, options, {
       serve: serveStatic,
-      launchBrowser,
+      launchBrowser: () => launchChromium(),
       log: (message) => process.stderr.write(`[bench] ${message}\n`),
     });
     process.stdout.write(report);

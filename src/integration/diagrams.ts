@@ -18,7 +18,7 @@ function report(result: BuildResult, logger: AstroIntegrationLogger): void {
 export function diagrams(): AstroIntegration {
   let root = process.cwd();
   return {
-    name: 'k8s-diagrams',
+    name: 'k8s-networking-concepts:diagrams',
     hooks: {
       'astro:config:setup': async ({ config, command, logger }) => {
         root = fileURLToPath(config.root);

@@ -29,9 +29,6 @@ export function cacheKey(parts: Record<string, unknown>): string {
 }
 
 export class DiagramCache {
-  /** Keys read or written since this cache object was created (this build). */
-  readonly used = new Set<string>();
-
   constructor(readonly dir: string) {}
 
   private file(key: string): string {
@@ -59,7 +56,6 @@ export class DiagramCache {
   }
 
   private touch(key: string): void {
-    this.used.add(key);
     const now = new Date();
     try {
       utimesSync(this.file(key), now, now);
@@ -87,25 +83,6 @@ export class DiagramCache {
       }
       rmSync(file, { force: true });
       removed.push(name.replace(/\.json$/, ''));
-    }
-    return removed;
-  }
-
-  /** Deletes entries not used by this build. Returns the removed keys. */
-  prune(keep: ReadonlySet<string> = this.used): string[] {
-    let names: string[];
-    try {
-      names = readdirSync(this.dir);
-    } catch {
-      return [];
-    }
-    const removed: string[] = [];
-    for (const name of names) {
-      const key = name.replace(/\.json$/, '');
-      if (name.endsWith('.json') && keep.has(key)) continue;
-      if (name.endsWith('.tmp')) continue;
-      rmSync(join(this.dir, name), { force: true });
-      removed.push(key);
     }
     return removed;
   }

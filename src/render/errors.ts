@@ -2,6 +2,7 @@
  * Errors a person can act on: where the diagram came from, which line, what Mermaid said,
  * and how to fix the environment when no browser is available.
  */
+import { DOWNLOAD_COMMAND } from './chromium-download.ts';
 
 /** Where a piece of Mermaid text came from, for error messages. */
 export interface DiagramOrigin {
@@ -49,24 +50,38 @@ function indent(text: string): string {
     .join('\n');
 }
 
-/** No Chromium to render with. */
+/** A browser that was found but did not start, and the first line of why. */
+export interface FailedStart {
+  path: string;
+  message: string;
+}
+
+export interface BrowserSearchReport {
+  /** Each place searched, as a person would read it (a path, "... on PATH", a cache folder). */
+  looked: readonly string[];
+  failures?: readonly FailedStart[];
+  /** What became of the download fallback, when it was tried or turned off. */
+  download?: string;
+}
+
+/** No Chromium to run: where we looked, what failed, and how to get one. */
 export class BrowserNotFoundError extends Error {
   override readonly name = 'BrowserNotFoundError';
-  constructor(tried: readonly string[], cause?: unknown) {
+  constructor(readonly report: BrowserSearchReport) {
+    const failures = report.failures ?? [];
     super(
       [
-        'Cannot render Mermaid diagrams: no Chromium browser was found (or it failed to start).',
-        `Tried: ${tried.length ? tried.join(', ') : '(nothing)'}`,
-        cause ? `Launch error: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}` : '',
+        'No Chromium browser could be started (needed to render Mermaid diagrams at build time, and for the browser tests).',
+        'Looked in:',
+        ...report.looked.map((place) => `  - ${place}`),
+        ...(failures.length ? ['Found but did not start:', ...failures.map((f) => `  - ${f.path}: ${f.message}`)] : []),
+        ...(report.download ? [`Download of Playwright's Chrome Headless Shell: ${report.download}`] : []),
         'Get one of these:',
-        '  - set CHROMIUM_PATH=/path/to/chromium (any Chromium or Chrome build)',
         '  - Debian/Ubuntu: sudo apt-get install chromium',
-        '  - or: npx playwright install chromium',
+        '  - set CHROMIUM_PATH=/path/to/chrome (any Chromium, Chrome or Edge build)',
+        `  - download Playwright's: ${DOWNLOAD_COMMAND}`,
         'Diagrams already in .cache/diagrams/ are reused without a browser.',
-      ]
-        .filter(Boolean)
-        .join('\n'),
-      { cause },
+      ].join('\n'),
     );
   }
 }

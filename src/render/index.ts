@@ -10,7 +10,7 @@ import type { VariantTheme } from './svg-themes.ts';
 export { DiagramRenderer, ID_TOKEN, normalizeSource, mermaidVersion, type DiagramRequest, type RendererOptions } from './renderer.ts';
 export { sharedRenderer, closeSharedRenderer } from './shared.ts';
 export { MermaidSyntaxError, BrowserNotFoundError, type DiagramOrigin } from './errors.ts';
-export { findChromium, CHROMIUM_ARGS } from './browser.ts';
+export { CHROMIUM_ARGS, launchChromium, resolveChromium } from './browser.ts';
 export { mermaidConfig, THEMES, type ThemeName } from './config.ts';
 export type { RenderedDiagram } from './cache.ts';
 export type { VariantTheme } from './svg-themes.ts';

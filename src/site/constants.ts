@@ -1,7 +1,14 @@
 /** Site-wide constants: the one place that names the repository and the site. */
+import { originRemoteUrl, sourceRepository } from './repository.ts';
 
-/** The GitHub repository that holds this site's source (edit links, README). */
-export const REPO_URL = 'https://github.com/k8s-networking-concepts/k8s-networking-concepts';
+/** The repository assumed when the build knows no better (no GITHUB_REPOSITORY, no GitHub `origin`). */
+export const FALLBACK_REPOSITORY = 'k8s-networking-concepts/k8s-networking-concepts';
+
+/**
+ * The GitHub repository this build comes from (edit links, the header's GitHub link, the gallery's
+ * "Defined in" links): see src/site/repository.ts for the order.
+ */
+export const REPO_URL = sourceRepository(process.env, originRemoteUrl(), FALLBACK_REPOSITORY).url;
 
 /** Branch that edit links point at. */
 export const REPO_BRANCH = 'main';

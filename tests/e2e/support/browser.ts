@@ -1,25 +1,12 @@
 /**
- * Debian Chromium driven by playwright-core (no browser downloads on our machines).
- * `watchPage` records what a reader would never want to see: console errors,
- * failed requests, and any request to another origin.
+ * The browser tests start Chromium with the build's own launcher (src/render/browser.ts: one
+ * search, one flag list). `watchPage` records what a reader would never want to see: console
+ * errors, failed requests, and any request to another origin.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
-
-/** Path of the Chromium binary: $CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
-export function chromiumPath(): string {
-  const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (!existsSync(path)) {
-    throw new Error(`No Chromium at ${path}. Install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  }
-  return path;
-}
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-}
+// Under the name the test files use.
+export { launchChromium as launchBrowser } from '../../../src/render/browser.ts';
 
 export interface PageProblems {
   consoleErrors: string[];

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { describeDiff, diffHashes, hashDir, isIdentical, sha256, treeHash } from '../../../src/bench/dist-hash.ts';
+import { describeDiff, diffHashes, hashDir, isIdentical, sha256, treeHash } from '../../../bench/dist-hash.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -56,7 +56,7 @@ it('shortens long diffs', () => {
 });
 
 it('shows where two versions of a file first differ', async () => {
-  const { firstDifference } = await import('../../../src/bench/dist-hash.ts');
+  const { firstDifference } = await import('../../../bench/dist-hash.ts');
   expect(firstDifference('same', 'same')).toBeUndefined();
   const diff = firstDifference('<time datetime="2026-11-26T14:00">', '<time datetime="2026-11-26T15:00">', 5);
   expect(diff).toEqual({ offset: 28, first: '-26T14:00"', second: '-26T15:00"' });

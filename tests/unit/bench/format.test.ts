@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { formatBytes, formatDuration, formatRatio, formatRawGzip, renderTable } from '../../../src/bench/format.ts';
+import { formatBytes, formatDuration, formatRatio, formatRawGzip, renderTable } from '../../../bench/format.ts';
 
 it('formats bytes in SI units', () => {
   expect(formatBytes(0)).toBe('0 B');

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagramSource, generateScaleSite, pageOfDiagram, pageSlug, writeScaleSite, type GeneratedFile } from '../../../src/bench/generate.ts';
+import { diagramSource, generateScaleSite, pageOfDiagram, pageSlug, writeScaleSite, type GeneratedFile } from '../../../bench/generate.ts';
 
 /** Frontmatter as the site's schema sees it: each value is a YAML double-quoted scalar (JSON-compatible). */
 function frontmatter(file: GeneratedFile): Record<string, string> {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { DEFAULT_SIZES, parseOptions, parseSizes, QUICK_SIZES } from '../../../src/bench/options.ts';
+import { DEFAULT_SIZES, parseOptions, parseSizes, QUICK_SIZES } from '../../../bench/options.ts';
 
 it('defaults to a full run with 100/300/1000 pages', () => {
   const options = parseOptions([]);

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { classifyPage, distFileForPath, hasDiagram, hasDnsExplorer, normaliseBase, representatives, sitemapLocations, type SitePage } from '../../../src/bench/pages.ts';
+import { classifyPage, distFileForPath, hasDiagram, hasDnsExplorer, normaliseBase, representatives, sitemapLocations, type SitePage } from '../../../bench/pages.ts';
 
 it('reads <loc> URLs from a sitemap, decoding XML entities', () => {
   const xml =

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
-import { compareReadable } from '../../../src/bench/page-load.ts';
-import { buildTable, diagramRenderLine, pageWeightTable, scaleTable, searchTable } from '../../../src/bench/report.ts';
-import { pagefindKind } from '../../../src/bench/search.ts';
-import { pageWeight } from '../../../src/bench/weight.ts';
+import { compareReadable } from '../../../bench/page-load.ts';
+import { buildTable, diagramRenderLine, pageWeightTable, scaleTable, searchTable } from '../../../bench/report.ts';
+import { pagefindKind } from '../../../bench/search.ts';
+import { pageWeight } from '../../../bench/weight.ts';
 
 it('prints one page-weight row per page type, with 0 B of JS needed to read when readable', () => {
   const weight = pageWeight([{ url: 'http://h/', contentType: 'text/html', body: Buffer.from('<figure><svg></svg></figure>') }]);

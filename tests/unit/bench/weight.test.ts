@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { addSizes, elementSpans, gzipSize, inlineParts, pageWeight, resourceKind, sizeOf } from '../../../src/bench/weight.ts';
+import { addSizes, elementSpans, gzipSize, inlineParts, pageWeight, resourceKind, sizeOf } from '../../../bench/weight.ts';
 
 describe('gzip measurement', () => {
   it('measures the bytes of a real gzip stream that decompresses to the input', () => {

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { cleanBuildState, copyCheckout, shouldCopy } from '../../../src/bench/workdir.ts';
-import { lineTail } from '../../../src/bench/build.ts';
+import { cleanBuildState, copyCheckout, shouldCopy } from '../../../bench/workdir.ts';
+import { lineTail } from '../../../bench/build.ts';
 
 let root: string;
 beforeEach(() => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chromiumCandidates, findChromium } from '../../../src/render/browser.ts';
-import { BrowserNotFoundError, MermaidSyntaxError } from '../../../src/render/errors.ts';
+import { MermaidSyntaxError } from '../../../src/render/errors.ts';
 
 describe('MermaidSyntaxError', () => {
   it('names the page, the line in the page, the line in the diagram and Mermaid\'s message', () => {
@@ -11,19 +10,5 @@ describe('MermaidSyntaxError', () => {
   it('names the definition file and view for generated diagrams', () => {
     const error = new MermaidSyntaxError('bad', 7, { file: 'diagrams/flannel-vxlan.ts', context: 'cluster flannel-vxlan, view topology' });
     expect(error.message).toContain('diagrams/flannel-vxlan.ts (cluster flannel-vxlan, view topology), line 7 of the diagram');
-  });
-});
-
-describe('finding Chromium', () => {
-  it('tries CHROMIUM_PATH first', () => {
-    expect(chromiumCandidates({ CHROMIUM_PATH: '/opt/chrome/chrome' })[0]).toBe('/opt/chrome/chrome');
-  });
-
-  it('explains how to get a browser when CHROMIUM_PATH points nowhere', () => {
-    const attempt = () => findChromium({ CHROMIUM_PATH: '/nonexistent/chromium' });
-    expect(attempt).toThrow(BrowserNotFoundError);
-    expect(attempt).toThrow(/CHROMIUM_PATH/);
-    expect(attempt).toThrow(/apt-get install chromium/);
-    expect(attempt).toThrow(/npx playwright install chromium/);
   });
 });

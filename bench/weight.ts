@@ -1,6 +1,6 @@
 /**
  * Page-weight accounting: what a page load costs, split by kind (HTML, CSS, JS, SVG), raw and
- * gzip. Pure: the browser part (src/bench/page-load.ts) hands in the bytes it saw.
+ * gzip. Pure: the browser part (bench/page-load.ts) hands in the bytes it saw.
  *
  * Conventions, so the numbers can be compared run to run:
  * - gzip is node:zlib at its default level (6), per resource, as a static host compresses each

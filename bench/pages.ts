@@ -17,7 +17,7 @@ export const PAGE_TYPES: { type: PageType; label: string }[] = [
 ];
 
 // One sitemap reader for the site, the tests and the benchmark.
-export { sitemapLocations } from '../site/dist-files.ts';
+export { sitemapLocations } from '../src/site/dist-files.ts';
 
 /** Normalises a base path to `/` or `/x/y/` (leading and trailing slash). */
 export function normaliseBase(base: string): string {

@@ -18,7 +18,7 @@ import { generateScaleSite, writeScaleSite } from './generate.ts';
 import type { BenchOptions } from './options.ts';
 import { checkReadableWithoutJs, loadPage } from './page-load.ts';
 import { classifyPage, distFileForPath, normaliseBase, PAGE_TYPES, representatives, type SitePage } from './pages.ts';
-import { sitemapPaths } from '../site/dist-files.ts';
+import { sitemapPaths } from '../src/site/dist-files.ts';
 import { buildTable, diagramRenderLine, pageWeightTable, scaleTable, searchTable, type BuildRow, type PageWeightRow, type ScaleRow } from './report.ts';
 import { measureSearch } from './search.ts';
 import { pageWeight } from './weight.ts';
