@@ -91,11 +91,10 @@ export function deriveSidebarGroups(pages: SidebarPage[], folders: SidebarFolder
     }
     if (page.order === undefined) {
       problems.push(`${page.file}: sidebar.order is missing; add \`sidebar: { order: <number> }\` to place the page ${page.folder ? `in its group (${page.folder}/)` : 'among the groups'}`);
-      continue;
     }
     if (page.folder === '') {
       if (page.title === undefined) problems.push(`${page.file}: title is missing (a top-level page's sidebar group is labelled with it)`);
-      topLevel.push({ file: page.file, order: page.order, label: page.sidebarGroup ?? page.title ?? page.slug, pages: [page] });
+      if (page.order !== undefined) topLevel.push({ file: page.file, order: page.order, label: page.sidebarGroup ?? page.title ?? page.slug, pages: [page] });
       continue;
     }
     if (page.sidebarGroup !== undefined) {
@@ -106,16 +105,14 @@ export function deriveSidebarGroups(pages: SidebarPage[], folders: SidebarFolder
       continue;
     }
     const group = folderGroups.get(page.folder);
-    if (!group) {
-      problems.push(`${page.file}: its folder ${page.folder}/ has no ${GROUP_FILE}; create one with the group's \`label:\` and \`order:\``);
-      continue;
-    }
-    group.pages.push(page);
+    if (group) group.pages.push(page);
+    else problems.push(`${page.file}: its folder ${page.folder}/ has no ${GROUP_FILE}; create one with the group's \`label:\` and \`order:\``);
   }
 
   for (const [folder, group] of folderGroups) {
     if (group.pages.length === 0) problems.push(`${group.file}: the group "${group.label}" has no pages in ${folder}/; add a page or delete the file`);
-    checkDistinctOrders(group.pages.map((p) => ({ file: p.file, order: p.order! })), `in the group "${group.label}"`, problems);
+    const ordered = group.pages.flatMap((p) => (p.order === undefined ? [] : [{ file: p.file, order: p.order }]));
+    checkDistinctOrders(ordered, `in the group "${group.label}"`, problems);
   }
   checkDistinctOrders(topLevel, 'among the top-level groups (folders and top-level pages)', problems);
 

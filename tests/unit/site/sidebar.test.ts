@@ -125,8 +125,11 @@ describe('buildSidebar: problems fail the build naming the file', () => {
     expect(message).toMatch(/docs\/c\.mdx: no frontmatter/);
   });
 
-  it('a folder without _group.yml (an unknown group)', () => {
-    expect(fails({ 'dns/a.mdx': page('A', 1) })).toContain('docs/dns/a.mdx: its folder dns/ has no _group.yml');
+  it('a folder without _group.yml (an unknown group), reported with the page\'s other problems', () => {
+    const message = fails({ 'dns/a.mdx': page('A', 1), 'dns/b.mdx': page('B') });
+    expect(message).toContain('docs/dns/a.mdx: its folder dns/ has no _group.yml');
+    expect(message).toContain('docs/dns/b.mdx: sidebar.order is missing');
+    expect(message).toContain('docs/dns/b.mdx: its folder dns/ has no _group.yml');
   });
 
   it('a _group.yml with a missing, empty or misspelled field', () => {
