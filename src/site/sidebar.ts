@@ -1,8 +1,9 @@
 /**
  * The sidebar, derived from the pages folder: adding a page is adding one file.
  *
- * Starlight's `autogenerate` only reads src/content/docs, and it cannot give a top-level page a
- * group of its own, so the tree is walked here and handed to Starlight as explicit groups:
+ * Starlight 0.42's `autogenerate` finds pages by their path under src/content/docs (its
+ * utils/collection.ts: other content folders are not supported yet), and it labels groups with
+ * folder names, so the tree is walked here and handed to Starlight as explicit groups:
  * - a folder (`docs/dns/`) is a group; its `_group.yml` gives the group's `label` and `order`;
  * - a top-level page (`docs/pod-networking.mdx`) is a one-page group, labelled with its title
  *   (or its `sidebarGroup` frontmatter);
@@ -119,7 +120,6 @@ export function deriveSidebarGroups(pages: SidebarPage[], folders: SidebarFolder
   if (problems.length > 0) throw new Error(`Sidebar problems (derived from the pages' frontmatter and ${GROUP_FILE} files):\n  - ${problems.join('\n  - ')}`);
 
   const groups = topLevel
-    .filter((group) => group.pages.length > 0)
     .sort((a, b) => a.order - b.order)
     .map((group) => ({ label: group.label, pages: [...group.pages].sort((a, b) => a.order! - b.order!).map((p) => p.slug) }));
   if (home) {
