@@ -21,6 +21,9 @@ export const collections = {
         sources: z.array(sourceSchema).default([]),
         // Words a reader may search for that should lead here (other spellings, terminal tokens).
         keywords: z.array(z.string().min(1)).default([]),
+        // Heading of the one-page sidebar group a top-level page forms, when not its title
+        // (src/site/sidebar.ts derives the sidebar; astro.config reads this before the collection loads).
+        sidebarGroup: z.string().trim().min(1).optional(),
       }),
     }),
   }),
