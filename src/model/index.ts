@@ -8,14 +8,11 @@ export {
   resolveCluster,
   kubeDnsService,
   labelsMatch,
-  defaultClusterCIDR,
   defaultDnsIP,
   defaultPolicyTypes,
   hasNodePort,
   DEFAULT_SERVICE_CIDR,
   DEFAULT_CLUSTER_DOMAIN,
-  FLANNEL_CLUSTER_CIDR,
-  CALICO_CLUSTER_CIDR,
   DEFAULT_NAMESPACE,
   DNS_NAMESPACE,
   DNS_SERVICE_NAME,
@@ -25,5 +22,6 @@ export {
 } from './defaults';
 export { validateCluster, type ValidateOptions, type ValidationResult } from './validate';
 export { formatDiagnostic, hasErrors, type Diagnostic, type Severity } from './diagnostics';
-export { cidrContainsIp, cidrContainsCidr, cidrsOverlap, isCidr, isIp, nthAddress, parseCidr, parseIp } from './cidr';
+export { cidrContainsIp, cidrContainsCidr, cidrsOverlap, isCidr, isIp, nthAddress, parseCidr, parseIp } from '../net/cidr';
+export { defaultClusterCIDR } from '../plugins';
 export { isDns1123Label, isDns1035Label, isDns1123Subdomain, isPortName } from './names';
