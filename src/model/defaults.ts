@@ -224,8 +224,8 @@ function resolveNamespaces(input: ClusterInput, used: string[]): Cluster['namesp
     .map((name) => ({ name, labels: { ...labels.get(name), [NAMESPACE_NAME_LABEL]: name } }));
 }
 
-/** Applies every default to a cluster definition. */
-export function resolveCluster(input: ClusterInput): Cluster {
+/** Applies every default to a cluster definition; `name` is its file name without `.ts`. */
+export function resolveCluster(input: ClusterInput, name: string): Cluster {
   const clusterCIDR = input.network?.clusterCIDR ?? defaultClusterCIDR(input.plugin);
   const serviceCIDR = input.network?.serviceCIDR ?? DEFAULT_SERVICE_CIDR;
   const nodes = arrayOf(input.nodes).map((n) => resolveNode(n, input.network?.nodeCIDR ?? ''));
@@ -252,7 +252,7 @@ export function resolveCluster(input: ClusterInput): Cluster {
     ...networkPolicies.map((p) => p.namespace),
   ];
   return {
-    name: input.name,
+    name,
     title: input.title,
     description: input.description,
     network: {

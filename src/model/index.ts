@@ -4,6 +4,7 @@
  */
 export type * from './types';
 export { defineCluster } from './define';
+export { appPod, controlPlaneNode, corednsPod, node, type NodeFields, type PodFields } from './helpers';
 export {
   resolveCluster,
   kubeDnsService,
@@ -20,7 +21,7 @@ export {
   NODE_PORT_RANGE,
   NAMESPACE_NAME_LABEL,
 } from './defaults';
-export { validateCluster, type ValidateOptions, type ValidationResult } from './validate';
+export { clusterNameOf, validateCluster, type ValidateOptions, type ValidationResult } from './validate';
 export { formatDiagnostic, hasErrors, type Diagnostic, type Severity } from './diagnostics';
 export { cidrContainsIp, cidrContainsCidr, cidrsOverlap, isCidr, isIp, nthAddress, parseCidr, parseIp } from '../net/cidr';
 export { defaultClusterCIDR } from '../plugins';

@@ -406,10 +406,8 @@ export interface NetworkRangesInput {
   clusterDomain?: string;
 }
 
-/** What a `diagrams/*.ts` file default-exports through `defineCluster()`. */
+/** What a `diagrams/*.ts` file default-exports through `defineCluster()`; the file name is the cluster's name. */
 export interface ClusterInput {
-  /** Identifier (a DNS-1123 label); must equal the file name without `.ts`. */
-  name: string;
   /** Human title, used as the diagram caption. */
   title: string;
   /** One or two sentences on what this cluster demonstrates. */
@@ -438,7 +436,7 @@ export interface ClusterInput {
 
 /** A cluster after every default was applied. */
 export interface Cluster {
-  /** Identifier. */
+  /** Identifier: the definition's file name without `.ts`. */
   name: string;
   /** Title. */
   title: string;

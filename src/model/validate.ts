@@ -11,7 +11,8 @@ import { resolveCluster } from './defaults';
 import { DiagnosticCollector, type Diagnostic } from './diagnostics';
 import type { Cluster } from './types';
 import { checkDns } from './validation/dns';
-import { checkLabel, quote, type Report } from './validation/fields';
+import { isDns1123Label, suggestLabel } from './names';
+import { quote, type Report } from './validation/fields';
 import { checkNetwork } from './validation/network';
 import { checkNodes } from './validation/nodes';
 import { checkNamespaces, checkNetworkPolicies } from './validation/policy';
@@ -21,7 +22,7 @@ import { checkShape } from './validation/shape';
 
 /** Options of `validateCluster`. */
 export interface ValidateOptions {
-  /** The definition's file, relative to the repository root (used in messages and for the name rule). */
+  /** The definition's file, relative to the repository root: named in messages, and its name is the cluster's. */
   file: string;
 }
 
@@ -33,28 +34,25 @@ export interface ValidationResult {
   cluster?: Cluster;
 }
 
-function fileStem(file: string): string {
+/** The cluster's name: the file name without its extension, e.g. `flannel-vxlan` for `diagrams/flannel-vxlan.ts`. */
+export function clusterNameOf(file: string): string {
   return (file.split('/').pop() ?? file).replace(/\.[cm]?[jt]s$/, '');
 }
 
-function checkClusterName(cluster: Cluster, file: string, r: Report): void {
-  checkLabel(r, 'name', cluster.name, 'cluster name');
-  const stem = fileStem(file);
-  if (cluster.name !== stem) {
-    r.error(
-      'name',
-      `cluster name ${quote(cluster.name)} does not match the file name ${quote(stem)}`,
-      `set name: '${stem}' or rename the file to diagrams/${cluster.name}.ts`,
-    );
-  }
+// Pages name a cluster by its file (`<ClusterDiagram cluster="flannel-vxlan" />`), so the file name is a label.
+function checkFileName(file: string, name: string, r: Report): void {
+  if (isDns1123Label(name)) return;
+  const renamed = `${file.slice(0, file.lastIndexOf('/') + 1)}${suggestLabel(name)}.ts`;
+  r.error('', `file name ${quote(name)} is not a DNS-1123 label`, `rename the file to ${renamed}: pages refer to a cluster by its file name`);
 }
 
 /** Validates a definition (the default export of a `diagrams/*.ts` file) and resolves it. */
 export function validateCluster(input: unknown, options: ValidateOptions): ValidationResult {
   const r = new DiagnosticCollector(options.file);
   if (!checkShape(input, r)) return { diagnostics: r.diagnostics };
-  const cluster = resolveCluster(input);
-  checkClusterName(cluster, options.file, r);
+  const name = clusterNameOf(options.file);
+  checkFileName(options.file, name, r);
+  const cluster = resolveCluster(input, name);
   const ranges = checkNetwork(cluster, r);
   checkNamespaces(input, r);
   checkNodes(cluster, ranges, r);

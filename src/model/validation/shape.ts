@@ -59,11 +59,8 @@ export function checkShape(input: unknown, r: Report): input is ClusterInput {
     return false;
   }
   let ok = true;
-  for (const key of ['name', 'title', 'description'] as const) {
-    if (typeof input[key] !== 'string' || input[key] === '') {
-      r.error(key, `${key} is missing or not a string`, `add ${key}: '...'`);
-      if (key === 'name') ok = false;
-    }
+  for (const key of ['title', 'description'] as const) {
+    if (typeof input[key] !== 'string' || input[key] === '') r.error(key, `${key} is missing or not a string`, `add ${key}: '...'`);
   }
   if (!isObject(input.network)) {
     r.error('network', 'network is missing', "add network: { nodeCIDR: '192.168.1.0/24' }");
