@@ -87,9 +87,11 @@ export interface SubnetEnvOptions {
 }
 
 /**
- * One network plugin in one mode. A plugin that replaces kube-proxy or routes natively (Cilium)
- * fits the same shape: its crossing has no encapsulation in native mode, and its devices have
- * no bridge.
+ * One network plugin in one mode. Cilium (issue 14) fits the same shape: native routing is a
+ * crossing without encapsulation, tunnel mode one with VXLAN or Geneve (a new Encapsulation
+ * kind), and its devices have no bridge. Replacing kube-proxy is the one capability to add: the
+ * packet walk's DNAT step (derive/packet-walk.ts, dnatStep) would ask the plugin who translates
+ * Service addresses.
  */
 export interface NetworkPlugin {
   /** Plugin and mode in a few words, e.g. `flannel (vxlan backend)`. */

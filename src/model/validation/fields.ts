@@ -32,6 +32,7 @@ export function allPods(cluster: Cluster): Pod[] {
   return cluster.nodes.flatMap((n) => n.pods);
 }
 
+/** Reports `value` at `path` unless it is a DNS-1123 label; `what` names it in the message. */
 export function checkLabel(r: Report, path: string, value: unknown, what: string): void {
   if (!isDns1123Label(value)) {
     r.error(
@@ -42,6 +43,7 @@ export function checkLabel(r: Report, path: string, value: unknown, what: string
   }
 }
 
+/** Reports `value` unless it is an IPv4 CIDR without host bits (the hint gives the network form). */
 export function checkCidrField(r: Report, path: string, value: unknown, what: string): boolean {
   const parsed = parseCidr(value);
   if (parsed.ok) return true;
@@ -52,6 +54,7 @@ export function checkCidrField(r: Report, path: string, value: unknown, what: st
   return false;
 }
 
+/** Reports `value` unless it is a plain IPv4 address. */
 export function checkIpField(r: Report, path: string, value: unknown, what: string): boolean {
   const parsed = parseIp(value);
   if (parsed.ok) return true;
@@ -59,6 +62,7 @@ export function checkIpField(r: Report, path: string, value: unknown, what: stri
   return false;
 }
 
+/** Reports `value` unless it is a port number, 1 to 65535. */
 export function checkPort(r: Report, path: string, value: unknown, what: string): boolean {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535) return true;
   r.error(path, `${what} ${quote(value)} is not a port number between 1 and 65535`, 'use an integer such as 80 or 8080');
