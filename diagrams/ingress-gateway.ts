@@ -1,43 +1,32 @@
-import { defineCluster } from '../src/model';
+import { appPod, controlPlaneNode, corednsPod, defineCluster, node } from '../src/model';
 
 // North-south traffic: an ingress controller behind a NodePort Service routes by host and path,
 // from an Ingress and from a Gateway API HTTPRoute, to ClusterIP Services and their pods.
 export default defineCluster({
-  name: 'ingress-gateway',
   title: 'Ingress and Gateway API',
   description:
     'An ingress controller in namespace ingress, exposed as NodePort 30080 on every node, routes shop.example.com/ to Service web and shop.example.com/api to Service api; an HTTPRoute attached to Gateway shop-gateway routes the same paths.',
   network: { nodeCIDR: '192.168.1.0/24' },
   plugin: { name: 'flannel', backend: 'vxlan' },
   nodes: [
-    {
-      name: 'node-1',
-      ip: '192.168.1.11',
-      podCIDR: '10.244.0.0/24',
-      controlPlane: true,
-      pods: [
-        { name: 'coredns-1', namespace: 'kube-system', ip: '10.244.0.2', labels: { 'k8s-app': 'kube-dns' } },
-        {
-          name: 'ingress-controller-1',
-          namespace: 'ingress',
-          ip: '10.244.0.3',
-          labels: { 'app.kubernetes.io/name': 'ingress-controller' },
-          ports: [
-            { name: 'http', containerPort: 80 },
-            { name: 'https', containerPort: 443 },
-          ],
-        },
-      ],
-    },
-    {
-      name: 'node-2',
-      ip: '192.168.1.12',
-      podCIDR: '10.244.1.0/24',
-      pods: [
-        { name: 'web-1', ip: '10.244.1.2', labels: { app: 'web' }, ports: [{ name: 'http', containerPort: 8080 }] },
-        { name: 'api-1', ip: '10.244.1.3', labels: { app: 'api' }, ports: [{ name: 'http', containerPort: 9000 }] },
-      ],
-    },
+    controlPlaneNode('node-1', '192.168.1.11', '10.244.0.0/24', [
+      // This example's CoreDNS pod has always run with ClusterFirst (kubeadm's uses Default).
+      corednsPod('coredns-1', '10.244.0.2', { dnsPolicy: 'ClusterFirst' }),
+      {
+        name: 'ingress-controller-1',
+        namespace: 'ingress',
+        ip: '10.244.0.3',
+        labels: { 'app.kubernetes.io/name': 'ingress-controller' },
+        ports: [
+          { name: 'http', containerPort: 80 },
+          { name: 'https', containerPort: 443 },
+        ],
+      },
+    ]),
+    node('node-2', '192.168.1.12', '10.244.1.0/24', [
+      appPod('web-1', '10.244.1.2', 'web', { ports: [{ name: 'http', containerPort: 8080 }] }),
+      appPod('api-1', '10.244.1.3', 'api', { ports: [{ name: 'http', containerPort: 9000 }] }),
+    ]),
   ],
   services: [
     {

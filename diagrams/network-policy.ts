@@ -1,9 +1,8 @@
-import { defineCluster } from '../src/model';
+import { appPod, controlPlaneNode, corednsPod, defineCluster, node } from '../src/model';
 
 // A shop namespace locked down with NetworkPolicies that Calico enforces: default deny in both
 // directions, then allow rules that add up. Flannel alone would accept these objects and enforce none.
 export default defineCluster({
-  name: 'network-policy',
   title: 'NetworkPolicy with Calico',
   description:
     'Namespace shop denies all ingress and egress by default; frontend accepts TCP 8080 from anywhere, backend accepts TCP 8080 from frontend and TCP 9090 from the monitoring namespace, and shop pods may query CoreDNS on port 53.',
@@ -15,52 +14,32 @@ export default defineCluster({
     { name: 'monitoring', labels: { purpose: 'monitoring' } },
   ],
   nodes: [
-    {
-      name: 'node-1',
-      ip: '192.168.1.11',
-      podCIDR: '172.16.0.0/26',
-      controlPlane: true,
-      pods: [
-        {
-          name: 'coredns-1',
-          namespace: 'kube-system',
-          ip: '172.16.0.2',
-          labels: { 'k8s-app': 'kube-dns' },
-          ports: [
-            { name: 'dns', containerPort: 53, protocol: 'UDP' },
-            { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' },
-            { name: 'metrics', containerPort: 9153, protocol: 'TCP' },
-          ],
-        },
-      ],
-    },
-    {
-      name: 'node-2',
-      ip: '192.168.1.12',
-      podCIDR: '172.16.0.64/26',
-      pods: [
-        { name: 'frontend', namespace: 'shop', ip: '172.16.0.66', labels: { app: 'frontend' }, ports: [{ name: 'http', containerPort: 8080 }] },
-        { name: 'prometheus', namespace: 'monitoring', ip: '172.16.0.67', labels: { app: 'prometheus' }, ports: [{ name: 'web', containerPort: 9090 }] },
-      ],
-    },
-    {
-      name: 'node-3',
-      ip: '192.168.1.13',
-      podCIDR: '172.16.0.128/26',
-      pods: [
-        {
-          name: 'backend',
-          namespace: 'shop',
-          ip: '172.16.0.130',
-          labels: { app: 'backend' },
-          ports: [
-            { name: 'http', containerPort: 8080 },
-            { name: 'metrics', containerPort: 9090 },
-          ],
-        },
-        { name: 'debug', ip: '172.16.0.131', labels: { run: 'debug' } },
-      ],
-    },
+    controlPlaneNode('node-1', '192.168.1.11', '172.16.0.0/26', [
+      // The container ports the kube-dns Service targets; allow-dns below opens port 53 to them.
+      // This example's CoreDNS pod has always run with ClusterFirst (kubeadm's uses Default).
+      corednsPod('coredns-1', '172.16.0.2', {
+        dnsPolicy: 'ClusterFirst',
+        ports: [
+          { name: 'dns', containerPort: 53, protocol: 'UDP' },
+          { name: 'dns-tcp', containerPort: 53, protocol: 'TCP' },
+          { name: 'metrics', containerPort: 9153, protocol: 'TCP' },
+        ],
+      }),
+    ]),
+    node('node-2', '192.168.1.12', '172.16.0.64/26', [
+      appPod('frontend', '172.16.0.66', 'frontend', { namespace: 'shop', ports: [{ name: 'http', containerPort: 8080 }] }),
+      appPod('prometheus', '172.16.0.67', 'prometheus', { namespace: 'monitoring', ports: [{ name: 'web', containerPort: 9090 }] }),
+    ]),
+    node('node-3', '192.168.1.13', '172.16.0.128/26', [
+      appPod('backend', '172.16.0.130', 'backend', {
+        namespace: 'shop',
+        ports: [
+          { name: 'http', containerPort: 8080 },
+          { name: 'metrics', containerPort: 9090 },
+        ],
+      }),
+      { name: 'debug', ip: '172.16.0.131', labels: { run: 'debug' } },
+    ]),
   ],
   services: [
     { name: 'frontend', namespace: 'shop', clusterIP: '10.96.0.20', selector: { app: 'frontend' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] },

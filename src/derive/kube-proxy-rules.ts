@@ -7,7 +7,7 @@
 import type { Cluster, Service, ServicePort } from '../model/types';
 import { serviceEndpoints } from './endpoints';
 import { findNode, findService } from './lookup';
-import { sha256, toBase32 } from './hash';
+import { sha256, toBase32 } from '../net/hash';
 
 /** proxier.go chain-name prefixes. */
 export const CHAIN_PREFIX = {

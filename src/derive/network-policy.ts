@@ -28,7 +28,7 @@
  * Not modelled here (the matrix covers pods on the pod network): hostNetwork pods, whose policy
  * behaviour the docs leave to the plugin, and traffic from a pod's own node, which is always allowed.
  */
-import { cidrContainsIp } from '../model/cidr';
+import { cidrContainsIp } from '../net/cidr';
 import { labelsMatch } from '../model/defaults';
 import type {
   Cluster,

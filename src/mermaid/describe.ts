@@ -3,9 +3,9 @@
  * description of each diagram and the text search indexes.
  */
 import { selectedPods, serviceEndpoints } from '../derive/endpoints';
+import { networkPlugin } from '../plugins';
 import type { Cluster, Node, Pod, Service } from '../model/types';
 import { dnsProviderName, isDnsService, isHeadless, listText, podName, portMapping, serviceName } from './labels';
-import { interNodeLink, nodeDevices, pluginSummary } from './plugin-devices';
 import { isProxied } from './services-view';
 
 function podPhrase(pod: Pod): string {
@@ -13,7 +13,7 @@ function podPhrase(pod: Pod): string {
 }
 
 function nodeSentence(cluster: Cluster, node: Node): string {
-  const devices = nodeDevices(cluster.plugin, node);
+  const devices = networkPlugin(cluster.plugin).devices(node);
   const role = node.controlPlane ? ', control plane' : '';
   const runs = node.pods.length ? `runs ${listText(node.pods.map(podPhrase))}` : 'runs no pods';
   const wiring = devices.bridge
@@ -29,7 +29,9 @@ function serviceSentence(cluster: Cluster, svc: Service): string {
   const ports = svc.ports.map(portMapping).join(', ');
   if (svc.type === 'ExternalName') return `Service ${serviceName(svc)} is an ExternalName: DNS answers with a CNAME to ${svc.externalName ?? ''}.`;
   if (isHeadless(svc)) return `Service ${serviceName(svc)} is headless (no ClusterIP): DNS returns the pod IPs of ${backends} directly.`;
-  if (isDnsService(svc)) return `The cluster DNS Service ${serviceName(svc)} (${svc.clusterIP ?? ''}, ${ports}) is served by the ${dnsProviderName(cluster)} pods ${backends}.`;
+  if (isDnsService(svc)) {
+    return `The cluster DNS Service ${serviceName(svc)} (${svc.clusterIP ?? ''}, ${ports}) is served by the ${dnsProviderName(cluster)} pods ${backends}.`;
+  }
   const nodePort = svc.ports.some((p) => p.nodePort !== undefined)
     ? `, also open on every node at NodePort ${svc.ports.flatMap((p) => (p.nodePort !== undefined ? [p.nodePort] : [])).join(', ')}`
     : '';
@@ -45,10 +47,11 @@ export function describeTopology(cluster: Cluster): string {
   const n = cluster.network;
   const nodes = cluster.nodes.length === 1 ? 'one node' : `${cluster.nodes.length} nodes`;
   const parts = [
-    `${cluster.title}: ${nodes} on the node network ${n.nodeCIDR}, networked by ${pluginSummary(cluster.plugin)}. Pods get addresses from ${n.clusterCIDR}; Services from ${n.serviceCIDR}.`,
+    `${cluster.title}: ${nodes} on the node network ${n.nodeCIDR}, networked by ${networkPlugin(cluster.plugin).summary}. ` +
+      `Pods get addresses from ${n.clusterCIDR}; Services from ${n.serviceCIDR}.`,
     ...cluster.nodes.map((node) => nodeSentence(cluster, node)),
   ];
-  const link = interNodeLink(cluster.plugin);
+  const link = networkPlugin(cluster.plugin).interNode;
   if (link && cluster.nodes.length > 1) parts.push(link.sentence);
   parts.push(...visibleServices(cluster).map((svc) => serviceSentence(cluster, svc)));
   return parts.join(' ');
@@ -57,7 +60,10 @@ export function describeTopology(cluster: Cluster): string {
 /** Description of the services view. */
 export function describeServices(cluster: Cluster): string {
   const nodes = listText(cluster.nodes.map((node) => `${node.name} (${node.ip})`));
-  const parts = [`${cluster.title}: kube-proxy in ${cluster.kubeProxyMode} mode runs on ${nodes} and programs the same rules for every Service with a ClusterIP on each node.`];
+  const parts = [
+    `${cluster.title}: kube-proxy in ${cluster.kubeProxyMode} mode runs on ${nodes} ` +
+      'and programs the same rules for every Service with a ClusterIP on each node.',
+  ];
   for (const svc of cluster.services) {
     if (!isProxied(svc)) {
       parts.push(`${serviceSentence(cluster, svc)} kube-proxy does not handle it.`);

@@ -8,4 +8,3 @@ export { servicesView, isProxied } from './services-view';
 export { describeTopology, describeServices } from './describe';
 export { escapeMermaidText, mermaidLabel, mermaidLines, mermaidId } from './escape';
 export { FlowchartBuilder, type EdgeStyle, type NodeShape } from './flowchart';
-export { nodeDevices, interNodeLink, pluginSummary } from './plugin-devices';

@@ -1,21 +1,24 @@
 /**
- * Mermaid `sequenceDiagram` of a packet walk (derive/packet-walk.ts): one message per hop with the
- * addresses on the wire, notes for NAT and routing decisions, and the outer header of encapsulated hops.
+ * Mermaid `sequenceDiagram` of a packet walk (derive/packet-walk.ts, worded by describe-walk.ts):
+ * one message per hop with the addresses on the wire, notes for NAT and routing decisions, and
+ * the outer header of encapsulated hops.
  */
+import { networkPlugin } from '../plugins';
 import type { Cluster } from '../model/types';
-import { packetWalk, type PacketWalk, type WalkSpec } from '../derive/packet-walk';
+import { packetWalk, type WalkSpec } from '../derive/packet-walk';
+import { describeWalk, type WalkWords } from './describe-walk';
 import { escapeMermaidText, mermaidId } from './escape';
 import { accessibleText, type SequenceDiagram } from './lookup-sequence';
 
-/** The sequence diagram of a walk. */
-export function packetWalkSequence(walk: PacketWalk): SequenceDiagram {
+/** The sequence diagram of a walk in words. */
+export function packetWalkSequence(walk: WalkWords): SequenceDiagram {
   const id = (participant: string): string => mermaidId('p', participant);
   const hopWords = walk.hops.map((h, i) => {
     const from = walk.participants.find((p) => p.id === h.from)?.label ?? h.from;
     const to = walk.participants.find((p) => p.id === h.to)?.label ?? h.to;
     const outer = h.outer ? ` inside ${h.outer.encapsulation} from ${h.outer.src} to ${h.outer.dst}` : '';
-    const changes = h.changes.length ? ` (${h.changes.join('; ')})` : '';
-    return `${i + 1}. ${from} to ${to}: ${h.packet.src} → ${h.packet.dst}${outer}${changes}`;
+    const notes = h.notes.length ? ` (${h.notes.join('; ')})` : '';
+    return `${i + 1}. ${from} to ${to}: ${h.packet.src} → ${h.packet.dst}${outer}${notes}`;
   });
   const description = `${walk.summary} Hops: ${hopWords.join(' ')} Delivered: ${walk.delivered.src} → ${walk.delivered.dst}.`;
   const lines = [
@@ -25,7 +28,7 @@ export function packetWalkSequence(walk: PacketWalk): SequenceDiagram {
     ...walk.participants.map((p) => `  participant ${id(p.id)} as ${escapeMermaidText(p.label)}`),
   ];
   for (const hop of walk.hops) {
-    for (const change of hop.changes) lines.push(`  Note over ${id(hop.from)}: ${escapeMermaidText(change)}`);
+    for (const note of hop.notes) lines.push(`  Note over ${id(hop.from)}: ${escapeMermaidText(note)}`);
     if (hop.outer) {
       lines.push(`  Note over ${id(hop.from)},${id(hop.to)}: ${escapeMermaidText(`outer ${hop.outer.src} → ${hop.outer.dst}, ${hop.outer.encapsulation}`)}`);
     }
@@ -34,7 +37,7 @@ export function packetWalkSequence(walk: PacketWalk): SequenceDiagram {
   return { mermaid: lines.join('\n') + '\n', title: walk.title, description };
 }
 
-/** Derives the walk for a cluster and draws it. */
+/** Derives the walk for a cluster, words it and draws it. */
 export function packetWalkSequenceFor(cluster: Cluster, spec: WalkSpec): SequenceDiagram {
-  return packetWalkSequence(packetWalk(cluster, spec));
+  return packetWalkSequence(describeWalk(packetWalk(cluster, spec), networkPlugin(cluster.plugin)));
 }

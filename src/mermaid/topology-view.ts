@@ -3,17 +3,17 @@
  * the link between nodes; Services as virtual IPs with dashed edges to their endpoints.
  */
 import { selectedPods } from '../derive/endpoints';
+import { networkPlugin } from '../plugins';
 import type { Cluster, Node } from '../model/types';
 import { FlowchartBuilder } from './flowchart';
 import { deviceId, nodeGroupId, podId, serviceId } from './ids';
 import { dnsProviderName, isDnsService, isHeadless, podName, portMapping, serviceName } from './labels';
-import { interNodeLink, nodeDevices } from './plugin-devices';
 
 const NETWORK_ID = 'net_nodes';
 const SERVICES_ID = 'grp_services';
 
 function drawNode(chart: FlowchartBuilder, cluster: Cluster, node: Node): void {
-  const devices = nodeDevices(cluster.plugin, node);
+  const devices = networkPlugin(cluster.plugin).devices(node);
   const title = [`${node.name}${node.controlPlane ? ' (control plane)' : ''}`, `eth0 ${node.ip}`, `podCIDR ${node.podCIDR}`];
   chart.subgraph(nodeGroupId(node), title, () => {
     const eth0 = chart.node(deviceId(node, 'eth0'), `eth0 ${node.ip}`, 'rect', 'device');
@@ -40,7 +40,7 @@ function drawNode(chart: FlowchartBuilder, cluster: Cluster, node: Node): void {
 // (Pairwise tunnel edges would stack the nodes vertically; one hub keeps them side by side.)
 function drawInterNode(chart: FlowchartBuilder, cluster: Cluster): void {
   chart.node(NETWORK_ID, `node network ${cluster.network.nodeCIDR}`, 'stadium', 'network');
-  const link = cluster.nodes.length > 1 ? interNodeLink(cluster.plugin) : undefined;
+  const link = cluster.nodes.length > 1 ? networkPlugin(cluster.plugin).interNode : undefined;
   for (const node of cluster.nodes) {
     chart.edge(deviceId(node, 'eth0'), NETWORK_ID, link?.edgeLabel(node), link ? 'thick-both' : 'line');
   }

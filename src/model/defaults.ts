@@ -1,11 +1,13 @@
 /**
- * Every default of the model, in one place: kubeadm's, the API server's and the plugins'.
+ * Every default of the model, in one place: kubeadm's and the API server's (each plugin module
+ * holds its own, e.g. the default cluster CIDR).
  *
  * `resolveCluster()` never throws: it fills in what a definition left out so that validation
  * and derivations see one complete shape. Malformed values pass through unchanged for
  * `validateCluster()` to report.
  */
-import { cidrContainsIp, nthAddress, isIp } from './cidr';
+import { cidrContainsIp, nthAddress, isIp } from '../net/cidr';
+import { defaultClusterCIDR } from '../plugins';
 import type {
   Cluster,
   ClusterDns,
@@ -18,7 +20,6 @@ import type {
   NodeInput,
   Pod,
   PodInput,
-  PluginSpec,
   Protocol,
   Service,
   ServiceInput,
@@ -28,10 +29,6 @@ import type {
 export const DEFAULT_SERVICE_CIDR = '10.96.0.0/12';
 // kubeadm constants.go: DefaultServiceDNSDomain.
 export const DEFAULT_CLUSTER_DOMAIN = 'cluster.local';
-// flannel Documentation/kube-flannel.yml: net-conf.json "Network".
-export const FLANNEL_CLUSTER_CIDR = '10.244.0.0/16';
-// calico: the default IPv4 pool (CALICO_IPV4POOL_CIDR) when kubeadm gives none.
-export const CALICO_CLUSTER_CIDR = '192.168.0.0/16';
 /** The namespace of objects that do not name one. */
 export const DEFAULT_NAMESPACE = 'default';
 /** The namespace of the cluster DNS. */
@@ -48,11 +45,6 @@ export const KUBERNETES_SERVICE_IP_INDEX = 1;
 export const NODE_PORT_RANGE = { min: 30000, max: 32767 } as const;
 /** The label every namespace carries with its own name (since Kubernetes 1.21). */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
-
-/** The pod network a plugin uses when the definition names none. */
-export function defaultClusterCIDR(plugin: PluginSpec | undefined): string {
-  return plugin?.name === 'calico' ? CALICO_CLUSTER_CIDR : FLANNEL_CLUSTER_CIDR;
-}
 
 /** The kube-dns ClusterIP kubeadm would pick for a service CIDR ('' when the CIDR is malformed). */
 export function defaultDnsIP(serviceCIDR: string): string {
@@ -232,8 +224,8 @@ function resolveNamespaces(input: ClusterInput, used: string[]): Cluster['namesp
     .map((name) => ({ name, labels: { ...labels.get(name), [NAMESPACE_NAME_LABEL]: name } }));
 }
 
-/** Applies every default to a cluster definition. */
-export function resolveCluster(input: ClusterInput): Cluster {
+/** Applies every default to a cluster definition; `name` is its file name without `.ts`. */
+export function resolveCluster(input: ClusterInput, name: string): Cluster {
   const clusterCIDR = input.network?.clusterCIDR ?? defaultClusterCIDR(input.plugin);
   const serviceCIDR = input.network?.serviceCIDR ?? DEFAULT_SERVICE_CIDR;
   const nodes = arrayOf(input.nodes).map((n) => resolveNode(n, input.network?.nodeCIDR ?? ''));
@@ -260,7 +252,7 @@ export function resolveCluster(input: ClusterInput): Cluster {
     ...networkPolicies.map((p) => p.namespace),
   ];
   return {
-    name: input.name,
+    name,
     title: input.title,
     description: input.description,
     network: {

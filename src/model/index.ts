@@ -4,18 +4,16 @@
  */
 export type * from './types';
 export { defineCluster } from './define';
+export { appPod, controlPlaneNode, corednsPod, node, type NodeFields, type PodFields } from './helpers';
 export {
   resolveCluster,
   kubeDnsService,
   labelsMatch,
-  defaultClusterCIDR,
   defaultDnsIP,
   defaultPolicyTypes,
   hasNodePort,
   DEFAULT_SERVICE_CIDR,
   DEFAULT_CLUSTER_DOMAIN,
-  FLANNEL_CLUSTER_CIDR,
-  CALICO_CLUSTER_CIDR,
   DEFAULT_NAMESPACE,
   DNS_NAMESPACE,
   DNS_SERVICE_NAME,
@@ -23,7 +21,8 @@ export {
   NODE_PORT_RANGE,
   NAMESPACE_NAME_LABEL,
 } from './defaults';
-export { validateCluster, type ValidateOptions, type ValidationResult } from './validate';
+export { clusterNameOf, validateCluster, type ValidateOptions, type ValidationResult } from './validate';
 export { formatDiagnostic, hasErrors, type Diagnostic, type Severity } from './diagnostics';
-export { cidrContainsIp, cidrContainsCidr, cidrsOverlap, isCidr, isIp, nthAddress, parseCidr, parseIp } from './cidr';
+export { cidrContainsIp, cidrContainsCidr, cidrsOverlap, isCidr, isIp, nthAddress, parseCidr, parseIp } from '../net/cidr';
+export { defaultClusterCIDR } from '../plugins';
 export { isDns1123Label, isDns1035Label, isDns1123Subdomain, isPortName } from './names';

@@ -10,31 +10,20 @@ export function diagramNameProblem(name: string | undefined): string | undefined
   return undefined;
 }
 
-/** Source of a valid two-node flannel cluster named `name`. */
+/** Source of a valid two-node flannel cluster for `diagrams/<name>.ts`; the file name is the cluster's name. */
 export function scaffoldDefinition(name: string): string {
-  return `import { defineCluster } from '../src/model';
+  return `import { appPod, controlPlaneNode, defineCluster, node } from '../src/model';
 
-// Describe the cluster the way you would draw it: nodes contain their pods.
+// The cluster "${name}" (its file name): a page shows it with <ClusterDiagram cluster="${name}" view="topology" />.
+// Describe it the way you would draw it: nodes contain their pods, a Service names its selector.
 export default defineCluster({
-  name: '${name}',
   title: 'TODO: a short title',
   description: 'TODO: one or two sentences on what this cluster shows.',
   network: { nodeCIDR: '192.168.1.0/24' },
   plugin: { name: 'flannel', backend: 'vxlan' },
   nodes: [
-    {
-      name: 'node-1',
-      ip: '192.168.1.11',
-      podCIDR: '10.244.0.0/24',
-      controlPlane: true,
-      pods: [{ name: 'web-1', ip: '10.244.0.2', labels: { app: 'web' } }],
-    },
-    {
-      name: 'node-2',
-      ip: '192.168.1.12',
-      podCIDR: '10.244.1.0/24',
-      pods: [{ name: 'web-2', ip: '10.244.1.2', labels: { app: 'web' } }],
-    },
+    controlPlaneNode('node-1', '192.168.1.11', '10.244.0.0/24', [appPod('web-1', '10.244.0.2', 'web')]),
+    node('node-2', '192.168.1.12', '10.244.1.0/24', [appPod('web-2', '10.244.1.2', 'web')]),
   ],
   services: [
     { name: 'web', clusterIP: '10.96.0.20', selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 8080 }] },

@@ -7,7 +7,11 @@
  *   (kubeadm and plugin defaults), so derivations never guess.
  *
  * Field names follow the Kubernetes API (podCIDR, clusterIP, dnsPolicy, ...).
+ *
+ * Longer than a module should be, on purpose: it is the single documented source of the
+ * cluster-definition reference page (src/site/model-reference.ts), so every field lives here.
  */
+import type { PluginSpec } from '../plugins';
 
 /** Key/value labels, as in `metadata.labels`. */
 export type Labels = Record<string, string>;
@@ -23,30 +27,8 @@ export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 
 // ---------------------------------------------------------------- plugin
 
-/** Flannel, an L2 overlay (or direct routes with host-gw). */
-export interface FlannelPlugin {
-  /** Plugin name. */
-  name: 'flannel';
-  /** Flannel backend: `vxlan` (flannel.1, UDP 8472) or `host-gw` (direct routes, nodes share an L2 segment). */
-  backend: 'vxlan' | 'host-gw';
-}
-
-/** Calico, an L3 fabric with BGP and a policy engine. */
-export interface CalicoPlugin {
-  /** Plugin name. */
-  name: 'calico';
-  /** How pod traffic crosses nodes: plain BGP routes, IP-in-IP (tunl0) or VXLAN (vxlan.calico). */
-  mode: 'bgp' | 'ipip' | 'vxlan';
-}
-
-/** The reference `bridge` CNI plugin with host-local IPAM: enough for a single node. */
-export interface BridgePlugin {
-  /** Plugin name. */
-  name: 'bridge';
-}
-
-/** The network plugin (CNI) of the cluster and its mode. */
-export type PluginSpec = FlannelPlugin | CalicoPlugin | BridgePlugin;
+// The `plugin:` field's shapes live with each plugin module (src/plugins/*.ts).
+export type { BridgePlugin, CalicoPlugin, FlannelPlugin, PluginSpec } from '../plugins';
 
 // ---------------------------------------------------------------- pods
 
@@ -424,10 +406,8 @@ export interface NetworkRangesInput {
   clusterDomain?: string;
 }
 
-/** What a `diagrams/*.ts` file default-exports through `defineCluster()`. */
+/** What a `diagrams/*.ts` file default-exports through `defineCluster()`; the file name is the cluster's name. */
 export interface ClusterInput {
-  /** Identifier (a DNS-1123 label); must equal the file name without `.ts`. */
-  name: string;
   /** Human title, used as the diagram caption. */
   title: string;
   /** One or two sentences on what this cluster demonstrates. */
@@ -456,7 +436,7 @@ export interface ClusterInput {
 
 /** A cluster after every default was applied. */
 export interface Cluster {
-  /** Identifier. */
+  /** Identifier: the definition's file name without `.ts`. */
   name: string;
   /** Title. */
   title: string;

@@ -1,15 +1,16 @@
 /**
  * The cluster-definition reference, read from the model's source: every interface and type alias
- * reachable from `ClusterInput` in src/model/types.ts, with each property's name, type text,
- * optionality and JSDoc. docs/reference/cluster-definition.mdx renders it (ModelReference.astro),
+ * reachable from `ClusterInput` in src/model/types.ts (and the local modules it imports types from,
+ * such as the plugin modules that own the `plugin:` field's shapes), with each property's name,
+ * type text, optionality and JSDoc. docs/reference/cluster-definition.mdx renders it (ModelReference.astro),
  * so the page cannot drift from the types; tests/unit/site/model-reference.test.ts checks it
  * against the compiler's own view of the types.
  *
  * Syntactic on purpose: the type text is what a person wrote (`'vxlan' | 'host-gw'`, `PodInput[]`),
  * which reads better than the checker's expanded types.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { posix, resolve } from 'node:path';
 import ts from 'typescript';
 
 /** The model's source, relative to the project root. */
@@ -68,18 +69,30 @@ export function typeAnchor(name: string): string {
   return name.toLowerCase();
 }
 
+/** One source file of the model. */
+export interface ModelSource {
+  /** Path relative to the project root, e.g. `src/model/types.ts`. */
+  fileName: string;
+  source: string;
+}
+
 /**
  * Every declaration reachable from `rootType` (breadth first, so the page reads from the top of a
- * definition down), given the model source text.
+ * definition down), given the model's source files. A name declared in several files is taken from
+ * the first.
  */
-export function modelReferenceFromSource(source: string, rootType = 'ClusterInput', fileName = MODEL_TYPES_FILE): ModelType[] {
-  const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+export function modelReferenceFromSources(sources: readonly ModelSource[], rootType = 'ClusterInput'): ModelType[] {
   const declarations = new Map<string, Declaration>();
-  for (const statement of sf.statements) {
-    if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) declarations.set(statement.name.text, statement);
+  for (const { fileName, source } of sources) {
+    const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    for (const statement of sf.statements) {
+      if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && !declarations.has(statement.name.text)) {
+        declarations.set(statement.name.text, statement);
+      }
+    }
   }
   const names = new Set(declarations.keys());
-  if (!names.has(rootType)) throw new Error(`${fileName}: no interface or type named ${rootType}`);
+  if (!names.has(rootType)) throw new Error(`${sources[0]?.fileName ?? MODEL_TYPES_FILE}: no interface or type named ${rootType}`);
 
   const result: ModelType[] = [];
   const queue = [rootType];
@@ -87,6 +100,7 @@ export function modelReferenceFromSource(source: string, rootType = 'ClusterInpu
   while (queue.length > 0) {
     const name = queue.shift()!;
     const decl = declarations.get(name)!;
+    const sf = decl.getSourceFile();
     const refs: string[] = [];
     let entry: ModelType;
     if (ts.isInterfaceDeclaration(decl)) {
@@ -118,9 +132,43 @@ export function modelReferenceFromSource(source: string, rootType = 'ClusterInpu
   return result;
 }
 
+/** The reference of a single source text (used to test the reader on a made-up model). */
+export function modelReferenceFromSource(source: string, rootType = 'ClusterInput', fileName = MODEL_TYPES_FILE): ModelType[] {
+  return modelReferenceFromSources([{ fileName, source }], rootType);
+}
+
+/** Resolves a relative module specifier the way the project writes them (`./x`, `../plugins`). */
+function localModule(root: string, fromFile: string, specifier: string): string | undefined {
+  const base = posix.join(posix.dirname(fromFile), specifier);
+  return [`${base}.ts`, posix.join(base, 'index.ts')].find((candidate) => existsSync(resolve(root, candidate)));
+}
+
+/** src/model/types.ts and every local module it imports from, transitively, in the order found. */
+export function modelSourceFiles(root: string = process.cwd()): ModelSource[] {
+  const files: ModelSource[] = [];
+  const queue = [MODEL_TYPES_FILE];
+  const seen = new Set(queue);
+  while (queue.length > 0) {
+    const fileName = queue.shift()!;
+    const source = readFileSync(resolve(root, fileName), 'utf8');
+    files.push({ fileName, source });
+    const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+    for (const statement of sf.statements) {
+      const specifier = (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) ? statement.moduleSpecifier : undefined;
+      if (!specifier || !ts.isStringLiteral(specifier) || !specifier.text.startsWith('.')) continue;
+      const found = localModule(root, fileName, specifier.text);
+      if (found && !seen.has(found)) {
+        seen.add(found);
+        queue.push(found);
+      }
+    }
+  }
+  return files;
+}
+
 /** The reference for the model in `root` (the project root; defaults to the working directory). */
 export function modelReference(root: string = process.cwd(), rootType = 'ClusterInput'): ModelType[] {
-  return modelReferenceFromSource(readFileSync(resolve(root, MODEL_TYPES_FILE), 'utf8'), rootType);
+  return modelReferenceFromSources(modelSourceFiles(root), rootType);
 }
 
 /** A type's text split into plain parts and references to model types (for linking). */

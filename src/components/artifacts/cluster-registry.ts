@@ -10,7 +10,7 @@ const modules = import.meta.glob<{ default: ClusterInput }>('/diagrams/*.ts', { 
 const clusters = new Map<string, Cluster>();
 for (const [path, mod] of Object.entries(modules)) {
   const name = path.replace(/^.*\//, '').replace(/\.ts$/, '');
-  clusters.set(name, resolveCluster(mod.default));
+  clusters.set(name, resolveCluster(mod.default, name));
 }
 
 /** The names of all clusters, sorted. */

@@ -27,13 +27,13 @@ const TCP = (port?: number): PortProbe => (port === undefined ? { protocol: 'TCP
 /** A one-node Calico cluster with the given pods (IPs assigned in order), namespaces and policies. */
 function cluster(pods: PodSpec[], policies: NetworkPolicyInput[] = [], namespaces: NamespaceInput[] = []): Cluster {
   return resolveCluster(defineCluster({
-    name: 'test', title: 'Test', description: 'Test cluster',
+    title: 'Test', description: 'Test cluster',
     network: { nodeCIDR: '192.168.1.0/24', clusterCIDR: '172.16.0.0/16' },
     plugin: { name: 'calico', mode: 'bgp' },
     namespaces,
     nodes: [{ name: 'node-1', ip: '192.168.1.11', podCIDR: '172.16.0.0/24', pods: pods.map((p, i) => ({ ...p, ip: `172.16.0.${i + 10}` })) }],
     networkPolicies: policies,
-  }));
+  }), 'test');
 }
 
 function allowed(c: Cluster, from: string, to: string, port: PortProbe = TCP(80)): boolean {
@@ -87,11 +87,11 @@ describe('isolation (docs: "The two sorts of pod isolation")', () => {
 
   it('leaves hostNetwork pods out of the matrix (their policy behaviour is plugin-defined)', () => {
     const c = resolveCluster(defineCluster({
-      name: 'test', title: 'Test', description: 'Test cluster',
+      title: 'Test', description: 'Test cluster',
       network: { nodeCIDR: '192.168.1.0/24', clusterCIDR: '172.16.0.0/16' },
       plugin: { name: 'calico', mode: 'bgp' },
       nodes: [{ name: 'node-1', ip: '192.168.1.11', podCIDR: '172.16.0.0/24', pods: [{ name: 'a', ip: '172.16.0.10' }, { name: 'agent', hostNetwork: true }] }],
-    }));
+    }), 'test');
     expect(policyMatrix(c).pods).toEqual(['default/a']);
     expect(policyMatrix(c, { includeHostNetwork: true }).pods).toEqual(['default/a', 'default/agent']);
   });
@@ -279,7 +279,7 @@ describe('ports (types.go NetworkPolicyPort)', () => {
 });
 
 describe('the worked example, diagrams/network-policy.ts', () => {
-  const c = resolveCluster(networkPolicyDefinition);
+  const c = resolveCluster(networkPolicyDefinition, 'network-policy');
   const m = policyMatrix(c);
   const cell = (from: string, to: string) => m.cells[m.pods.indexOf(from)]![m.pods.indexOf(to)]!;
 
@@ -326,11 +326,11 @@ describe('the pages agree with their cluster definitions', () => {
   it('docs/network-policy.mdx describes every policy of diagrams/network-policy.ts and no other', () => {
     const page = read('docs/network-policy.mdx');
     const listed = [...page.matchAll(/^- `([a-z0-9-]+)` selects /gm)].map((m) => m[1]);
-    expect(listed.sort()).toEqual(resolveCluster(networkPolicyDefinition).networkPolicies.map((p) => p.name).sort());
+    expect(listed.sort()).toEqual(resolveCluster(networkPolicyDefinition, 'network-policy').networkPolicies.map((p) => p.name).sort());
   });
 
   it('docs/ingress-and-gateway.mdx walks the addresses the packet-walk derivation computes', () => {
-    const cluster = resolveCluster(ingressGatewayDefinition);
+    const cluster = resolveCluster(ingressGatewayDefinition, 'ingress-gateway');
     const walk = packetWalk(cluster, { kind: 'external-through-ingress', ingress: 'default/shop', host: 'shop.example.com', path: '/api/orders', node: 'node-2' });
     const page = read('docs/ingress-and-gateway.mdx').replace(/#58;/g, ':');
     for (const hop of walk.hops) {

@@ -7,9 +7,9 @@
 // `via <node> dev tunl0 proto bird onlink` for IPIP; iproute2 print_route field order;
 // kernel net/ipv4/fib_trie.c dump order.
 import { describe, expect, it } from 'vitest';
-import { calicoInterfaceName, ipRoute, sortRoutes } from '../../../src/derive/node-routes';
+import { ipRoute, nodeRoutes } from '../../../src/derive/node-routes';
 import { subnetEnv } from '../../../src/derive/subnet-env';
-import { sha1, toHex } from '../../../src/derive/hash';
+import { calicoInterfaceName } from '../../../src/plugins/calico';
 import { threeNodeCluster } from './fixtures';
 
 describe('flannel', () => {
@@ -45,11 +45,6 @@ describe('flannel', () => {
 });
 
 describe('calico', () => {
-  it('names host-side veths cali + first 11 hex digits of sha1("<namespace>.<pod>")', () => {
-    const name = calicoInterfaceName('default', 'web-1');
-    expect(name).toBe(`cali${toHex(sha1('default.web-1')).slice(0, 11)}`);
-    expect(name).toHaveLength(15); // IFNAMSIZ - 1
-  });
   it('ipip: blackhole for the local block, /32 per pod, remote blocks via tunl0 onlink', () => {
     const c = threeNodeCluster({ name: 'calico', mode: 'ipip' });
     expect(ipRoute(c, 'worker-1')).toBe([
@@ -69,9 +64,15 @@ describe('calico', () => {
   });
 });
 
-describe('sortRoutes (fib_trie order)', () => {
-  it('puts default first and the longer prefix first for the same address', () => {
-    const sorted = sortRoutes([{ dst: '10.0.0.0/8', dev: 'a' }, { dst: '10.0.0.0/24', dev: 'b' }, { dst: 'default', via: '1.1.1.1' }]);
-    expect(sorted.map((r) => r.dst)).toEqual(['default', '10.0.0.0/24', '10.0.0.0/8']);
+describe('bridge', () => {
+  it('only the bridge route next to the node routes; none before the first pod', () => {
+    const c = threeNodeCluster({ name: 'bridge' });
+    expect(ipRoute(c, 'cp')).toContain('10.244.0.0/24 dev cni0 proto kernel scope link src 10.244.0.1\n');
+    c.nodes[0]!.pods = [];
+    expect(nodeRoutes(c, 'cp').map((r) => r.dev)).toEqual(['eth0', 'eth0']);
+  });
+  it('takes the interface and gateway from the options', () => {
+    const out = ipRoute(threeNodeCluster({ name: 'flannel', backend: 'host-gw' }), 'cp', { interfaceName: 'ens3', gateway: '192.168.1.254' });
+    expect(out.split('\n').slice(0, 3)).toEqual(['default via 192.168.1.254 dev ens3', '10.244.0.0/24 dev cni0 proto kernel scope link src 10.244.0.1', '10.244.1.0/24 via 192.168.1.11 dev ens3']);
   });
 });

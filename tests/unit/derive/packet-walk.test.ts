@@ -19,15 +19,18 @@ describe('pod to pod', () => {
     const between = w.hops[1]!;
     expect([between.from, between.to]).toEqual(['node:worker-1', 'node:worker-2']);
     expect(between.packet).toEqual({ src: '10.244.1.6:40000', dst: '10.244.2.7:8080' });
-    expect(between.outer).toMatchObject({ src: '192.168.1.11:8472', dst: '192.168.1.12:8472' });
+    expect(between.outer).toEqual({ src: '192.168.1.11:8472', dst: '192.168.1.12:8472', encapsulation: { kind: 'vxlan', udpPort: 8472, vni: 1 } });
+    expect(between.link).toEqual({ kind: 'node-to-node', tunnel: 'flannel.1' });
+    expect(between.steps).toEqual([{ kind: 'route', crossing: expect.objectContaining({ route: { dst: '10.244.2.0/24', via: '10.244.2.0', dev: 'flannel.1', onlink: true } }) }]);
   });
   it('flannel host-gw: no encapsulation', () => {
     const w = packetWalk(threeNodeCluster({ name: 'flannel', backend: 'host-gw' }), { kind: 'pod-to-pod', from: 'client', to: 'web-2' });
     expect(w.hops[1]!.outer).toBeUndefined();
+    expect(w.hops[1]!.link).toEqual({ kind: 'node-to-node' });
   });
   it('calico ipip: outer IP header between the node IPs', () => {
     const w = packetWalk(threeNodeCluster({ name: 'calico', mode: 'ipip' }), { kind: 'pod-to-pod', from: 'client', to: 'web-2' });
-    expect(w.hops[1]!.outer).toMatchObject({ src: '192.168.1.11', dst: '192.168.1.12', encapsulation: 'IP-in-IP (IP protocol 4)' });
+    expect(w.hops[1]!.outer).toEqual({ src: '192.168.1.11', dst: '192.168.1.12', encapsulation: { kind: 'ipip' } });
     expect(w.hops[1]!.packet.dst).toBe('192.168.0.135:80');
   });
   it('refuses a cross-node walk on the single-node bridge plugin', () => {
@@ -40,7 +43,7 @@ describe('host-network pods', () => {
     const w = packetWalk(threeNodeCluster(), { kind: 'pod-to-service', from: 'kube-system/node-agent', service: 'web', endpoint: 'web-2' });
     expect(w.hops[0]!.from).toBe('node:worker-2');
     expect(w.hops[0]!.packet).toEqual({ src: '192.168.1.12:40000', dst: '10.244.2.7:8080' });
-    expect(w.hops[0]!.changes[0]).toMatch(/in nat OUTPUT on worker-2$/);
+    expect(w.hops[0]!.steps[0]).toMatchObject({ kind: 'dnat', hook: 'OUTPUT', node: 'worker-2' });
   });
   it('refuses walks to a host-network pod', () => {
     expect(() => packetWalk(threeNodeCluster(), { kind: 'pod-to-pod', from: 'client', to: 'kube-system/node-agent' })).toThrow(/hostNetwork/);
@@ -52,7 +55,10 @@ describe('pod to ClusterIP Service', () => {
     const w = packetWalk(threeNodeCluster(), { kind: 'pod-to-service', from: 'client', service: 'web' });
     expect(w.hops[0]!.packet).toEqual({ src: '10.244.1.6:40000', dst: '10.96.100.10:80' });
     expect(w.delivered).toEqual({ src: '10.244.1.6:40000', dst: '10.244.1.5:8080' });
-    expect(w.hops[1]!.changes[0]).toMatch(/DNAT 10\.96\.100\.10:80 → 10\.244\.1\.5:8080 \(KUBE-SERVICES → KUBE-SVC-\w{16} → KUBE-SEP-\w{16}\)/);
+    const dnat = w.hops[1]!.steps[0]!;
+    expect(dnat).toMatchObject({ kind: 'dnat', from: '10.96.100.10:80', to: '10.244.1.5:8080', hook: 'PREROUTING', node: 'worker-1' });
+    expect(dnat.kind === 'dnat' && dnat.chains).toEqual(['KUBE-SERVICES', expect.stringMatching(/^KUBE-SVC-\w{16}$/), expect.stringMatching(/^KUBE-SEP-\w{16}$/)]);
+    expect(w.story).toMatchObject({ kind: 'pod-to-service', vip: '10.96.100.10:80', endpoint: '10.244.1.5:8080', endpointPod: { namespace: 'default', name: 'web-1' } });
   });
   it('crosses nodes after DNAT when the endpoint is remote', () => {
     const w = packetWalk(threeNodeCluster(), { kind: 'pod-to-service', from: 'client', service: 'web', endpoint: 'web-2' });
@@ -66,6 +72,13 @@ describe('external client to NodePort', () => {
     const w = packetWalk(threeNodeCluster(), { kind: 'external-to-nodeport', node: 'worker-1', service: 'web-np', endpoint: 'web-2' });
     expect(w.hops[0]!.packet).toEqual({ src: '203.0.113.10:40000', dst: '192.168.1.11:30080' });
     expect(w.delivered).toEqual({ src: '10.244.1.0:40000', dst: '10.244.2.7:8080' });
+    expect(w.hops[1]!.steps.map((s) => s.kind)).toEqual(['dnat', 'masquerade', 'route']);
+    expect(w.story).toMatchObject({ kind: 'external-to-nodeport', masqueradedTo: '10.244.1.0' });
+  });
+  it('externalTrafficPolicy Cluster on calico: SNAT to the node IP when the endpoint is local (no bridge)', () => {
+    const w = packetWalk(threeNodeCluster({ name: 'calico', mode: 'bgp' }), { kind: 'external-to-nodeport', node: 'worker-1', service: 'web-np', endpoint: 'web-1' });
+    expect(w.delivered.src).toBe('192.168.1.11:40000');
+    expect(w.hops.at(-1)!.link).toMatchObject({ kind: 'host-to-pod', wiring: 'routed', sameNode: true, podIP: '192.168.0.69' });
   });
   it('externalTrafficPolicy Local: keeps the client IP and uses a local endpoint', () => {
     const c = threeNodeCluster();
@@ -89,6 +102,9 @@ describe('external client through an Ingress', () => {
     expect(w.hops[0]!.packet.dst).toBe('192.168.1.11:30001');
     expect(w.delivered).toEqual({ src: '10.244.0.9:40001', dst: '10.244.2.7:8080' });
     expect(w.participants.map((p) => p.id)).toContain('pod:ingress-nginx/ingress-nginx-controller');
+    expect(w.participants[0]).toEqual({ id: 'client', kind: 'client', ip: '203.0.113.10' });
+    const proxy = w.hops.flatMap((h) => h.steps).find((s) => s.kind === 'proxy');
+    expect(proxy).toEqual({ kind: 'proxy', path: '/', rulePath: '/', service: 'web', port: 80, endpoint: '10.244.2.7:8080' });
   });
 });
 

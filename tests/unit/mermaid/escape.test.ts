@@ -43,7 +43,7 @@ describe('escaping', () => {
   });
 
   it('views of a hostile cluster keep every string as text', () => {
-    const cluster = resolveCluster(hostileCluster());
+    const cluster = resolveCluster(hostileCluster(), 'hostile');
     for (const text of [topologyView(cluster), servicesView(cluster)]) {
       // Every line is one statement our reader understands: nothing was injected.
       const parsed = parseFlowchart(text);

@@ -44,7 +44,7 @@ describe('Mermaid parses', () => {
   });
 
   it('views of a hostile cluster parse and render every string as text', async () => {
-    const cluster = resolveCluster(hostileCluster());
+    const cluster = resolveCluster(hostileCluster(), 'hostile');
     for (const view of renderViews(cluster)) {
       expect(await parser.parse(view.mermaid), view.view).toEqual({ ok: true, diagramType: 'flowchart-v2' });
       const { svg, labels } = await parser.renderedText(view.mermaid);

@@ -4,7 +4,6 @@ import { baseCluster } from '../../fixtures/clusters/base-cluster';
 
 function minimal(overrides: Partial<ClusterInput> = {}): ClusterInput {
   return {
-    name: 'mini',
     title: 'Mini',
     description: 'Minimal.',
     network: { nodeCIDR: '192.168.1.0/24' },
@@ -15,20 +14,24 @@ function minimal(overrides: Partial<ClusterInput> = {}): ClusterInput {
 }
 
 describe('resolveCluster defaults', () => {
+  it('names the cluster as it is told (its file name)', () => {
+    expect(resolveCluster(minimal(), 'mini').name).toBe('mini');
+  });
+
   it('applies kubeadm network defaults', () => {
-    const c = resolveCluster(minimal());
+    const c = resolveCluster(minimal(), 'mini');
     expect(c.network).toEqual({ nodeCIDR: '192.168.1.0/24', clusterCIDR: '10.244.0.0/16', serviceCIDR: '10.96.0.0/12', clusterDomain: 'cluster.local' });
     expect(c.kubeProxyMode).toBe('iptables');
   });
 
   it('uses each plugin’s pod network', () => {
-    expect(resolveCluster(minimal({ plugin: { name: 'bridge' } })).network.clusterCIDR).toBe('10.244.0.0/16');
-    expect(resolveCluster(minimal({ plugin: { name: 'calico', mode: 'ipip' } })).network.clusterCIDR).toBe('192.168.0.0/16');
-    expect(resolveCluster(minimal({ network: { nodeCIDR: '10.0.0.0/24', clusterCIDR: '172.16.0.0/16' } })).network.clusterCIDR).toBe('172.16.0.0/16');
+    expect(resolveCluster(minimal({ plugin: { name: 'bridge' } }), 'mini').network.clusterCIDR).toBe('10.244.0.0/16');
+    expect(resolveCluster(minimal({ plugin: { name: 'calico', mode: 'ipip' } }), 'mini').network.clusterCIDR).toBe('192.168.0.0/16');
+    expect(resolveCluster(minimal({ network: { nodeCIDR: '10.0.0.0/24', clusterCIDR: '172.16.0.0/16' } }), 'mini').network.clusterCIDR).toBe('172.16.0.0/16');
   });
 
   it('puts CoreDNS at the tenth service address behind kube-system/kube-dns', () => {
-    const c = resolveCluster(minimal());
+    const c = resolveCluster(minimal(), 'mini');
     expect(c.dns).toEqual({ provider: 'coredns', clusterIP: '10.96.0.10', pods: [] });
     expect(c.services.at(-1)).toEqual({
       name: 'kube-dns',
@@ -45,35 +48,35 @@ describe('resolveCluster defaults', () => {
       internalTrafficPolicy: 'Cluster',
       sessionAffinity: 'None',
     });
-    expect(resolveCluster(minimal({ network: { nodeCIDR: '192.168.1.0/24', serviceCIDR: '10.0.0.0/16' } })).dns.clusterIP).toBe('10.0.0.10');
+    expect(resolveCluster(minimal({ network: { nodeCIDR: '192.168.1.0/24', serviceCIDR: '10.0.0.0/16' } }), 'mini').dns.clusterIP).toBe('10.0.0.10');
   });
 
   it('derives the DNS pods from the kube-dns selector unless listed', () => {
-    const c = resolveCluster(baseCluster());
+    const c = resolveCluster(baseCluster(), 'base');
     expect(c.dns.pods).toEqual(['coredns-1']);
-    expect(resolveCluster({ ...baseCluster(), dns: { pods: ['x'] } }).dns.pods).toEqual(['x']);
+    expect(resolveCluster({ ...baseCluster(), dns: { pods: ['x'] } }, 'base').dns.pods).toEqual(['x']);
   });
 
   it('defaults pods: namespace, labels, dnsPolicy, node from where they are declared', () => {
-    const pod = resolveCluster(minimal()).nodes[0]!.pods[0]!;
+    const pod = resolveCluster(minimal(), 'mini').nodes[0]!.pods[0]!;
     expect(pod).toEqual({ name: 'web-1', namespace: 'default', node: 'node-1', ip: '10.244.0.2', labels: {}, hostNetwork: false, dnsPolicy: 'ClusterFirst', ports: [] });
   });
 
   it('gives hostNetwork pods their node’s IP', () => {
-    const c = resolveCluster(baseCluster());
+    const c = resolveCluster(baseCluster(), 'base');
     const agent = c.nodes[0]!.pods.find((p) => p.name === 'agent')!;
     expect(agent.ip).toBe('192.168.1.11');
     expect(agent.hostNetwork).toBe(true);
   });
 
   it('defaults nodes: not control plane, resolver at the node network gateway', () => {
-    const node = resolveCluster(minimal()).nodes[0]!;
+    const node = resolveCluster(minimal(), 'mini').nodes[0]!;
     expect(node.controlPlane).toBe(false);
     expect(node.resolvConf).toEqual({ nameservers: ['192.168.1.1'], searches: [] });
   });
 
   it('defaults Service ports: TCP, targetPort = port, empty name', () => {
-    const c = resolveCluster(minimal({ services: [{ name: 'web', clusterIP: '10.96.0.20', ports: [{ port: 80 }] }] }));
+    const c = resolveCluster(minimal({ services: [{ name: 'web', clusterIP: '10.96.0.20', ports: [{ port: 80 }] }] }), 'mini');
     expect(c.services[0]!.ports).toEqual([{ name: '', protocol: 'TCP', port: 80, targetPort: 80 }]);
     expect(c.services[0]!.type).toBe('ClusterIP');
     expect(c.services[0]!.namespace).toBe('default');
@@ -89,6 +92,7 @@ describe('resolveCluster defaults', () => {
           { name: 'd', type: 'ExternalName', externalName: 'example.com' },
         ],
       }),
+      'mini',
     );
     expect(c.services.map((s) => s.clusterIP)).toEqual(['10.96.0.2', '10.96.0.3', '10.96.0.4', undefined, '10.96.0.10']);
     expect(c.services[1]!.ports.map((p) => p.nodePort)).toEqual([30001, 30000]);
@@ -103,13 +107,14 @@ describe('resolveCluster defaults', () => {
           { name: 'given', podSelector: {}, policyTypes: ['Egress'] },
         ],
       }),
+      'mini',
     );
     expect(c.networkPolicies.map((p) => p.policyTypes)).toEqual([['Ingress'], ['Ingress', 'Egress'], ['Egress']]);
     expect(c.networkPolicies[0]!.namespace).toBe('default');
   });
 
   it('implies namespaces from their objects, labelled with kubernetes.io/metadata.name', () => {
-    const c = resolveCluster(baseCluster());
+    const c = resolveCluster(baseCluster(), 'base');
     expect(c.namespaces).toEqual([
       { name: 'default', labels: { 'kubernetes.io/metadata.name': 'default' } },
       { name: 'kube-system', labels: { 'kubernetes.io/metadata.name': 'kube-system' } },
@@ -118,7 +123,7 @@ describe('resolveCluster defaults', () => {
   });
 
   it('defaults ingress pathType to Prefix and namespaces to default', () => {
-    const c = resolveCluster(baseCluster());
+    const c = resolveCluster(baseCluster(), 'base');
     expect(c.ingresses[0]!.rules[0]!.pathType).toBe('Prefix');
     expect(c.ingresses[0]!.namespace).toBe('default');
     expect(c.httpRoutes[0]!.namespace).toBe('default');
@@ -127,7 +132,7 @@ describe('resolveCluster defaults', () => {
   it('does not modify its input', () => {
     const input = baseCluster();
     const copy = structuredClone(input);
-    resolveCluster(input);
+    resolveCluster(input, 'base');
     expect(input).toEqual(copy);
   });
 });

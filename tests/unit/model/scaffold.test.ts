@@ -35,6 +35,8 @@ describe('new:diagram', () => {
     const loaded = await loadDefinition(root, 'diagrams/my-cluster.ts');
     expect(loaded.diagnostics).toEqual([]);
     expect(loaded.cluster?.name).toBe('my-cluster');
+    // The file names the cluster; the scaffold says how a page refers to it.
+    expect(scaffoldDefinition('my-cluster')).toContain('<ClusterDiagram cluster="my-cluster" view="topology" />');
   });
 
   it('the script writes the file, refuses to overwrite it and rejects bad names', async () => {

@@ -425,20 +425,6 @@ const CASES: RuleCase[] = [
     twin: (c) => void (c.networkPolicies![0]!.podSelector = {}),
   },
   {
-    rule: 'cluster name must equal the file name',
-    path: 'name',
-    message: 'cluster name "basic" does not match the file name "base"',
-    broken: (c) => void (c.name = 'basic'),
-    twin: (c) => void (c.name = 'base'),
-  },
-  {
-    rule: 'cluster name not a DNS-1123 label',
-    path: 'name',
-    message: 'cluster name "Base" is not a DNS-1123 label',
-    broken: (c) => void (c.name = 'Base'),
-    twin: (c) => void (c.name = 'base'),
-  },
-  {
     rule: 'unknown plugin mode',
     path: 'plugin.backend',
     message: 'flannel backend "udp" is not one of vxlan, host-gw',
@@ -499,12 +485,12 @@ describe('validateCluster', () => {
       svc(c, 0).clusterIP = '10.96.0.10';
       svc(c, 2).ports![0]!.nodePort = 80;
       c.ingresses![0]!.rules[0]!.backend.service = 'nope';
-      c.name = 'other';
+      c.title = '';
     });
     const errorPaths = diagnostics.filter((d) => d.severity === 'error').map((d) => d.path);
     expect(errorPaths).toEqual(
       expect.arrayContaining([
-        'name',
+        'title',
         'nodes[2].name',
         'nodes[1].pods[0].ip',
         'services[0].clusterIP',
@@ -535,6 +521,26 @@ describe('validateCluster', () => {
   it('suggests a valid name in the hint', () => {
     const [d] = run((c) => void (pods(c, 0)[1]!.name = 'Web_1'));
     expect(d!.hint).toContain("'web-1'");
+  });
+
+  it('names the cluster after its file, and reports a file name that is not a DNS-1123 label', () => {
+    expect(validateCluster(baseCluster(), { file: 'diagrams/flannel-demo.ts' }).cluster?.name).toBe('flannel-demo');
+    const result = validateCluster(baseCluster(), { file: 'diagrams/Flannel_Demo.ts' });
+    expect(result.cluster).toBeUndefined();
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({
+        path: '',
+        severity: 'error',
+        message: 'file name "Flannel_Demo" is not a DNS-1123 label',
+        hint: 'rename the file to diagrams/flannel-demo.ts: pages refer to a cluster by its file name',
+      }),
+    ]);
+  });
+
+  it('ignores a name written in the definition: the file names the cluster', () => {
+    const result = validateCluster({ ...baseCluster(), name: 'other' }, { file: BASE_FILE });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.cluster?.name).toBe('base');
   });
 
   it('reports a non-object default export instead of throwing', () => {

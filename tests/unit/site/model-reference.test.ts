@@ -9,12 +9,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import ts from 'typescript';
-import { MODEL_TYPES_FILE, modelReference, modelReferenceFromSource, typeTokens } from '../../../src/site/model-reference.ts';
+import { MODEL_TYPES_FILE, modelReference, modelReferenceFromSource, modelSourceFiles, typeTokens } from '../../../src/site/model-reference.ts';
 import { formatDiagnostic, validateCluster } from '../../../src/model/index.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const typesFile = `${root}${MODEL_TYPES_FILE}`;
 const reference = modelReference(root);
+// The files the reference reads: types.ts and the local modules it imports (the plugin modules).
+const modelFiles = new Set(modelSourceFiles(root).map((f) => `${root}${f.fileName}`));
 
 /** `Owner.property` for every property the checker finds reachable from ClusterInput. */
 function checkerProperties(): Map<string, Set<string>> {
@@ -27,7 +29,7 @@ function checkerProperties(): Map<string, Set<string>> {
   const isModelInterface = (type: ts.Type) =>
     (type.flags & ts.TypeFlags.Object) !== 0 &&
     !checker.isArrayType(type) &&
-    (type.getSymbol()?.declarations ?? []).some((d) => ts.isInterfaceDeclaration(d) && d.getSourceFile() === source);
+    (type.getSymbol()?.declarations ?? []).some((d) => ts.isInterfaceDeclaration(d) && modelFiles.has(d.getSourceFile().fileName));
 
   const expand = (type: ts.Type): ts.Type[] => {
     if (type.isUnion()) return type.types.flatMap(expand);
@@ -55,6 +57,7 @@ describe('cluster-definition reference', () => {
   it('lists every property reachable from ClusterInput, each with a description', () => {
     const expected = checkerProperties();
     expect(expected.size).toBeGreaterThan(20);
+    expect([...expected.keys()]).toEqual(expect.arrayContaining(['FlannelPlugin', 'CalicoPlugin', 'BridgePlugin']));
     const missing: string[] = [];
     for (const [owner, props] of expected) {
       const type = byName.get(owner);
@@ -81,6 +84,11 @@ describe('cluster-definition reference', () => {
 
   it('leaves out the resolved shapes that a definition never writes', () => {
     for (const name of ['Cluster', 'Pod', 'Node', 'Service', 'ServicePort', 'ClusterDns', 'NetworkPolicy']) expect(byName.has(name), name).toBe(false);
+  });
+
+  it('reads the plugin shapes from the plugin modules types.ts imports them from', () => {
+    expect([...modelFiles].map((f) => f.slice(root.length))).toEqual(expect.arrayContaining(['src/model/types.ts', 'src/plugins/index.ts', 'src/plugins/flannel.ts']));
+    expect(byName.get('FlannelPlugin')?.properties.map((p) => [p.name, p.type])).toEqual([['name', "'flannel'"], ['backend', "'vxlan' | 'host-gw'"]]);
   });
 
   it('records optionality and type text as written', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cidrContainsCidr, cidrContainsIp, cidrsOverlap, nthAddress, parseCidr, parseIp } from '../../../src/model/cidr';
-import { isDns1035Label, isDns1123Label, isDns1123Subdomain, isPortName } from '../../../src/model/names';
+import {
+  addressAt, broadcastAddress, cidrContainsCidr, cidrContainsIp, cidrsOverlap, enclosingNetwork, networkAddress, nthAddress, parseCidr, parseIp, prefixLength,
+} from '../../../src/net/cidr';
 
 describe('cidr helpers', () => {
   it('parses addresses strictly', () => {
@@ -31,24 +32,16 @@ describe('cidr helpers', () => {
   });
 });
 
-describe('Kubernetes name rules', () => {
-  it('DNS-1123 labels', () => {
-    expect(isDns1123Label('node-1')).toBe(true);
-    expect(isDns1123Label('1node')).toBe(true);
-    for (const bad of ['Node', 'node_1', '-node', 'node-', 'a.b', '', 'x'.repeat(64)]) expect(isDns1123Label(bad), bad).toBe(false);
+describe('address math for derivations', () => {
+  it('reads the prefix length and steps from the network address', () => {
+    expect(prefixLength('10.244.1.0/24')).toBe(24);
+    expect(addressAt('10.244.1.0/24', 0)).toBe('10.244.1.0');
+    expect(addressAt('10.244.1.0/24', 1)).toBe('10.244.1.1');
+    expect(networkAddress('10.244.1.0/24')).toBe('10.244.1.0');
+    expect(broadcastAddress('10.244.1.0/24')).toBe('10.244.1.255');
   });
-
-  it('DNS-1035 labels start with a letter', () => {
-    expect(isDns1035Label('web')).toBe(true);
-    expect(isDns1035Label('1web')).toBe(false);
-  });
-
-  it('subdomains and port names', () => {
-    expect(isDns1123Subdomain('api.payments.example.com')).toBe(true);
-    expect(isDns1123Subdomain('api..com')).toBe(false);
-    expect(isPortName('http')).toBe(true);
-    expect(isPortName('8080')).toBe(false);
-    expect(isPortName('a--b')).toBe(false);
-    expect(isPortName('a-very-long-port-name')).toBe(false);
+  it('finds the block that holds an address', () => {
+    expect(enclosingNetwork('172.16.0.66', 26)).toBe('172.16.0.64/26');
+    expect(enclosingNetwork('172.16.0.63', 26)).toBe('172.16.0.0/26');
   });
 });

@@ -96,3 +96,21 @@ export function broadcastAddress(cidr: string): string | undefined {
 export function ipSortKey(ip: string): bigint {
   return ipOf(ip)?.bigInt() ?? -1n;
 }
+
+// The functions below serve derivations, which run on validated clusters: they read the network
+// part of a CIDR leniently (host bits are ignored) and throw on text that is no CIDR at all.
+
+/** The prefix length of a CIDR, e.g. 24 for `10.244.1.0/24`. */
+export function prefixLength(cidr: string): number {
+  return new Address4(cidr).subnetMask;
+}
+
+/** The address `n` steps after the network address of `cidr` (0 is the network address itself). */
+export function addressAt(cidr: string, n: number): string {
+  return new Address4(cidr).startAddress().offset(n).correctForm();
+}
+
+/** The `/prefix` network that holds `ip`, e.g. `172.16.0.66`, 26 -> `172.16.0.64/26`. */
+export function enclosingNetwork(ip: string, prefix: number): string {
+  return `${addressAt(`${ip}/${prefix}`, 0)}/${prefix}`;
+}

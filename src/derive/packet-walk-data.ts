@@ -1,0 +1,108 @@
+/**
+ * What a packet walk is, as data: participants, hops with the addresses on the wire, how each
+ * link is crossed and what changed the packet before it. derive/packet-walk.ts computes it;
+ * src/mermaid/describe-walk.ts words it.
+ */
+import type { Encapsulation } from '../net/encapsulation';
+import type { NodeCrossing } from '../plugins';
+
+/** Source and destination `ip:port` of a packet. */
+export interface PacketAddresses {
+  /** Source `ip:port`. */
+  src: string;
+  /** Destination `ip:port`. */
+  dst: string;
+}
+
+/** A participant of the walk: a pod, a node, or an outside client. */
+export type WalkParticipant =
+  | { id: string; kind: 'pod'; namespace: string; name: string; ip: string }
+  | { id: string; kind: 'node'; name: string; ip: string }
+  | { id: string; kind: 'client'; ip: string };
+
+/** How the packet travels one link. */
+export type HopLink =
+  /** Out of the pod's eth0, through its veth, to the host-side device. */
+  | { kind: 'pod-to-host'; hostDevice: string }
+  /** From the node into the pod; `sameNode` when the packet never left the node. */
+  | { kind: 'host-to-pod'; hostDevice: string; wiring: 'bridge' | 'routed'; sameNode: boolean; podIP: string }
+  /** Between two nodes over the node network, through a tunnel device when encapsulated. */
+  | { kind: 'node-to-node'; tunnel?: string }
+  /** From outside to a node's interface. */
+  | { kind: 'network-to-node'; node: string };
+
+/** What happened at a hop's sender before it sent the packet. */
+export type HopStep =
+  | { kind: 'pod-default-route' }
+  | { kind: 'dnat'; from: string; to: string; chains: string[]; hook: 'PREROUTING' | 'OUTPUT'; node: string }
+  | { kind: 'masquerade'; from: string; to: string }
+  | { kind: 'route'; crossing: NodeCrossing }
+  | { kind: 'proxy'; host?: string; path: string; ruleHost?: string; rulePath: string; service: string; port: number; endpoint: string };
+
+/** One hop: the packet travelling from one participant to the next. */
+export interface Hop {
+  /** Participant id the packet leaves. */
+  from: string;
+  /** Participant id the packet reaches. */
+  to: string;
+  /** The (inner) packet on this link. */
+  packet: PacketAddresses;
+  /** The outer header when the packet is encapsulated on this link. */
+  outer?: { src: string; dst: string; encapsulation: Encapsulation };
+  /** How the packet travels the link. */
+  link: HopLink;
+  /** What happened at `from` before sending (NAT, routing decision, proxying). */
+  steps: HopStep[];
+}
+
+/** A namespaced name. */
+export type ObjectName = { namespace: string; name: string };
+
+/** An external client's connection to a NodePort: where it arrives and what kube-proxy does with it. */
+export interface NodePortStory {
+  kind: 'external-to-nodeport';
+  clientIP: string;
+  node: string;
+  nodePort: number;
+  /** `nodeIP:nodePort`. */
+  arrival: string;
+  endpoint: string;
+  endpointPod: ObjectName;
+  /** The source address after MASQUERADE (externalTrafficPolicy Cluster); unset when the client IP is kept. */
+  masqueradedTo?: string;
+}
+
+/** What the walk shows, with the facts its title and summary are made of. */
+export type WalkStory =
+  | { kind: 'pod-to-pod'; src: ObjectName; dst: ObjectName; node: string; sameNode: boolean }
+  | { kind: 'pod-to-service'; src: ObjectName; service: ObjectName; node: string; vip: string; endpoint: string; endpointPod: ObjectName }
+  | NodePortStory
+  | {
+      kind: 'external-through-ingress';
+      /** The first connection, from the client to the ingress controller. */
+      toController: NodePortStory;
+      ingress: ObjectName;
+      service: string;
+      path: string;
+      controllerIP: string;
+      endpoint: string;
+    };
+
+/** A whole walk. */
+export interface PacketWalk {
+  /** What the walk shows. */
+  story: WalkStory;
+  /** Participants, left to right. */
+  participants: WalkParticipant[];
+  /** Hops, in order. */
+  hops: Hop[];
+  /** What arrives at the destination. */
+  delivered: PacketAddresses;
+}
+
+/** What a walk starts from and goes to. */
+export type WalkSpec =
+  | { kind: 'pod-to-pod'; from: string; to: string; port?: number }
+  | { kind: 'pod-to-service'; from: string; service: string; port?: number; endpoint?: string }
+  | { kind: 'external-to-nodeport'; node: string; service: string; port?: number; endpoint?: string; clientIP?: string }
+  | { kind: 'external-through-ingress'; ingress: string; path?: string; host?: string; node?: string; clientIP?: string; endpoint?: string };

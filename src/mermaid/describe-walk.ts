@@ -1,0 +1,140 @@
+/**
+ * A packet walk (derive/packet-walk.ts) in words: its title, a plain-language summary, participant
+ * labels, and for each hop the devices it crosses and notes on what changed the packet. The
+ * plugin module supplies its own words (how its packets cross nodes).
+ */
+import { IPIP_PROTOCOL, type Encapsulation } from '../net/encapsulation';
+import { formatRoute } from '../net/route';
+import type { NetworkPlugin } from '../plugins';
+import type { Hop, HopLink, HopStep, PacketAddresses, PacketWalk, WalkParticipant, WalkStory } from '../derive/packet-walk';
+
+/** A hop in words. */
+export interface HopWords {
+  from: string;
+  to: string;
+  packet: PacketAddresses;
+  /** The devices the packet crosses, e.g. `eth0 of the pod → veth → cni0`. */
+  via: string;
+  /** What happened at `from` before sending, one note each. */
+  notes: string[];
+  /** The outer header of an encapsulated hop. */
+  outer?: { src: string; dst: string; encapsulation: string };
+}
+
+/** A whole walk in words. */
+export interface WalkWords {
+  title: string;
+  /** One paragraph in plain language. */
+  summary: string;
+  participants: Array<{ id: string; label: string }>;
+  hops: HopWords[];
+  delivered: PacketAddresses;
+}
+
+/** `VXLAN (UDP 8472, VNI 1)`, `IP-in-IP (IP protocol 4)`. */
+export function encapsulationText(e: Encapsulation): string {
+  return e.kind === 'vxlan' ? `VXLAN (UDP ${e.udpPort}, VNI ${e.vni})` : `IP-in-IP (IP protocol ${IPIP_PROTOCOL})`;
+}
+
+function encapsulationName(e: Encapsulation): string {
+  return e.kind === 'vxlan' ? 'VXLAN' : 'IP-in-IP';
+}
+
+function participantLabel(p: WalkParticipant): string {
+  if (p.kind === 'pod') return `pod ${p.namespace}/${p.name} (${p.ip})`;
+  if (p.kind === 'node') return `node ${p.name} (${p.ip})`;
+  return `client ${p.ip}`;
+}
+
+/** The devices a hop crosses. */
+export function viaText(link: HopLink): string {
+  switch (link.kind) {
+    case 'pod-to-host':
+      return `eth0 of the pod → veth → ${link.hostDevice}`;
+    case 'host-to-pod':
+      if (!link.sameNode) return `${link.hostDevice} → veth → eth0 of the pod`;
+      return link.wiring === 'routed'
+        ? `route ${link.podIP} dev ${link.hostDevice} → eth0 of the pod`
+        : `${link.hostDevice} bridge → veth → eth0 of the pod`;
+    case 'node-to-node':
+      return link.tunnel ? `${link.tunnel} → eth0 ⇒ eth0 → ${link.tunnel} (decapsulated)` : 'eth0 ⇒ eth0';
+    case 'network-to-node':
+      return `network → eth0 of ${link.node}`;
+  }
+}
+
+/** One note on what happened before a hop. */
+export function stepText(step: HopStep, plugin: NetworkPlugin): string {
+  switch (step.kind) {
+    case 'pod-default-route':
+      return 'the pod sends through its default route (eth0)';
+    case 'dnat':
+      return `kube-proxy DNAT ${step.from} → ${step.to} (${step.chains.join(' → ')}) in nat ${step.hook} on ${step.node}`;
+    case 'masquerade':
+      return 'KUBE-EXT marks the packet (KUBE-MARK-MASQ); ' +
+        `KUBE-POSTROUTING MASQUERADE rewrites the source ${step.from} → ${step.to} (externalTrafficPolicy Cluster)`;
+    case 'route': {
+      const { route, device, encapsulation } = step.crossing;
+      const effect = encapsulation ? `${device} wraps the packet in ${encapsulationName(encapsulation)}` : (plugin.interNode?.nativeNote ?? 'routed unchanged');
+      return `route ${formatRoute(route)}: ${effect}`;
+    }
+    case 'proxy':
+      return `the controller matches ${step.host ?? '*'}${step.path} to rule ${step.ruleHost ?? '*'}${step.rulePath} → Service ${step.service}:${step.port} ` +
+        `and opens a new connection to endpoint ${step.endpoint} (it reads the endpoints itself; no cluster IP, no DNAT)`;
+  }
+}
+
+const podText = (p: { namespace: string; name: string }): string => `${p.namespace}/${p.name}`;
+
+function walkTitle(story: WalkStory): string {
+  switch (story.kind) {
+    case 'pod-to-pod':
+      return `pod ${podText(story.src)} → pod ${podText(story.dst)}`;
+    case 'pod-to-service':
+      return `pod ${podText(story.src)} → Service ${podText(story.service)}`;
+    case 'external-to-nodeport':
+      return `external client → NodePort ${story.nodePort} on ${story.node}`;
+    case 'external-through-ingress':
+      return `external client → Ingress ${podText(story.ingress)} → Service ${story.service}`;
+  }
+}
+
+function walkSummary(story: WalkStory, plugin: NetworkPlugin): string {
+  switch (story.kind) {
+    case 'pod-to-pod':
+      return story.sameNode
+        ? `Both pods run on ${story.node}: the packet goes up the source veth and down the destination one without leaving the node; no address changes.`
+        : `The pods run on different nodes; ${plugin.interNode?.walkSentence ?? ''} Pod addresses are never rewritten.`;
+    case 'pod-to-service':
+      return `The pod sends to the Service's cluster IP ${story.vip}. ` +
+        `On ${story.node}, kube-proxy's iptables rules pick endpoint ${story.endpoint} (pod ${podText(story.endpointPod)}) and rewrite the destination (DNAT); ` +
+        'the source stays the pod IP. Replies are un-NATed by conntrack.';
+    case 'external-to-nodeport': {
+      const start = `The client connects to ${story.arrival}. kube-proxy on ${story.node} DNATs to endpoint ${story.endpoint}`;
+      return story.masqueradedTo
+        ? `${start} and, because externalTrafficPolicy is Cluster, masquerades the source to ${story.masqueradedTo} ` +
+            `so the reply comes back through ${story.node}; the pod never sees the client IP.`
+        : `${start}; externalTrafficPolicy Local keeps the client IP ${story.clientIP}, and only endpoints on ${story.node} are used.`;
+    }
+    case 'external-through-ingress':
+      return `${walkSummary(story.toController, plugin)} The ingress controller ends that connection, picks the backend from the rule for ${story.path}, ` +
+        `and opens a second connection from its own pod IP ${story.controllerIP} to ${story.endpoint}.`;
+  }
+}
+
+function hopWords(hop: Hop, plugin: NetworkPlugin): HopWords {
+  const words: HopWords = { from: hop.from, to: hop.to, packet: hop.packet, via: viaText(hop.link), notes: hop.steps.map((s) => stepText(s, plugin)) };
+  if (hop.outer) words.outer = { src: hop.outer.src, dst: hop.outer.dst, encapsulation: encapsulationText(hop.outer.encapsulation) };
+  return words;
+}
+
+/** The walk in words, for the sequence diagram and its description. */
+export function describeWalk(walk: PacketWalk, plugin: NetworkPlugin): WalkWords {
+  return {
+    title: walkTitle(walk.story),
+    summary: walkSummary(walk.story, plugin),
+    participants: walk.participants.map((p) => ({ id: p.id, label: participantLabel(p) })),
+    hops: walk.hops.map((h) => hopWords(h, plugin)),
+    delivered: walk.delivered,
+  };
+}

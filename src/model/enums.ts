@@ -1,0 +1,29 @@
+/**
+ * Every value of the model's string unions that validation checks, listed once. Each list is
+ * tied to its type in types.ts by `satisfies Record<T, true>`: the compiler rejects a list that
+ * misses a member or adds one, so a new value goes into types.ts and here, or `npm run check` fails.
+ * (types.ts stays the single source of the reference page, which prints its unions as written.)
+ */
+import type { ClusterDnsInput, DnsPolicy, NetworkPolicyInput, ServiceType } from './types';
+
+/** `spec.dnsPolicy` values. */
+export const DNS_POLICIES = Object.keys({
+  ClusterFirst: true,
+  ClusterFirstWithHostNet: true,
+  Default: true,
+  None: true,
+} satisfies Record<DnsPolicy, true>);
+
+/** `spec.type` values of a Service. */
+export const SERVICE_TYPES = Object.keys({
+  ClusterIP: true,
+  NodePort: true,
+  LoadBalancer: true,
+  ExternalName: true,
+} satisfies Record<ServiceType, true>);
+
+/** Cluster DNS server implementations. */
+export const DNS_PROVIDERS = Object.keys({ coredns: true, 'kube-dns': true } satisfies Record<NonNullable<ClusterDnsInput['provider']>, true>);
+
+/** NetworkPolicy `policyTypes` values. */
+export const POLICY_TYPES = Object.keys({ Ingress: true, Egress: true } satisfies Record<NonNullable<NetworkPolicyInput['policyTypes']>[number], true>);

@@ -1,0 +1,40 @@
+/**
+ * The reference `bridge` CNI plugin on its own: pods on one node share the cni0 bridge, and
+ * nothing carries their traffic to another node (containernetworking/plugins plugins/main/bridge).
+ */
+import { bridgeAddress, bridgeAttachment, bridgeOf, bridgeRoutes, hostLocalAddressProblem } from './cni-bridge';
+import { FLANNEL_CLUSTER_CIDR } from './flannel';
+import type { NetworkPlugin, PluginModule } from './plugin';
+
+/** The reference `bridge` CNI plugin with host-local IPAM: enough for a single node. */
+export interface BridgePlugin {
+  /** Plugin name. */
+  name: 'bridge';
+}
+
+const bridgePlugin: NetworkPlugin = {
+  summary: 'the bridge CNI plugin',
+  clusterCIDRNote: '',
+  podAddressProblem: hostLocalAddressProblem,
+  checkNodes: (nodes) =>
+    nodes.length > 1
+      ? [{
+          path: 'nodes',
+          severity: 'warning',
+          message: `the bridge plugin connects pods on one node only, but ${nodes.length} nodes are declared`,
+          hint: "use a single node, or a plugin that routes between nodes ({ name: 'flannel', backend: 'vxlan' })",
+        }]
+      : [],
+  devices: (node) => ({ bridge: bridgeOf(node), hostVeth: 'veth' }),
+  attachment: bridgeAttachment,
+  localSourceAddress: bridgeAddress,
+  routes: (node) => bridgeRoutes(node),
+};
+
+/** The bridge module. */
+export const bridge: PluginModule<BridgePlugin> = {
+  name: 'bridge',
+  // host-local takes any range; the usual kubeadm/flannel pod network lets an example switch plugins.
+  defaultClusterCIDR: FLANNEL_CLUSTER_CIDR,
+  create: () => bridgePlugin,
+};

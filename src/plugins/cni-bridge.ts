@@ -1,0 +1,51 @@
+/**
+ * The reference `bridge` CNI plugin with host-local IPAM, as pods get it both from the bridge
+ * plugin itself and from flannel, whose CNI plugin delegates to it (flannel-io/cni-plugin:
+ * delegate type `bridge`, `isGateway: true`, IPAM `host-local` over the node's lease).
+ * containernetworking/plugins: plugins/main/bridge (default bridge `cni0`, the gateway takes the
+ * first address of the range) and plugins/ipam/host-local (never the network or broadcast address).
+ */
+import { addressAt, broadcastAddress, networkAddress, nthAddress, prefixLength } from '../net/cidr';
+import { routeDestination, type Route } from '../net/route';
+import type { NodeDevices, PluginNode, PodAttachment, Problem } from './plugin';
+
+/** The bridge plugin's default bridge name. */
+export const BRIDGE_NAME = 'cni0';
+
+/** The bridge on `node`: `cni0` holding the first address of the node's podCIDR. */
+export function bridgeOf(node: PluginNode): NonNullable<NodeDevices['bridge']> {
+  return { name: BRIDGE_NAME, address: `${addressAt(node.podCIDR, 1)}/${prefixLength(node.podCIDR)}` };
+}
+
+/** Every pod's veth is enslaved to the bridge. */
+export function bridgeAttachment(): PodAttachment {
+  return { hostDevice: BRIDGE_NAME, wiring: 'bridge' };
+}
+
+/** A packet routed to a local pod leaves through the bridge, so it takes the bridge's address. */
+export function bridgeAddress(node: PluginNode): string {
+  return addressAt(node.podCIDR, 1);
+}
+
+/** The connected route of the bridge; cni0 exists once the plugin set up the first pod on the node. */
+export function bridgeRoutes(node: PluginNode): Route[] {
+  if (!node.pods.some((p) => !p.hostNetwork)) return [];
+  return [{ dst: routeDestination(node.podCIDR), dev: BRIDGE_NAME, proto: 'kernel', scope: 'link', src: addressAt(node.podCIDR, 1) }];
+}
+
+/** host-local skips the network and broadcast addresses, and the bridge holds the first one. */
+export function hostLocalAddressProblem(node: PluginNode, ip: string): Problem | undefined {
+  if (ip === networkAddress(node.podCIDR) || ip === broadcastAddress(node.podCIDR)) {
+    return {
+      message: `${ip} is the network or broadcast address of ${node.podCIDR}`,
+      hint: `host-local IPAM never hands these out: pick e.g. '${nthAddress(node.podCIDR, 2)}'`,
+    };
+  }
+  if (ip === nthAddress(node.podCIDR, 1)) {
+    return {
+      message: `${ip} is the address of the ${BRIDGE_NAME} bridge on ${node.name}`,
+      hint: `the bridge takes the first address of the podCIDR: start pods at '${nthAddress(node.podCIDR, 2)}'`,
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,129 @@
+/**
+ * The interface every network plugin module implements, and the shapes it reads. A plugin module
+ * sits below the model: it imports only src/net and these structural shapes, which the model's
+ * resolved Node and Pod satisfy, so validation, defaults, derivations and views can all ask it.
+ */
+import type { Encapsulation } from '../net/encapsulation';
+import type { Route } from '../net/route';
+
+/** A pod as a plugin sees it (the model's `Pod` satisfies it). */
+export interface PluginPod {
+  name: string;
+  namespace: string;
+  ip: string;
+  hostNetwork: boolean;
+}
+
+/** A node as a plugin sees it (the model's `Node` satisfies it). */
+export interface PluginNode {
+  name: string;
+  ip: string;
+  podCIDR: string;
+  pods: readonly PluginPod[];
+}
+
+/** What is wrong with a value, and how to fix it. */
+export interface Problem {
+  message: string;
+  hint: string;
+}
+
+/** A plugin's own finding about a definition, at a path inside it (e.g. `nodes`). */
+export interface PluginFinding extends Problem {
+  path: string;
+  severity: 'error' | 'warning';
+}
+
+/** The devices a plugin puts on one node, in the order a packet leaving a pod meets them. */
+export interface NodeDevices {
+  /** The bridge pods' veths attach to (`cni0`), or undefined when the plugin routes each pod (Calico). */
+  bridge?: { name: string; address: string };
+  /** How a pod's veth appears on the host side, e.g. `veth` or `cali*`. */
+  hostVeth: string;
+  /** The tunnel device carrying traffic to other nodes, if any, with a short label. */
+  tunnel?: { name: string; detail: string };
+}
+
+/** Where one pod's traffic meets its node. */
+export interface PodAttachment {
+  /** The host-side device: the bridge, or the pod's own routed veth. */
+  hostDevice: string;
+  /** `bridge`: veths enslaved to one bridge; `routed`: a /32 route per pod to its veth. */
+  wiring: 'bridge' | 'routed';
+}
+
+/** How a packet for a pod on another node leaves the sending node. */
+export interface NodeCrossing {
+  /** The route of the sending node that matches the destination pod. */
+  route: Route;
+  /** The device it leaves through: a tunnel device or the node's own interface. */
+  device: string;
+  /** The address of that device on the sending node (what MASQUERADE would pick). */
+  sourceAddress: string;
+  /** The wrapping on the wire; undefined for native routing, where the packet crosses unchanged. */
+  encapsulation?: Encapsulation;
+}
+
+/** How a plugin connects pods on different nodes, and the words the views use for it. */
+export interface InterNodeLink {
+  /** The crossing of a packet from `from` to a pod on `to`. */
+  crossing(from: PluginNode, to: PluginNode, iface: string): NodeCrossing;
+  /** One sentence for a topology description. */
+  sentence: string;
+  /** Label of a node's edge to the node network: how the other nodes reach its pods. */
+  edgeLabel(node: PluginNode): string;
+  /** One sentence on how a pod packet gets to the other node, for a packet walk. */
+  walkSentence: string;
+  /** What native routing does, for a walk's route note, e.g. `routed unchanged (BGP)`. */
+  nativeNote?: string;
+}
+
+/** Options of a plugin's subnet.env. */
+export interface SubnetEnvOptions {
+  /** MTU of the node's primary interface; 1500 by default. */
+  interfaceMTU?: number;
+  /** flanneld `--ip-masq` (kube-flannel.yml sets it); true by default. */
+  ipMasq?: boolean;
+}
+
+/**
+ * One network plugin in one mode. Cilium (issue 14) fits the same shape: native routing is a
+ * crossing without encapsulation, tunnel mode one with VXLAN or Geneve (a new Encapsulation
+ * kind), and its devices have no bridge. Replacing kube-proxy is the one capability to add: the
+ * packet walk's DNAT step (derive/packet-walk.ts, dnatStep) would ask the plugin who translates
+ * Service addresses.
+ */
+export interface NetworkPlugin {
+  /** Plugin and mode in a few words, e.g. `flannel (vxlan backend)`. */
+  summary: string;
+  /** Appended to the hint when the cluster CIDR overlaps another range ('' when nothing to add). */
+  clusterCIDRNote: string;
+  /** Why the plugin's IPAM would never give `ip` to a pod on `node`, if it would not. */
+  podAddressProblem(node: PluginNode, ip: string): Problem | undefined;
+  /** Findings about the set of nodes (e.g. a single-node plugin on several nodes). */
+  checkNodes(nodes: readonly PluginNode[]): PluginFinding[];
+  /** The devices on `node`. */
+  devices(node: PluginNode): NodeDevices;
+  /** Where `pod`'s veth ends on the host. */
+  attachment(pod: PluginPod): PodAttachment;
+  /** The address a packet leaving `node` for one of its own pods gets from MASQUERADE. */
+  localSourceAddress(node: PluginNode): string;
+  /** The routes the plugin adds to `node`'s main table (`iface` is the node's primary interface). */
+  routes(node: PluginNode, others: readonly PluginNode[], iface: string): Route[];
+  /** How nodes are linked; undefined when the plugin connects pods on one node only. */
+  interNode?: InterNodeLink;
+  /** The plugin's own file of node settings (flannel's /run/flannel/subnet.env), if it has one. */
+  subnetEnv?(node: PluginNode, clusterCIDR: string, options: SubnetEnvOptions): string;
+}
+
+/** A plugin module: its spec shape, defaults, and the plugin for a given spec. */
+export interface PluginModule<S extends { name: string }> {
+  /** The `name` of the spec. */
+  name: S['name'];
+  /** The spec field that selects a mode, with every allowed value (the first is the suggested one). */
+  mode?: { field: string; values: readonly string[] };
+  /** The pod network (`--cluster-cidr`) the plugin uses when the definition names none. */
+  defaultClusterCIDR: string;
+  /** The plugin for a valid spec. */
+  create(spec: S): NetworkPlugin;
+}

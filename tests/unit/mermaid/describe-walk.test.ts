@@ -1,0 +1,53 @@
+// The words of a packet walk: what each step, link and encapsulation reads like on the pages.
+import { describe, expect, it } from 'vitest';
+import { packetWalk, type HopStep } from '../../../src/derive/packet-walk';
+import { describeWalk, encapsulationText, stepText, viaText } from '../../../src/mermaid/describe-walk';
+import { networkPlugin } from '../../../src/plugins';
+import { threeNodeCluster } from '../derive/fixtures';
+
+const flannel = networkPlugin({ name: 'flannel', backend: 'vxlan' });
+const bgp = networkPlugin({ name: 'calico', mode: 'bgp' });
+
+describe('step and link words', () => {
+  it('words DNAT with its chains, hook and node', () => {
+    const step: HopStep = { kind: 'dnat', from: '10.96.0.20:80', to: '10.244.1.2:8080', chains: ['KUBE-SERVICES', 'KUBE-SVC-A', 'KUBE-SEP-B'], hook: 'PREROUTING', node: 'node-1' };
+    expect(stepText(step, flannel)).toBe('kube-proxy DNAT 10.96.0.20:80 → 10.244.1.2:8080 (KUBE-SERVICES → KUBE-SVC-A → KUBE-SEP-B) in nat PREROUTING on node-1');
+  });
+  it('words the route of a crossing: the tunnel wraps it, or the plugin says how it is routed', () => {
+    const crossing = flannel.interNode!.crossing(threeNodeCluster().nodes[1]!, threeNodeCluster().nodes[2]!, 'eth0');
+    expect(stepText({ kind: 'route', crossing }, flannel)).toBe('route 10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink: flannel.1 wraps the packet in VXLAN');
+    const native = { route: { dst: '192.168.0.128/26', via: '192.168.1.12', dev: 'eth0', proto: 'bird' }, device: 'eth0', sourceAddress: '192.168.1.11' };
+    expect(stepText({ kind: 'route', crossing: native }, bgp)).toBe('route 192.168.0.128/26 via 192.168.1.12 dev eth0 proto bird: routed unchanged (BGP)');
+  });
+  it('words each kind of link', () => {
+    expect(viaText({ kind: 'pod-to-host', hostDevice: 'cni0' })).toBe('eth0 of the pod → veth → cni0');
+    expect(viaText({ kind: 'host-to-pod', hostDevice: 'cni0', wiring: 'bridge', sameNode: true, podIP: '10.244.1.2' })).toBe('cni0 bridge → veth → eth0 of the pod');
+    expect(viaText({ kind: 'host-to-pod', hostDevice: 'cali0', wiring: 'routed', sameNode: true, podIP: '10.0.0.5' })).toBe('route 10.0.0.5 dev cali0 → eth0 of the pod');
+    expect(viaText({ kind: 'host-to-pod', hostDevice: 'cali0', wiring: 'routed', sameNode: false, podIP: '10.0.0.5' })).toBe('cali0 → veth → eth0 of the pod');
+    expect(viaText({ kind: 'node-to-node', tunnel: 'tunl0' })).toBe('tunl0 → eth0 ⇒ eth0 → tunl0 (decapsulated)');
+    expect(viaText({ kind: 'node-to-node' })).toBe('eth0 ⇒ eth0');
+    expect(viaText({ kind: 'network-to-node', node: 'node-1' })).toBe('network → eth0 of node-1');
+  });
+  it('words encapsulations with their ports and identifiers', () => {
+    expect(encapsulationText({ kind: 'vxlan', udpPort: 4789, vni: 4096 })).toBe('VXLAN (UDP 4789, VNI 4096)');
+    expect(encapsulationText({ kind: 'ipip' })).toBe('IP-in-IP (IP protocol 4)');
+  });
+});
+
+describe('describeWalk', () => {
+  it('titles and summarises a walk from its story, with the plugin sentence between nodes', () => {
+    const words = describeWalk(packetWalk(threeNodeCluster(), { kind: 'pod-to-pod', from: 'client', to: 'web-2' }), flannel);
+    expect(words.title).toBe('pod default/client → pod default/web-2');
+    expect(words.summary).toBe(`The pods run on different nodes; ${flannel.interNode!.walkSentence} Pod addresses are never rewritten.`);
+    expect(words.participants.map((p) => p.label)).toEqual(['pod default/client (10.244.1.6)', 'node worker-1 (192.168.1.11)', 'node worker-2 (192.168.1.12)', 'pod default/web-2 (10.244.2.7)']);
+    expect(words.hops[1]!.outer).toEqual({ src: '192.168.1.11:8472', dst: '192.168.1.12:8472', encapsulation: 'VXLAN (UDP 8472, VNI 1)' });
+  });
+  it('says whether a NodePort walk masquerades the client', () => {
+    const c = threeNodeCluster();
+    const cluster = describeWalk(packetWalk(c, { kind: 'external-to-nodeport', node: 'worker-1', service: 'web-np', endpoint: 'web-2' }), flannel);
+    expect(cluster.summary).toContain('masquerades the source to 10.244.1.0 so the reply comes back through worker-1');
+    c.services[2]!.externalTrafficPolicy = 'Local';
+    const local = describeWalk(packetWalk(c, { kind: 'external-to-nodeport', node: 'worker-2', service: 'web-np' }), flannel);
+    expect(local.summary).toContain('externalTrafficPolicy Local keeps the client IP 203.0.113.10');
+  });
+});
