@@ -12,7 +12,6 @@ import { rehypeGlossaryLinks } from './src/site/rehype-glossary-links.ts';
 import { rehypeBaseLinks } from './src/site/rehype-base-links.ts';
 import { linkCheck } from './src/site/link-check-integration.ts';
 import { contentSecurityPolicyHeaders } from './src/site/csp-integration.ts';
-import { diagrams } from './src/integration/diagrams.ts';
 import mermaidDiagrams from './src/integration/mermaid.ts';
 
 const { site, base } = deployTarget(process.env);
@@ -31,8 +30,6 @@ export default defineConfig({
     }),
   },
   integrations: [
-    // First: generates .generated/diagrams from diagrams/*.ts before anything reads it.
-    diagrams(),
     starlight({
       title: SITE_TITLE,
       description: SITE_DESCRIPTION,
@@ -53,7 +50,8 @@ export default defineConfig({
       expressiveCode: { defaultProps: { wrap: true } },
     }),
     mdx(),
-    // Build-time Mermaid: remark plugin on the unified processor + up-front render (issue 4).
+    // Build-time Mermaid: remark plugin on the unified processor + up-front render (issue 4),
+    // which also fails the build on a broken cluster definition in diagrams/.
     mermaidDiagrams({ docsDir: docsFolder }),
     // Last, so they see the finished dist/.
     linkCheck({ docsDir }),

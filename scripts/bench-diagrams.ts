@@ -1,7 +1,7 @@
 /**
  * `npm run bench:diagrams [-- --limit N]`
  *
- * Renders the generated cluster diagrams (.generated/diagrams, from `npm run diagrams`) three ways
+ * Renders every cluster view (from the validated definitions in diagrams/) three ways
  * in one run and prints the times side by side:
  *   cold  - our renderer, empty cache: one Chromium, a few pages, light + dark per diagram
  *   warm  - our renderer again on the filled cache: no browser at all
@@ -14,7 +14,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { findView, readManifest, readViewSource } from '../src/components/diagram/manifest.ts';
+import { loadClusterRegistry } from '../src/model/load.ts';
+import { registryViews } from '../src/mermaid/views.ts';
 import { CHROMIUM_ARGS, DiagramRenderer, findChromium, placeDiagram } from '../src/render/index.ts';
 
 const run = promisify(execFile);
@@ -22,9 +23,8 @@ const root = process.cwd();
 const limitArg = process.argv.indexOf('--limit');
 const limit = limitArg > 0 ? Number(process.argv[limitArg + 1]) : Infinity;
 
-const manifest = readManifest(root);
-const entries = manifest.diagrams.slice(0, limit).map((d) => findView(manifest, d.cluster, d.view));
-const diagrams = entries.map((entry) => ({ name: `${entry.cluster}/${entry.view}`, source: readViewSource(entry, root) }));
+const views = registryViews(await loadClusterRegistry(root)).slice(0, limit);
+const diagrams = views.map((view) => ({ name: `${view.id}/${view.view}`, source: view.mermaid }));
 const work = mkdtempSync(join(tmpdir(), 'bench-diagrams-'));
 const log = (message: string): void => void process.stderr.write(`[bench:diagrams] ${message}\n`);
 
@@ -78,7 +78,7 @@ try {
   const total = (k: 'ours' | 'mmdc'): number => rows.reduce((sum, r) => sum + r[k], 0);
   const n = diagrams.length;
   const lines = [
-    `Diagrams: ${n} generated views (.generated/diagrams), Mermaid ${JSON.parse(readFileSync(join(root, 'node_modules/mermaid/package.json'), 'utf8')).version}`,
+    `Diagrams: ${n} cluster views (diagrams/), Mermaid ${JSON.parse(readFileSync(join(root, 'node_modules/mermaid/package.json'), 'utf8')).version}`,
     '',
     '| run | total | per diagram | vs mmdc |',
     '| --- | ---: | ---: | ---: |',
