@@ -87,7 +87,7 @@ export class DefinitionErrors extends Error {
     super(
       `${errors} error(s) in the cluster definitions:\n` +
         diagnostics.map((d) => `  ${formatDiagnostic(d)}`).join('\n') +
-        '\nFix them and save; `npm run diagrams -- --check` checks every definition.',
+        '\nFix them; `npm run diagrams -- --check` checks every definition.',
     );
   }
 }
