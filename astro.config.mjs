@@ -22,6 +22,17 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'ignore',
+  vite: {
+    // On content pages, inline <style> blocks come in the order of the names of the server chunks
+    // holding them, and rolldown names a shared chunk after whichever module comes last in it.
+    // Naming the diagram figure's chunk keeps its stylesheet's place independent of which modules
+    // happen to share that chunk.
+    environments: {
+      prerender: {
+        build: { rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'MermaidFigure', test: /\/src\/components\/diagram\/MermaidFigure\.astro/ }] } } } },
+      },
+    },
+  },
   markdown: {
     // The unified (remark/rehype) pipeline, which @astrojs/mdx also uses for our .mdx pages.
     processor: unified({
