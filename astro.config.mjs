@@ -12,7 +12,6 @@ import { rehypeGlossaryLinks } from './src/site/rehype-glossary-links.ts';
 import { rehypeBaseLinks } from './src/site/rehype-base-links.ts';
 import { linkCheck } from './src/site/link-check-integration.ts';
 import { contentSecurityPolicyHeaders } from './src/site/csp-integration.ts';
-import { diagrams } from './src/integration/diagrams.ts';
 import mermaidDiagrams from './src/integration/mermaid.ts';
 
 const { site, base } = deployTarget(process.env);
@@ -23,6 +22,17 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'ignore',
+  vite: {
+    // On content pages, inline <style> blocks come in the order of the names of the server chunks
+    // holding them, and rolldown names a shared chunk after whichever module comes last in it.
+    // Naming the diagram figure's chunk keeps its stylesheet's place independent of which modules
+    // happen to share that chunk.
+    environments: {
+      prerender: {
+        build: { rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'MermaidFigure', test: /\/src\/components\/diagram\/MermaidFigure\.astro/ }] } } } },
+      },
+    },
+  },
   markdown: {
     // The unified (remark/rehype) pipeline, which @astrojs/mdx also uses for our .mdx pages.
     processor: unified({
@@ -31,8 +41,6 @@ export default defineConfig({
     }),
   },
   integrations: [
-    // First: generates .generated/diagrams from diagrams/*.ts before anything reads it.
-    diagrams(),
     starlight({
       title: SITE_TITLE,
       description: SITE_DESCRIPTION,
@@ -54,7 +62,8 @@ export default defineConfig({
       expressiveCode: { defaultProps: { wrap: true } },
     }),
     mdx(),
-    // Build-time Mermaid: remark plugin on the unified processor + up-front render (issue 4).
+    // Build-time Mermaid: remark plugin on the unified processor + up-front render (issue 4),
+    // which also fails the build on a broken cluster definition in diagrams/.
     mermaidDiagrams({ docsDir: docsFolder }),
     // Last, so they see the finished dist/.
     linkCheck({ docsDir }),

@@ -1,6 +1,6 @@
 /**
- * `npm run bench:diagrams` (entry point scripts/bench-diagrams.ts): renders the generated cluster
- * diagrams (.generated/diagrams, from `npm run diagrams`) three ways in one run, times side by side:
+ * `npm run bench:diagrams` (entry point scripts/bench-diagrams.ts): renders every cluster view (from
+ * the validated definitions in diagrams/) three ways in one run, times side by side:
  *   cold  - our renderer, empty cache: one Chromium, a few pages, light + dark per diagram
  *   warm  - our renderer again on the filled cache: no browser at all
  *   mmdc  - mermaid-cli, one `mmdc` call per diagram as a user would script it, Puppeteer pointed
@@ -12,7 +12,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { findView, readManifest, readViewSource } from '../src/components/diagram/manifest.ts';
+import { loadClusterRegistry } from '../src/model/load.ts';
+import { registryViews } from '../src/mermaid/views.ts';
 import { CHROMIUM_ARGS, DiagramRenderer, placeDiagram, resolveChromium } from '../src/render/index.ts';
 
 const run = promisify(execFile);
@@ -21,11 +22,10 @@ function seconds(ms: number): string {
   return ms < 1000 ? `${ms.toFixed(1)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
-/** Runs the comparison on the first `limit` generated views under `root` and returns the report. */
+/** Runs the comparison on the first `limit` cluster views under `root` and returns the report. */
 export async function benchDiagrams(root: string, limit: number, log: (message: string) => void): Promise<string> {
-  const manifest = readManifest(root);
-  const entries = manifest.diagrams.slice(0, limit).map((d) => findView(manifest, d.cluster, d.view));
-  const diagrams = entries.map((entry) => ({ name: `${entry.cluster}/${entry.view}`, source: readViewSource(entry, root) }));
+  const views = registryViews(await loadClusterRegistry(root)).slice(0, limit);
+  const diagrams = views.map((view) => ({ name: `${view.id}/${view.view}`, source: view.mermaid }));
   const work = mkdtempSync(join(tmpdir(), 'bench-diagrams-'));
   try {
     return await compare(root, diagrams, work, log);
@@ -80,7 +80,7 @@ async function compare(root: string, diagrams: { name: string; source: string }[
   const total = (k: 'ours' | 'mmdc'): number => rows.reduce((sum, r) => sum + r[k], 0);
   const n = diagrams.length;
   const lines = [
-    `Diagrams: ${n} generated views (.generated/diagrams), Mermaid ${JSON.parse(readFileSync(join(root, 'node_modules/mermaid/package.json'), 'utf8')).version}`,
+    `Diagrams: ${n} cluster views (diagrams/), Mermaid ${JSON.parse(readFileSync(join(root, 'node_modules/mermaid/package.json'), 'utf8')).version}`,
     '',
     '| run | total | per diagram | vs mmdc |',
     '| --- | ---: | ---: | ---: |',

@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { diagramNameProblem, scaffoldDefinition } from '../src/model/scaffold';
-import { DEFINITIONS_DIR } from '../src/model/load';
+import { DEFINITIONS_DIR } from '../src/model/registry';
 
 const name = process.argv[2];
 const problem = diagramNameProblem(name);

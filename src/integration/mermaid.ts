@@ -14,19 +14,24 @@
  * component's CSS ships only on pages with a diagram). We do not inline SVG as raw HTML: MDX would
  * run it through rehype-raw and JSX, re-parsing every attribute of a large SVG.
  *
- * Rendering up front: `astro:build:start` collects every fence in docs/**\/*.mdx and every generated
- * cluster view and renders whatever is not cached in one browser session, concurrently, reporting
- * all invalid diagrams at once with page and line. Page rendering then only reads the cache; Mermaid
- * text that components generate while rendering (and everything in `astro dev`) renders on demand
- * through the same shared renderer. `astro:build:done` deletes cache entries the build did not use
- * and closes the browser.
+ * Rendering up front: `astro:build:start` loads and validates every cluster definition (the same
+ * registry the components use, src/model/registry.ts; any error fails the build here, listing every
+ * diagnostic), collects every fence in docs/**\/*.mdx and every view of every cluster, and renders
+ * whatever is not cached in one browser session, concurrently, reporting all invalid diagrams at
+ * once with page and line. Page rendering then only reads the cache; Mermaid text that components
+ * generate while rendering (and everything in `astro dev`) renders on demand through the same
+ * shared renderer. `astro:build:done` deletes cache entries the build did not use and closes the
+ * browser.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { formatDiagnostic } from '../model/diagnostics.ts';
+import { loadClusterRegistry } from '../model/load.ts';
+import type { ClusterRegistry } from '../model/registry.ts';
+import { registryViews, viewContext } from '../mermaid/views.ts';
 import { closeSharedRenderer, sharedRenderer, type DiagramRequest } from '../render/index.ts';
-import { readManifest, readViewSource, DiagramManifestError } from '../components/diagram/manifest.ts';
 import { findMermaidFences, parseFenceTitle } from './mermaid-fences.ts';
 
 export interface MermaidIntegrationOptions {
@@ -128,35 +133,29 @@ function mdxFiles(dir: string): string[] {
   }
 }
 
-/** Every fenced Mermaid block in the pages and every generated cluster view. */
-export function collectSiteDiagrams(root: string, docsDir = 'docs'): { requests: DiagramRequest[]; warnings: string[] } {
+/** Every fenced Mermaid block in the pages, with page and line. */
+export function collectFenceDiagrams(root: string, docsDir = 'docs'): DiagramRequest[] {
   const requests: DiagramRequest[] = [];
-  const warnings: string[] = [];
   for (const file of mdxFiles(join(root, docsDir))) {
     const page = relative(root, file);
     for (const fence of findMermaidFences(readFileSync(file, 'utf8'))) {
       requests.push({ source: fence.code, origin: { file: page, line: fence.line } });
     }
   }
-  try {
-    for (const entry of readManifest(root).diagrams) {
-      requests.push({
-        source: readViewSource(entry, root),
-        origin: { file: entry.source, context: `cluster ${entry.cluster}, view ${entry.view}, generated .generated/diagrams/${entry.mermaid}` },
-      });
-    }
-  } catch (error) {
-    // No generated views yet: pages that use them will say so clearly when they render.
-    if (error instanceof DiagramManifestError) warnings.push(error.message);
-    else throw error;
-  }
-  return { requests, warnings };
+  return requests;
+}
+
+/** Every view of every cluster in the registry, with its definition file. */
+export function collectClusterViews(registry: ClusterRegistry): DiagramRequest[] {
+  return registryViews(registry).map((view) => ({ source: view.mermaid, origin: { file: view.file, context: viewContext(view.id, view.view) } }));
 }
 
 async function prerender(root: string, docsDir: string, logger: AstroIntegrationLogger): Promise<void> {
   const started = Date.now();
-  const { requests, warnings } = collectSiteDiagrams(root, docsDir);
-  for (const warning of warnings) logger.warn(warning);
+  // Throws DefinitionErrors (every diagnostic, file, path and hint) on a broken definition.
+  const registry = await loadClusterRegistry(root);
+  for (const warning of registry.warnings) logger.warn(formatDiagnostic(warning));
+  const requests = [...collectFenceDiagrams(root, docsDir), ...collectClusterViews(registry)];
   const renderer = sharedRenderer({ root });
   const result = await renderer.renderAll(requests);
   logger.info(

@@ -1,6 +1,9 @@
 /**
- * The registry of views: one place that names each view, its title and its generator.
+ * The views every cluster gets: one place that names each view, its title and its generator.
+ * Views are pure functions of a validated cluster; pages, the gallery and the build's pre-render
+ * all call `renderView` on clusters from the registry (src/model/registry.ts).
  */
+import type { ClusterRegistry } from '../model/registry';
 import type { Cluster } from '../model/types';
 import { describeServices, describeTopology } from './describe';
 import { servicesView } from './services-view';
@@ -14,8 +17,6 @@ export type ViewName = (typeof VIEW_NAMES)[number];
 
 /** One generated diagram. */
 export interface RenderedView {
-  /** Cluster name. */
-  cluster: string;
   /** View name. */
   view: ViewName;
   /** Caption. */
@@ -31,18 +32,37 @@ const GENERATORS: Record<ViewName, { title: (c: Cluster) => string; mermaid: (c:
   services: { title: (c) => `${c.title}: Services and kube-proxy`, mermaid: servicesView, describe: describeServices },
 };
 
-/** Whether `name` is a known view. */
-export function isViewName(name: string): name is ViewName {
-  return (VIEW_NAMES as readonly string[]).includes(name);
+/** One view of one registered cluster. */
+export interface ClusterView extends RenderedView {
+  /** Cluster id: the definition's file name without `.ts`. */
+  id: string;
+  /** The definition file, e.g. `diagrams/flannel-vxlan.ts`. */
+  file: string;
+}
+
+/** `name` as a view name (pages pass plain strings); throws listing the views when it is none. */
+export function toViewName(name: string): ViewName {
+  if ((VIEW_NAMES as readonly string[]).includes(name)) return name as ViewName;
+  throw new Error(`Unknown view "${name}". Views: ${VIEW_NAMES.join(', ')}.`);
+}
+
+/** Where a view comes from, for build errors: `cluster flannel-vxlan, view topology`. */
+export function viewContext(id: string, view: ViewName): string {
+  return `cluster ${id}, view ${view}`;
 }
 
 /** Generates one view of a resolved cluster. Pure: runs in Node and in the browser. */
 export function renderView(cluster: Cluster, view: ViewName): RenderedView {
   const g = GENERATORS[view];
-  return { cluster: cluster.name, view, title: g.title(cluster), description: g.describe(cluster), mermaid: g.mermaid(cluster) };
+  return { view, title: g.title(cluster), description: g.describe(cluster), mermaid: g.mermaid(cluster) };
 }
 
 /** Generates every view of a cluster, in `VIEW_NAMES` order. */
 export function renderViews(cluster: Cluster): RenderedView[] {
   return VIEW_NAMES.map((view) => renderView(cluster, view));
+}
+
+/** Every view of every cluster in the registry: clusters by id, views in `VIEW_NAMES` order. */
+export function registryViews(registry: ClusterRegistry): ClusterView[] {
+  return registry.entries().flatMap(({ id, file, cluster }) => renderViews(cluster).map((view) => ({ id, file, ...view })));
 }

@@ -1,38 +1,14 @@
 /**
- * Loads `diagrams/*.ts` definitions in Node, validates them and returns resolved clusters or
- * every diagnostic. Node-only (file system and dynamic import); the rest of `src/model` is
- * isomorphic.
+ * Loads `diagrams/*.ts` in Node (tsx's `tsImport`) and hands the modules to the registry
+ * (`./registry.ts`), which validates them exactly as it does for Astro components. Node-only;
+ * used by the build's up-front pre-render and by `npm run diagrams`.
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import type { Diagnostic } from './diagnostics';
-import type { Cluster } from './types';
-import { validateCluster } from './validate';
-
-/** Where definitions live, relative to the repository root. */
-export const DEFINITIONS_DIR = 'diagrams';
-
-/** One loaded definition file. */
-export interface LoadedDefinition {
-  /** File path relative to the root, with `/` separators, e.g. `diagrams/flannel-vxlan.ts`. */
-  file: string;
-  /** The resolved cluster, when the file loaded and had no errors. */
-  cluster?: Cluster;
-  /** Errors and warnings for this file. */
-  diagnostics: Diagnostic[];
-}
-
-/** The outcome of loading a directory of definitions. */
-export interface LoadResult {
-  /** Every file, sorted by path. */
-  definitions: LoadedDefinition[];
-  /** Clusters of the files without errors, sorted by name. */
-  clusters: Cluster[];
-  /** Every diagnostic of every file. */
-  diagnostics: Diagnostic[];
-}
+import { ClusterRegistry, DEFINITIONS_DIR, validateDefinitions, type DefinitionModule, type DefinitionReport } from './registry';
 
 /** Lists definition files (`*.ts`, not `*.d.ts`), sorted, relative to `root`. */
 export async function listDefinitionFiles(root: string, dir = DEFINITIONS_DIR): Promise<string[]> {
@@ -48,57 +24,47 @@ export async function listDefinitionFiles(root: string, dir = DEFINITIONS_DIR): 
     .map((name) => `${dir}/${name}`);
 }
 
-function errorText(error: unknown): string {
+function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.split('\n')[0] ?? text;
 }
 
-/**
- * Imports one definition and validates its default export. `tsImport` loads the TypeScript file
- * in a fresh module namespace each call, so watch mode sees edits without a restart.
- */
-export async function loadDefinition(root: string, file: string): Promise<LoadedDefinition> {
-  const absolute = path.resolve(root, file);
-  let module: { default?: unknown };
+/** The module namespace of one definition file, or the reason it could not be imported. */
+async function importDefinition(root: string, file: string): Promise<{ module: DefinitionModule } | { failure: Diagnostic }> {
+  let module: Record<string, unknown>;
   try {
-    module = (await tsImport(pathToFileURL(absolute).href, import.meta.url)) as { default?: unknown };
+    // A fresh module namespace on every call, so a second load in one process sees edits.
+    module = (await tsImport(pathToFileURL(path.resolve(root, file)).href, import.meta.url)) as Record<string, unknown>;
   } catch (error) {
     return {
-      file,
-      diagnostics: [
-        {
-          file,
-          path: '',
-          message: `the file could not be loaded: ${errorText(error)}`,
-          hint: 'fix the TypeScript error (run `npx tsc --noEmit`) and export default defineCluster({ ... })',
-          severity: 'error',
-        },
-      ],
+      failure: {
+        file,
+        path: '',
+        message: `the file could not be loaded: ${firstLine(error)}`,
+        hint: 'fix the TypeScript error (run `npx tsc --noEmit`) and export default defineCluster({ ... })',
+        severity: 'error',
+      },
     };
   }
-  // A file outside a `"type": "module"` package loads as CommonJS: its exports arrive nested.
-  const nested = module.default as { default?: unknown; name?: unknown } | undefined;
-  if (nested && typeof nested === 'object' && 'default' in nested && !('name' in nested)) module = nested;
-  if (module.default === undefined) {
-    return {
-      file,
-      diagnostics: [
-        { file, path: '', message: 'the file has no default export', hint: 'end it with `export default defineCluster({ ... })`', severity: 'error' },
-      ],
-    };
-  }
-  const result = validateCluster(module.default, { file });
-  return result.cluster ? { file, cluster: result.cluster, diagnostics: result.diagnostics } : { file, diagnostics: result.diagnostics };
+  // A file outside a `"type": "module"` package loads as CommonJS: tsx then puts the ES exports
+  // under `default` (next to a `module.exports` key).
+  return { module: 'module.exports' in module ? ((module.default ?? {}) as DefinitionModule) : (module as DefinitionModule) };
 }
 
-/** Loads and validates every definition under `root/dir`. */
-export async function loadClusters(root: string, dir = DEFINITIONS_DIR): Promise<LoadResult> {
-  const files = await listDefinitionFiles(root, dir);
-  const definitions: LoadedDefinition[] = [];
-  // Sequential on purpose: stable diagnostic order and light on a small machine.
-  for (const file of files) definitions.push(await loadDefinition(root, file));
-  const clusters = definitions
-    .flatMap((d) => (d.cluster ? [d.cluster] : []))
-    .sort((a, b) => a.name.localeCompare(b.name));
-  return { definitions, clusters, diagnostics: definitions.flatMap((d) => d.diagnostics) };
+/** Imports and validates every definition under `root/dir`; never throws (a failed import is a diagnostic). */
+export async function loadDefinitions(root: string, dir = DEFINITIONS_DIR): Promise<DefinitionReport> {
+  const modules: Record<string, DefinitionModule> = {};
+  const failures: Diagnostic[] = [];
+  // Sequential on purpose: light on a small machine, and the order of work does not matter.
+  for (const file of await listDefinitionFiles(root, dir)) {
+    const loaded = await importDefinition(root, file);
+    if ('failure' in loaded) failures.push(loaded.failure);
+    else modules[file] = loaded.module;
+  }
+  return validateDefinitions(modules, failures);
+}
+
+/** The registry of every definition under `root/dir`; throws `DefinitionErrors` listing every diagnostic. */
+export async function loadClusterRegistry(root: string, dir = DEFINITIONS_DIR): Promise<ClusterRegistry> {
+  return ClusterRegistry.fromReport(await loadDefinitions(root, dir));
 }

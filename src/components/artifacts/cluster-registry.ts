@@ -1,28 +1,22 @@
 /**
- * Loads every `diagrams/*.ts` cluster definition in Astro/Vite and resolves it with
- * `resolveCluster`, so artifact components can take a cluster by name.
+ * The validated clusters for Astro components: every `diagrams/*.ts`, imported through Vite's
+ * module graph (so `astro dev` reloads a page when a definition changes) and validated by the
+ * registry (src/model/registry.ts). A definition with errors makes every call throw one error
+ * listing all diagnostics: `astro dev` shows it and recovers on the next save.
  */
-import { resolveCluster } from '../../model/index';
-import type { Cluster, ClusterInput } from '../../model/types';
+import { ClusterRegistry, type DefinitionModule } from '../../model/registry';
+import type { Cluster } from '../../model/types';
 
-const modules = import.meta.glob<{ default: ClusterInput }>('/diagrams/*.ts', { eager: true });
+const definitions = import.meta.glob<DefinitionModule>('/diagrams/*.ts', { eager: true });
 
-const clusters = new Map<string, Cluster>();
-for (const [path, mod] of Object.entries(modules)) {
-  const name = path.replace(/^.*\//, '').replace(/\.ts$/, '');
-  clusters.set(name, resolveCluster(mod.default, name));
+let registry: ClusterRegistry | undefined;
+
+/** The registry of every `diagrams/*.ts`, validated once per module load; throws `DefinitionErrors`. */
+export function clusterRegistry(): ClusterRegistry {
+  return (registry ??= ClusterRegistry.fromModules(definitions));
 }
 
-/** The names of all clusters, sorted. */
-export function clusterNames(): string[] {
-  return [...clusters.keys()].sort();
-}
-
-/** A resolved cluster by file name (`diagrams/<name>.ts`); throws naming the known clusters. */
-export function getCluster(name: string): Cluster {
-  const cluster = clusters.get(name);
-  if (!cluster) {
-    throw new Error(`Unknown cluster "${name}": no diagrams/${name}.ts. Known clusters: ${clusterNames().join(', ') || '(none)'}.`);
-  }
-  return cluster;
+/** The validated cluster `diagrams/<id>.ts`; throws naming the known clusters. */
+export function getCluster(id: string): Cluster {
+  return clusterRegistry().get(id);
 }

@@ -1,16 +1,22 @@
 /**
- * Resolved example clusters for view tests, loaded from the real `diagrams/` files so the tests
- * check what pages show.
+ * Validated example clusters for view tests, loaded from the real `diagrams/` files through the
+ * registry, so the tests check what pages show.
  */
 import path from 'node:path';
-import { loadDefinition } from '../../../src/model/load';
+import { loadClusterRegistry } from '../../../src/model/load';
+import type { ClusterRegistry } from '../../../src/model/registry';
 import type { Cluster } from '../../../src/model/types';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 
-/** Loads `diagrams/<name>.ts`; throws with the diagnostics if it does not validate. */
-export async function exampleCluster(name: string): Promise<Cluster> {
-  const loaded = await loadDefinition(ROOT, `diagrams/${name}.ts`);
-  if (!loaded.cluster) throw new Error(loaded.diagnostics.map((d) => `${d.path}: ${d.message}`).join('\n'));
-  return loaded.cluster;
+let registry: Promise<ClusterRegistry> | undefined;
+
+/** The registry of `diagrams/`, loaded once per test file. */
+export function exampleRegistry(): Promise<ClusterRegistry> {
+  return (registry ??= loadClusterRegistry(ROOT));
+}
+
+/** The validated cluster `diagrams/<id>.ts`; throws with the diagnostics if any definition is broken. */
+export async function exampleCluster(id: string): Promise<Cluster> {
+  return (await exampleRegistry()).get(id);
 }

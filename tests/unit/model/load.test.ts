@@ -1,11 +1,16 @@
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { listDefinitionFiles, loadClusters, loadDefinition } from '../../../src/model/load';
+import { afterAll, describe, expect, it } from 'vitest';
+import { listDefinitionFiles, loadClusterRegistry, loadDefinitions } from '../../../src/model/load';
+import { DefinitionErrors } from '../../../src/model/registry';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const DIR = 'tests/fixtures/clusters/definitions';
+const temps: string[] = [];
+afterAll(async () => Promise.all(temps.map((t) => rm(t, { recursive: true, force: true }))));
 
-describe('loading definitions', () => {
+describe('loading definitions in Node', () => {
   it('lists definition files sorted', async () => {
     expect(await listDefinitionFiles(ROOT, DIR)).toEqual([
       `${DIR}/broken-cluster.ts`,
@@ -16,47 +21,45 @@ describe('loading definitions', () => {
     expect(await listDefinitionFiles(ROOT, 'does-not-exist')).toEqual([]);
   });
 
-  it('resolves a valid definition', async () => {
-    const loaded = await loadDefinition(ROOT, `${DIR}/good-cluster.ts`);
-    expect(loaded.diagnostics).toEqual([]);
-    expect(loaded.cluster?.nodes.map((n) => n.pods.map((p) => p.node))).toEqual([['node-1'], ['node-2']]);
-  });
-
-  it('reports every problem of a broken definition with file, path and hint', async () => {
-    const loaded = await loadDefinition(ROOT, `${DIR}/broken-cluster.ts`);
-    expect(loaded.cluster).toBeUndefined();
-    const file = `${DIR}/broken-cluster.ts`;
-    expect(loaded.diagnostics.map((d) => [d.file, d.path, d.severity])).toEqual([
-      [file, 'nodes[1].pods[0].ip', 'error'],
-      [file, 'services[0].clusterIP', 'error'],
-      [file, 'services[1].ports[0].nodePort', 'error'],
-      [file, 'services[1].selector', 'warning'],
+  it('imports and validates a directory: valid clusters plus every diagnostic, a failed import included', async () => {
+    const report = await loadDefinitions(ROOT, DIR);
+    expect(report.files).toHaveLength(4);
+    expect(report.clusters.map((c) => c.id)).toEqual(['good-cluster']);
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}: ${d.path}`)).toEqual([
+      `${DIR}/broken-cluster.ts: nodes[1].pods[0].ip`,
+      `${DIR}/broken-cluster.ts: services[0].clusterIP`,
+      `${DIR}/broken-cluster.ts: services[1].ports[0].nodePort`,
+      `${DIR}/no-default-export.ts: `,
+      `${DIR}/throws-on-import.ts: `,
     ]);
+    expect(report.diagnostics.find((d) => d.file.endsWith('throws-on-import.ts'))?.message).toContain('boom while loading');
+    expect(report.diagnostics.find((d) => d.file.endsWith('no-default-export.ts'))?.message).toBe('the file has no default export');
   });
 
-  it('turns a module that throws into a diagnostic', async () => {
-    const loaded = await loadDefinition(ROOT, `${DIR}/throws-on-import.ts`);
-    expect(loaded.diagnostics).toEqual([expect.objectContaining({ path: '', severity: 'error', message: expect.stringContaining('boom while loading') })]);
+  it('loadClusterRegistry throws every diagnostic for a broken directory', async () => {
+    const failure = await loadClusterRegistry(ROOT, DIR).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(DefinitionErrors);
+    expect((failure as DefinitionErrors).message).toContain(`${DIR}/throws-on-import.ts: the file could not be loaded: boom while loading (hint: `);
+    expect((failure as DefinitionErrors).diagnostics).toHaveLength(6);
   });
 
-  it('asks for a default export', async () => {
-    const loaded = await loadDefinition(ROOT, `${DIR}/no-default-export.ts`);
-    expect(loaded.diagnostics).toEqual([expect.objectContaining({ message: 'the file has no default export', hint: expect.stringContaining('export default defineCluster') })]);
+  it('loads every example in diagrams/ without errors or warnings, one cluster per file', async () => {
+    const report = await loadDefinitions(ROOT);
+    expect(report.diagnostics).toEqual([]);
+    expect(report.clusters.map((c) => c.file)).toEqual(report.files);
+    const registry = await loadClusterRegistry(ROOT);
+    expect(registry.ids()).toEqual(expect.arrayContaining(['bridge-basics', 'calico-bgp', 'flannel-host-gw', 'flannel-vxlan', 'services-dns']));
+    expect(registry.ids()).toEqual(report.files.map((f) => path.basename(f, '.ts')));
   });
 
-  it('loads a directory: valid clusters plus every diagnostic', async () => {
-    const result = await loadClusters(ROOT, DIR);
-    expect(result.clusters.map((c) => c.name)).toEqual(['good-cluster']);
-    expect(result.definitions).toHaveLength(4);
-    expect(new Set(result.diagnostics.map((d) => d.file)).size).toBe(3);
-  });
-
-  it('loads every example in diagrams/ without errors or warnings', async () => {
-    const result = await loadClusters(ROOT);
-    expect(result.diagnostics).toEqual([]);
-    expect(result.clusters.map((c) => c.name)).toEqual(
-      expect.arrayContaining(['bridge-basics', 'calico-bgp', 'flannel-host-gw', 'flannel-vxlan', 'services-dns']),
-    );
-    expect(result.clusters).toHaveLength(result.definitions.length);
+  it('loads a definition outside an ES-module package (tsx hands it over as CommonJS)', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'load-cjs-'));
+    temps.push(root);
+    await mkdir(path.join(root, 'diagrams'));
+    await symlink(path.join(ROOT, 'src'), path.join(root, 'src'));
+    const text = (await readFile(path.join(ROOT, DIR, 'good-cluster.ts'), 'utf8')).replace('../../../../src/model', '../src/model');
+    await writeFile(path.join(root, 'diagrams/good-cluster.ts'), text);
+    const registry = await loadClusterRegistry(root);
+    expect(registry.get('good-cluster').title).toBe('Good cluster');
   });
 });

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadDefinition } from '../../../src/model/load';
+import { loadDefinitions } from '../../../src/model/load';
 import { diagramNameProblem, scaffoldDefinition } from '../../../src/model/scaffold';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -32,9 +32,10 @@ describe('new:diagram', () => {
   it('scaffolds a definition that validates cleanly', async () => {
     const root = await tempRoot();
     await writeFile(path.join(root, 'diagrams/my-cluster.ts'), scaffoldDefinition('my-cluster'));
-    const loaded = await loadDefinition(root, 'diagrams/my-cluster.ts');
-    expect(loaded.diagnostics).toEqual([]);
-    expect(loaded.cluster?.name).toBe('my-cluster');
+    const report = await loadDefinitions(root);
+    expect(report.diagnostics).toEqual([]);
+    expect(report.clusters.map((c) => c.id)).toEqual(['my-cluster']);
+    expect(report.clusters[0]?.cluster.name).toBe('my-cluster');
     // The file names the cluster; the scaffold says how a page refers to it.
     expect(scaffoldDefinition('my-cluster')).toContain('<ClusterDiagram cluster="my-cluster" view="topology" />');
   });

@@ -1,9 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { findView, readManifest } from '../../../src/components/diagram/manifest.ts';
-import { collectSiteDiagrams, remarkMermaid } from '../../../src/integration/mermaid.ts';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import mermaidDiagrams, { collectClusterViews, collectFenceDiagrams, remarkMermaid } from '../../../src/integration/mermaid.ts';
+import { renderView } from '../../../src/mermaid/views.ts';
+import { ClusterRegistry, DefinitionErrors } from '../../../src/model/registry.ts';
+import goodCluster from '../../fixtures/clusters/definitions/good-cluster.ts';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+type Hook = (options: unknown) => Promise<void>;
 
 type AnyNode = { type: string; children?: AnyNode[]; [key: string]: unknown };
 
@@ -45,32 +51,52 @@ describe('remarkMermaid', () => {
   });
 });
 
-describe('collecting the site\'s diagrams and the generated manifest', () => {
+describe('collecting the site\'s diagrams', () => {
   const root = mkdtempSync(join(tmpdir(), 'mermaid-site-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   mkdirSync(join(root, 'docs', 'dns'), { recursive: true });
   writeFileSync(join(root, 'docs', 'dns', 'a.mdx'), '# A\n\n```mermaid\nflowchart LR\n  a-->b\n```\n');
-  mkdirSync(join(root, '.generated', 'diagrams', 'tiny'), { recursive: true });
-  writeFileSync(join(root, '.generated', 'diagrams', 'tiny', 'topology.mmd'), 'flowchart TB\n  n1\n');
-  writeFileSync(
-    join(root, '.generated', 'diagrams', 'manifest.json'),
-    JSON.stringify({ version: 1, diagrams: [{ cluster: 'tiny', view: 'topology', title: 'T', description: 'D', source: 'diagrams/tiny.ts', mermaid: 'tiny/topology.mmd' }] }),
-  );
 
-  it('finds fenced blocks with page and line, and every generated view with its definition file', () => {
-    const { requests, warnings } = collectSiteDiagrams(root);
-    expect(warnings).toEqual([]);
-    expect(requests).toEqual([
-      { source: 'flowchart LR\n  a-->b', origin: { file: join('docs', 'dns', 'a.mdx'), line: 4 } },
-      { source: 'flowchart TB\n  n1\n', origin: { file: 'diagrams/tiny.ts', context: 'cluster tiny, view topology, generated .generated/diagrams/tiny/topology.mmd' } },
-    ]);
+  it('finds fenced blocks with page and line', () => {
+    expect(collectFenceDiagrams(root)).toEqual([{ source: 'flowchart LR\n  a-->b', origin: { file: join('docs', 'dns', 'a.mdx'), line: 4 } }]);
+    expect(collectFenceDiagrams(root, 'no-such-dir')).toEqual([]);
   });
 
-  it('reports unknown clusters and views with what exists', () => {
-    const manifest = readManifest(root);
-    expect(findView(manifest, 'tiny', 'topology').title).toBe('T');
-    expect(() => findView(manifest, 'nope', 'topology')).toThrow(/Unknown cluster "nope".*tiny/);
-    expect(() => findView(manifest, 'tiny', 'routes')).toThrow(/Unknown view "routes" for cluster "tiny". Views: topology/);
-    expect(() => readManifest(join(root, 'missing'))).toThrow(/npm run diagrams/);
+  it('takes every view of every registered cluster, naming its definition file', () => {
+    const registry = ClusterRegistry.fromModules({ '/diagrams/good-cluster.ts': { default: goodCluster } });
+    const cluster = registry.get('good-cluster');
+    expect(collectClusterViews(registry)).toEqual([
+      { source: renderView(cluster, 'topology').mermaid, origin: { file: 'diagrams/good-cluster.ts', context: 'cluster good-cluster, view topology' } },
+      { source: renderView(cluster, 'services').mermaid, origin: { file: 'diagrams/good-cluster.ts', context: 'cluster good-cluster, view services' } },
+    ]);
+  });
+});
+
+describe('the integration in astro build', () => {
+  const temps: string[] = [];
+  afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+
+  it('fails at build start on a broken definition, listing every diagnostic with file, path and hint', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'mermaid-broken-'));
+    temps.push(root);
+    mkdirSync(join(root, 'diagrams'));
+    symlinkSync(join(ROOT, 'src'), join(root, 'src'));
+    writeFileSync(join(root, 'package.json'), '{"type":"module"}');
+    const broken = readFileSync(join(ROOT, 'tests/fixtures/clusters/definitions/broken-cluster.ts'), 'utf8').replace('../../../../src/model', '../src/model');
+    writeFileSync(join(root, 'diagrams', 'broken-cluster.ts'), broken);
+
+    const integration = mermaidDiagrams();
+    const processor = { name: 'unified', options: { remarkPlugins: [] as unknown[] } };
+    await (integration.hooks['astro:config:setup'] as unknown as Hook)({ config: { root: pathToFileURL(`${root}/`), markdown: { processor } } });
+    expect(processor.options.remarkPlugins).toHaveLength(1);
+    const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+    const failure = await (integration.hooks['astro:build:start'] as unknown as Hook)({ logger }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(DefinitionErrors);
+    const message = (failure as Error).message;
+    expect(message).toContain("diagrams/broken-cluster.ts: nodes[1].pods[0].ip: 10.244.9.2 is outside node-2's podCIDR 10.244.1.0/24 (hint: ");
+    expect(message).toContain('diagrams/broken-cluster.ts: services[1].ports[0].nodePort: ');
+    expect(message).toContain('npm run diagrams -- --check');
+    // Nothing was rendered: the failure comes before any browser work.
+    expect(logger.info).not.toHaveBeenCalled();
   });
 });
