@@ -12,7 +12,7 @@ import { rehypeGlossaryLinks } from './src/site/rehype-glossary-links.ts';
 import { rehypeBaseLinks } from './src/site/rehype-base-links.ts';
 import { linkCheck } from './src/site/link-check-integration.ts';
 import { contentSecurityPolicyHeaders } from './src/site/csp-integration.ts';
-import mermaidDiagrams from './src/integration/mermaid.ts';
+import { mermaidDiagrams } from './src/integration/mermaid.ts';
 
 const { site, base } = deployTarget(process.env);
 const docsFolder = docsDirectory(process.env);

@@ -1,4 +1,4 @@
-import { appPod, controlPlaneNode, defineCluster } from '../src/model';
+import { appPod, controlPlaneNode, defineCluster } from '../src/model/index.ts';
 
 // One node, the reference bridge plugin: every pod plugs into cni0 on the same host.
 export default defineCluster({

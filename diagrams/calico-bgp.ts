@@ -1,4 +1,4 @@
-import { appPod, controlPlaneNode, corednsPod, defineCluster, node } from '../src/model';
+import { appPod, controlPlaneNode, corednsPod, defineCluster, node } from '../src/model/index.ts';
 
 // Three nodes with Calico in plain BGP mode: no bridge, no tunnel, one /26 block per node.
 export default defineCluster({

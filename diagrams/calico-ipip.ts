@@ -1,4 +1,4 @@
-import { appPod, controlPlaneNode, corednsPod, defineCluster, node } from '../src/model';
+import { appPod, controlPlaneNode, corednsPod, defineCluster, node } from '../src/model/index.ts';
 
 // The calico-bgp cluster with IP-in-IP on: what calico.yaml (CALICO_IPV4POOL_IPIP=Always) sets up.
 export default defineCluster({

@@ -1,4 +1,4 @@
-import { controlPlaneNode, corednsPod, defineCluster } from '../src/model';
+import { controlPlaneNode, corednsPod, defineCluster } from '../src/model/index.ts';
 
 // One pod per dnsPolicy (and two dnsConfig variants) on a node whose own resolver has a search domain,
 // so each pod's /etc/resolv.conf shows what its policy takes from the cluster and what from the node.

@@ -1,4 +1,4 @@
-import { appPod, controlPlaneNode, defineCluster, node } from '../src/model';
+import { appPod, controlPlaneNode, defineCluster, node } from '../src/model/index.ts';
 
 // Two nodes on one L2 segment; flannel's host-gw backend adds plain routes, no tunnel.
 export default defineCluster({

@@ -1,4 +1,4 @@
-import { appPod, controlPlaneNode, corednsPod, defineCluster, node } from '../src/model';
+import { appPod, controlPlaneNode, corednsPod, defineCluster, node } from '../src/model/index.ts';
 
 // Three nodes on one LAN; flannel's vxlan backend tunnels pod traffic between them.
 export default defineCluster({

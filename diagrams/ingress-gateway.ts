@@ -1,4 +1,4 @@
-import { appPod, controlPlaneNode, corednsPod, defineCluster, node } from '../src/model';
+import { appPod, controlPlaneNode, corednsPod, defineCluster, node } from '../src/model/index.ts';
 
 // North-south traffic: an ingress controller behind a NodePort Service routes by host and path,
 // from an Ingress and from a Gateway API HTTPRoute, to ClusterIP Services and their pods.

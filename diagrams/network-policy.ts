@@ -1,4 +1,4 @@
-import { appPod, controlPlaneNode, corednsPod, defineCluster, node } from '../src/model';
+import { appPod, controlPlaneNode, corednsPod, defineCluster, node } from '../src/model/index.ts';
 
 // A shop namespace locked down with NetworkPolicies that Calico enforces: default deny in both
 // directions, then allow rules that add up. Flannel alone would accept these objects and enforce none.

@@ -1,4 +1,4 @@
-import { appPod, controlPlaneNode, corednsPod, defineCluster, node } from '../src/model';
+import { appPod, controlPlaneNode, corednsPod, defineCluster, node } from '../src/model/index.ts';
 
 // Every kind of Service next to the cluster DNS that names them.
 export default defineCluster({

@@ -5,10 +5,10 @@
  * `--check`, only validate; with `<cluster>/<view>`, print that view's Mermaid text (to paste into
  * a Mermaid editor). Exits 1 when any definition has an error, 2 on a usage error.
  */
-import { formatDiagnostic, hasErrors } from '../src/model/diagnostics';
-import { loadDefinitions } from '../src/model/load';
-import { ClusterRegistry } from '../src/model/registry';
-import { registryViews } from '../src/mermaid/views';
+import { formatDiagnostic, hasErrors } from '../src/model/diagnostics.ts';
+import { loadDefinitions } from '../src/model/load.ts';
+import { ClusterRegistry } from '../src/model/registry.ts';
+import { registryViews } from '../src/mermaid/views.ts';
 
 const USAGE = 'usage: npm run diagrams [-- --check | <cluster>/<view>]';
 const args = process.argv.slice(2);

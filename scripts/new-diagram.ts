@@ -4,8 +4,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { diagramNameProblem, scaffoldDefinition } from '../src/model/scaffold';
-import { DEFINITIONS_DIR } from '../src/model/registry';
+import { diagramNameProblem, scaffoldDefinition } from '../src/model/scaffold.ts';
+import { DEFINITIONS_DIR } from '../src/model/registry.ts';
 
 const name = process.argv[2];
 const problem = diagramNameProblem(name);

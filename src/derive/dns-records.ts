@@ -6,12 +6,12 @@
  * by their dashed IP, as CoreDNS does. `answer()` lives in dns-answer.ts (import-free, for the browser).
  */
 import { Address4, Address6 } from 'ip-address';
-import type { Cluster, Service } from '../model/types';
-import { selectedPods, serviceEndpoints } from './endpoints';
-import { KUBEADM_COREDNS_TTL, type DnsRecord, type DnsZoneData } from './dns-answer';
+import type { Cluster, Service } from '../model/types.ts';
+import { selectedPods, serviceEndpoints } from './endpoints.ts';
+import { KUBEADM_COREDNS_TTL, type DnsRecord, type DnsZoneData } from './dns-answer.ts';
 
-export { answer, KUBEADM_COREDNS_TTL } from './dns-answer';
-export type { DnsAnswer, DnsRecord, DnsRecordType, DnsZoneData } from './dns-answer';
+export { answer, KUBEADM_COREDNS_TTL } from './dns-answer.ts';
+export type { DnsAnswer, DnsRecord, DnsRecordType, DnsZoneData } from './dns-answer.ts';
 
 /** A record line as `dig` prints it: `name ttl IN type data`. */
 export function formatRecord(r: DnsRecord): string {

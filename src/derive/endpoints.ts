@@ -6,8 +6,8 @@
  * Upstream: kubernetes pkg/controller/endpointslice (reconciler) and
  * pkg/api/v1/pod FindPort for named ports.
  */
-import type { Cluster, Pod, Service, ServicePort } from '../model/types';
-import { allPods } from './lookup';
+import type { Cluster, Pod, Service, ServicePort } from '../model/types.ts';
+import { allPods } from './lookup.ts';
 
 /** One ready endpoint of one Service port. */
 export interface ServiceEndpoint {

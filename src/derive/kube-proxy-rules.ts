@@ -4,10 +4,10 @@
  * servicePortEndpointChainName, syncProxyRules, writeServiceToEndpointRules, computeProbability;
  * endpoint order: pkg/proxy/endpointslicecache.go (sort.Sort(byEndpoint), by "ip:port" string).
  */
-import type { Cluster, Service, ServicePort } from '../model/types';
-import { serviceEndpoints } from './endpoints';
-import { findNode, findService } from './lookup';
-import { sha256, toBase32 } from '../net/hash';
+import type { Cluster, Service, ServicePort } from '../model/types.ts';
+import { serviceEndpoints } from './endpoints.ts';
+import { findNode, findService } from './lookup.ts';
+import { sha256, toBase32 } from '../net/hash.ts';
 
 /** proxier.go chain-name prefixes. */
 export const CHAIN_PREFIX = {

@@ -6,7 +6,7 @@
  * NXDOMAIN and NODATA answers move on to the next name; the first answer with records wins.
  * Pure and browser-safe: the DNS explorer island runs it.
  */
-import { answer, type DnsAnswer, type DnsRecord, type DnsRecordType, type DnsZoneData } from './dns-answer';
+import { answer, type DnsAnswer, type DnsRecord, type DnsRecordType, type DnsZoneData } from './dns-answer.ts';
 
 /** glibc resolv/resolv.h: RES_MAXNDOTS (larger ndots values are capped). */
 export const RES_MAXNDOTS = 15;

@@ -2,7 +2,7 @@
  * Small lookups over a resolved `Cluster` shared by the derivations, with errors that
  * name the cluster and what was asked for.
  */
-import type { Cluster, Node, Pod, Service } from '../model/types';
+import type { Cluster, Node, Pod, Service } from '../model/types.ts';
 
 /** Finds a pod by `"namespace/name"` or `"name"` (namespace `default`). */
 export function findPod(cluster: Cluster, ref: string): Pod {

@@ -28,8 +28,8 @@
  * Not modelled here (the matrix covers pods on the pod network): hostNetwork pods, whose policy
  * behaviour the docs leave to the plugin, and traffic from a pod's own node, which is always allowed.
  */
-import { cidrContainsIp } from '../net/cidr';
-import { labelsMatch } from '../model/defaults';
+import { cidrContainsIp } from '../net/cidr.ts';
+import { labelsMatch } from '../model/defaults.ts';
 import type {
   Cluster,
   Labels,
@@ -38,7 +38,7 @@ import type {
   NetworkPolicyPort,
   Pod,
   Protocol,
-} from '../model/types';
+} from '../model/types.ts';
 
 /** A traffic direction, named as in `policyTypes`. */
 export type PolicyDirection = 'Ingress' | 'Egress';

@@ -3,11 +3,11 @@
  * gateway, the node network) and the ones its network plugin installs (src/plugins: each
  * module names the upstream code its routes follow).
  */
-import { addressAt } from '../net/cidr';
-import { formatRoute, routeDestination, sortRoutes, type Route } from '../net/route';
-import { networkPlugin } from '../plugins';
-import type { Cluster } from '../model/types';
-import { findNode } from './lookup';
+import { addressAt } from '../net/cidr.ts';
+import { formatRoute, routeDestination, sortRoutes, type Route } from '../net/route.ts';
+import { networkPlugin } from '../plugins/index.ts';
+import type { Cluster } from '../model/types.ts';
+import { findNode } from './lookup.ts';
 
 /** Options of `nodeRoutes`. */
 export interface NodeRouteOptions {

@@ -3,8 +3,8 @@
  * link is crossed and what changed the packet before it. derive/packet-walk.ts computes it;
  * src/mermaid/describe-walk.ts words it.
  */
-import type { Encapsulation } from '../net/encapsulation';
-import type { NodeCrossing } from '../plugins';
+import type { Encapsulation } from '../net/encapsulation.ts';
+import type { NodeCrossing } from '../plugins/index.ts';
 
 /** Source and destination `ip:port` of a packet. */
 export interface PacketAddresses {

@@ -7,17 +7,17 @@
  * the outgoing interface's address (netfilter nf_nat_masquerade, inet_select_addr); how a packet
  * crosses nodes comes from the plugin module (src/plugins).
  */
-import type { Encapsulation } from '../net/encapsulation';
-import { networkPlugin, type NetworkPlugin } from '../plugins';
-import type { Cluster, Node, Pod, Service, ServicePort } from '../model/types';
-import { resolveTargetPort, serviceEndpoints } from './endpoints';
-import { endpointChainName, serviceChainNames, servicePortName } from './kube-proxy-rules';
-import { findNode, findPod, findService, nodeOfPod, splitRef } from './lookup';
+import type { Encapsulation } from '../net/encapsulation.ts';
+import { networkPlugin, type NetworkPlugin } from '../plugins/index.ts';
+import type { Cluster, Node, Pod, Service, ServicePort } from '../model/types.ts';
+import { resolveTargetPort, serviceEndpoints } from './endpoints.ts';
+import { endpointChainName, serviceChainNames, servicePortName } from './kube-proxy-rules.ts';
+import { findNode, findPod, findService, nodeOfPod, splitRef } from './lookup.ts';
 import type {
   Hop, HopLink, HopStep, NodePortStory, ObjectName, PacketAddresses, PacketWalk, WalkParticipant, WalkSpec, WalkStory,
-} from './packet-walk-data';
+} from './packet-walk-data.ts';
 
-export type * from './packet-walk-data';
+export type * from './packet-walk-data.ts';
 
 /** The documentation address (RFC 5737 TEST-NET-3) used for an outside client. */
 export const DEFAULT_CLIENT_IP = '203.0.113.10';

@@ -3,8 +3,8 @@
  * kubelet computes servers/searches/options: kubernetes pkg/kubelet/network/dns/dns.go (GetPodDNS);
  * the container runtime writes them: containerd internal/cri/server/sandbox_run.go (parseDNSOptions).
  */
-import type { Cluster, Node, Pod } from '../model/types';
-import { findPod, nodeOfPod } from './lookup';
+import type { Cluster, Node, Pod } from '../model/types.ts';
+import { findPod, nodeOfPod } from './lookup.ts';
 
 /** kubernetes pkg/apis/core/validation/validation.go: MaxDNSNameservers. */
 export const MAX_DNS_NAMESERVERS = 3;

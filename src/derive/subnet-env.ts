@@ -3,9 +3,9 @@
  * writes it as flannel's WriteSubnetFile does). FLANNEL_IPMASQ=true by default because
  * kube-flannel.yml starts flanneld with `--ip-masq`.
  */
-import { networkPlugin, type SubnetEnvOptions } from '../plugins';
-import type { Cluster } from '../model/types';
-import { findNode } from './lookup';
+import { networkPlugin, type SubnetEnvOptions } from '../plugins/index.ts';
+import type { Cluster } from '../model/types.ts';
+import { findNode } from './lookup.ts';
 
 export type { SubnetEnvOptions };
 

@@ -177,7 +177,7 @@ function isUnified(processor: unknown): processor is UnifiedProcessorLike {
   return candidate?.name === 'unified' && Array.isArray(candidate.options?.remarkPlugins);
 }
 
-export default function mermaidDiagrams(options: MermaidIntegrationOptions = {}): AstroIntegration {
+export function mermaidDiagrams(options: MermaidIntegrationOptions = {}): AstroIntegration {
   const docsDir = options.docsDir ?? 'docs';
   let root = process.cwd();
   let buildStarted = 0;

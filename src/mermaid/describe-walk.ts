@@ -3,10 +3,10 @@
  * labels, and for each hop the devices it crosses and notes on what changed the packet. The
  * plugin module supplies its own words (how its packets cross nodes).
  */
-import { IPIP_PROTOCOL, type Encapsulation } from '../net/encapsulation';
-import { formatRoute } from '../net/route';
-import type { NetworkPlugin } from '../plugins';
-import type { Hop, HopLink, HopStep, PacketAddresses, PacketWalk, WalkParticipant, WalkStory } from '../derive/packet-walk';
+import { IPIP_PROTOCOL, type Encapsulation } from '../net/encapsulation.ts';
+import { formatRoute } from '../net/route.ts';
+import type { NetworkPlugin } from '../plugins/index.ts';
+import type { Hop, HopLink, HopStep, PacketAddresses, PacketWalk, WalkParticipant, WalkStory } from '../derive/packet-walk.ts';
 
 /** A hop in words. */
 export interface HopWords {

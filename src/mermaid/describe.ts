@@ -2,11 +2,11 @@
  * Plain-language descriptions of the views, generated from the model: the accessible
  * description of each diagram and the text search indexes.
  */
-import { selectedPods, serviceEndpoints } from '../derive/endpoints';
-import { networkPlugin } from '../plugins';
-import type { Cluster, Node, Pod, Service } from '../model/types';
-import { dnsProviderName, isDnsService, isHeadless, listText, podName, portMapping, serviceName } from './labels';
-import { isProxied } from './services-view';
+import { selectedPods, serviceEndpoints } from '../derive/endpoints.ts';
+import { networkPlugin } from '../plugins/index.ts';
+import type { Cluster, Node, Pod, Service } from '../model/types.ts';
+import { dnsProviderName, isDnsService, isHeadless, listText, podName, portMapping, serviceName } from './labels.ts';
+import { isProxied } from './services-view.ts';
 
 function podPhrase(pod: Pod): string {
   return pod.hostNetwork ? `${podName(pod)} (host network, ${pod.ip})` : `${podName(pod)} (${pod.ip})`;

@@ -2,7 +2,7 @@
  * A small builder for Mermaid flowchart text. Callers pass raw text; every label goes through
  * `escape.ts`, so views never assemble quoting by hand.
  */
-import { mermaidLines } from './escape';
+import { mermaidLines } from './escape.ts';
 
 /** Node shapes used by the views (Mermaid flowchart syntax). */
 export type NodeShape = 'rect' | 'round' | 'hexagon' | 'stadium' | 'cylinder' | 'circle';

@@ -1,8 +1,8 @@
 /**
  * Stable Mermaid node ids for model objects, so both views and tests agree on them.
  */
-import type { Node, Pod, Service } from '../model/types';
-import { mermaidId } from './escape';
+import type { Node, Pod, Service } from '../model/types.ts';
+import { mermaidId } from './escape.ts';
 
 /** Id of a node's subgraph. */
 export const nodeGroupId = (node: Node): string => mermaidId('node', node.name);

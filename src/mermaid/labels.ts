@@ -2,8 +2,8 @@
  * Plain-text pieces shared by the views and the descriptions (never Mermaid syntax: the
  * flowchart builder escapes them).
  */
-import { DNS_NAMESPACE, DNS_SERVICE_NAME } from '../model/defaults';
-import type { Cluster, Pod, Service, ServicePort } from '../model/types';
+import { DNS_NAMESPACE, DNS_SERVICE_NAME } from '../model/defaults.ts';
+import type { Cluster, Pod, Service, ServicePort } from '../model/types.ts';
 
 /** A pod's name, prefixed with its namespace unless it is `default`. */
 export function podName(pod: Pod): string {

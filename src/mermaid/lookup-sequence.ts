@@ -3,12 +3,12 @@
  * kube-dns Service, DNAT-ed by kube-proxy to a CoreDNS pod, answered NXDOMAIN/NODATA until the
  * first answer (derive/lookup-order.ts). Returns the text and a plain-language description.
  */
-import type { Cluster } from '../model/types';
-import { dnsZoneData } from '../derive/dns-records';
-import { lookupOrder, ndotsFromOptions, type LookupQuery, type LookupResult } from '../derive/lookup-order';
-import { findPod } from '../derive/lookup';
-import { podDnsSettingsFor } from '../derive/resolv-conf';
-import { escapeMermaidText, mermaidId } from './escape';
+import type { Cluster } from '../model/types.ts';
+import { dnsZoneData } from '../derive/dns-records.ts';
+import { lookupOrder, ndotsFromOptions, type LookupQuery, type LookupResult } from '../derive/lookup-order.ts';
+import { findPod } from '../derive/lookup.ts';
+import { podDnsSettingsFor } from '../derive/resolv-conf.ts';
+import { escapeMermaidText, mermaidId } from './escape.ts';
 
 /** A diagram and the same story in words. */
 export interface SequenceDiagram {

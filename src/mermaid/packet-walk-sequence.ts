@@ -3,12 +3,12 @@
  * one message per hop with the addresses on the wire, notes for NAT and routing decisions, and
  * the outer header of encapsulated hops.
  */
-import { networkPlugin } from '../plugins';
-import type { Cluster } from '../model/types';
-import { packetWalk, type WalkSpec } from '../derive/packet-walk';
-import { describeWalk, type WalkWords } from './describe-walk';
-import { escapeMermaidText, mermaidId } from './escape';
-import { accessibleText, type SequenceDiagram } from './lookup-sequence';
+import { networkPlugin } from '../plugins/index.ts';
+import type { Cluster } from '../model/types.ts';
+import { packetWalk, type WalkSpec } from '../derive/packet-walk.ts';
+import { describeWalk, type WalkWords } from './describe-walk.ts';
+import { escapeMermaidText, mermaidId } from './escape.ts';
+import { accessibleText, type SequenceDiagram } from './lookup-sequence.ts';
 
 /** The sequence diagram of a walk in words. */
 export function packetWalkSequence(walk: WalkWords): SequenceDiagram {

@@ -5,12 +5,12 @@
  * connections between pods no policy isolates are left out (they are all allowed, and the matrix
  * table under the figure shows them).
  */
-import { findPod } from '../derive/lookup';
-import { formatProbe, isIsolated, type MatrixCell, type PolicyMatrix } from '../derive/network-policy';
-import type { Cluster, Pod } from '../model/types';
-import { mermaidId } from './escape';
-import { FlowchartBuilder } from './flowchart';
-import { podId } from './ids';
+import { findPod } from '../derive/lookup.ts';
+import { formatProbe, isIsolated, type MatrixCell, type PolicyMatrix } from '../derive/network-policy.ts';
+import type { Cluster, Pod } from '../model/types.ts';
+import { mermaidId } from './escape.ts';
+import { FlowchartBuilder } from './flowchart.ts';
+import { podId } from './ids.ts';
 
 /** Mermaid source and words for the policy view. */
 export interface PolicyGraph {

@@ -3,12 +3,12 @@
  * programming them, and the endpoints each Service balances to. Headless and ExternalName
  * Services are drawn apart: kube-proxy ignores them, DNS alone serves them.
  */
-import { selectedPods, serviceEndpoints } from '../derive/endpoints';
-import type { Cluster, Pod, Service } from '../model/types';
-import { mermaidId } from './escape';
-import { FlowchartBuilder } from './flowchart';
-import { kubeProxyId, podId, serviceId } from './ids';
-import { isHeadless, podName, portMapping, serviceName } from './labels';
+import { selectedPods, serviceEndpoints } from '../derive/endpoints.ts';
+import type { Cluster, Pod, Service } from '../model/types.ts';
+import { mermaidId } from './escape.ts';
+import { FlowchartBuilder } from './flowchart.ts';
+import { kubeProxyId, podId, serviceId } from './ids.ts';
+import { isHeadless, podName, portMapping, serviceName } from './labels.ts';
 
 const PROXY_GROUP = 'grp_kube_proxy';
 const PROXIED_GROUP = 'grp_proxied';

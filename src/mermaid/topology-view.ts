@@ -2,12 +2,12 @@
  * The `topology` view: nodes as subgraphs with eth0, pod CIDR, the plugin's devices and pods;
  * the link between nodes; Services as virtual IPs with dashed edges to their endpoints.
  */
-import { selectedPods } from '../derive/endpoints';
-import { networkPlugin } from '../plugins';
-import type { Cluster, Node } from '../model/types';
-import { FlowchartBuilder } from './flowchart';
-import { deviceId, nodeGroupId, podId, serviceId } from './ids';
-import { dnsProviderName, isDnsService, isHeadless, podName, portMapping, serviceName } from './labels';
+import { selectedPods } from '../derive/endpoints.ts';
+import { networkPlugin } from '../plugins/index.ts';
+import type { Cluster, Node } from '../model/types.ts';
+import { FlowchartBuilder } from './flowchart.ts';
+import { deviceId, nodeGroupId, podId, serviceId } from './ids.ts';
+import { dnsProviderName, isDnsService, isHeadless, podName, portMapping, serviceName } from './labels.ts';
 
 const NETWORK_ID = 'net_nodes';
 const SERVICES_ID = 'grp_services';

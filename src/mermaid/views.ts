@@ -3,11 +3,11 @@
  * Views are pure functions of a validated cluster; pages, the gallery and the build's pre-render
  * all call `renderView` on clusters from the registry (src/model/registry.ts).
  */
-import type { ClusterRegistry } from '../model/registry';
-import type { Cluster } from '../model/types';
-import { describeServices, describeTopology } from './describe';
-import { servicesView } from './services-view';
-import { topologyView } from './topology-view';
+import type { ClusterRegistry } from '../model/registry.ts';
+import type { Cluster } from '../model/types.ts';
+import { describeServices, describeTopology } from './describe.ts';
+import { servicesView } from './services-view.ts';
+import { topologyView } from './topology-view.ts';
 
 /** Names of the views every cluster gets. */
 export const VIEW_NAMES = ['topology', 'services'] as const;

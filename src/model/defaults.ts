@@ -6,8 +6,8 @@
  * and derivations see one complete shape. Malformed values pass through unchanged for
  * `validateCluster()` to report.
  */
-import { cidrContainsIp, nthAddress, isIp } from '../net/cidr';
-import { defaultClusterCIDR } from '../plugins';
+import { cidrContainsIp, nthAddress, isIp } from '../net/cidr.ts';
+import { defaultClusterCIDR } from '../plugins/index.ts';
 import type {
   Cluster,
   ClusterDns,
@@ -23,7 +23,7 @@ import type {
   Protocol,
   Service,
   ServiceInput,
-} from './types';
+} from './types.ts';
 
 // kubeadm cmd/kubeadm/app/constants/constants.go: DefaultServicesSubnet.
 export const DEFAULT_SERVICE_CIDR = '10.96.0.0/12';

@@ -1,4 +1,4 @@
-import type { ClusterInput } from './types';
+import type { ClusterInput } from './types.ts';
 
 /**
  * Declares a cluster in a `diagrams/*.ts` file. It returns its argument unchanged: the point is

@@ -4,7 +4,7 @@
  * misses a member or adds one, so a new value goes into types.ts and here, or `npm run check` fails.
  * (types.ts stays the single source of the reference page, which prints its unions as written.)
  */
-import type { ClusterDnsInput, DnsPolicy, NetworkPolicyInput, ServiceType } from './types';
+import type { ClusterDnsInput, DnsPolicy, NetworkPolicyInput, ServiceType } from './types.ts';
 
 /** `spec.dnsPolicy` values. */
 export const DNS_POLICIES = Object.keys({

@@ -4,8 +4,8 @@
  * cluster DNS pods. Each returns the plain input it stands for, so validation and the editor see
  * the same fields as if they were written out.
  */
-import { DNS_NAMESPACE, DNS_POD_LABELS } from './defaults';
-import type { NodeInput, PodInput } from './types';
+import { DNS_NAMESPACE, DNS_POD_LABELS } from './defaults.ts';
+import type { NodeInput, PodInput } from './types.ts';
 
 /** Pod fields besides name and IP. */
 export type PodFields = Omit<PodInput, 'name' | 'ip'>;

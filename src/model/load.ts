@@ -7,8 +7,8 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
-import type { Diagnostic } from './diagnostics';
-import { ClusterRegistry, DEFINITIONS_DIR, validateDefinitions, type DefinitionModule, type DefinitionReport } from './registry';
+import type { Diagnostic } from './diagnostics.ts';
+import { ClusterRegistry, DEFINITIONS_DIR, validateDefinitions, type DefinitionModule, type DefinitionReport } from './registry.ts';
 
 /** Lists definition files (`*.ts`, not `*.d.ts`), sorted, relative to `root`. */
 export async function listDefinitionFiles(root: string, dir = DEFINITIONS_DIR): Promise<string[]> {

@@ -8,9 +8,9 @@
  * (src/components/artifacts/cluster-registry.ts) and from tsx's `tsImport` in Node
  * (`./load.ts`: the build's pre-render and `npm run diagrams`). Same validation either way.
  */
-import { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics';
-import type { Cluster } from './types';
-import { validateCluster } from './validate';
+import { formatDiagnostic, hasErrors, type Diagnostic } from './diagnostics.ts';
+import type { Cluster } from './types.ts';
+import { validateCluster } from './validate.ts';
 
 /** Where definitions live, relative to the repository root. */
 export const DEFINITIONS_DIR = 'diagrams';

@@ -1,7 +1,7 @@
 /**
  * The starting text of a new `diagrams/NAME.ts`: a small valid cluster to edit.
  */
-import { isDns1123Label } from './names';
+import { isDns1123Label } from './names.ts';
 
 /** Why `name` cannot name a new diagram, or undefined when it can. */
 export function diagramNameProblem(name: string | undefined): string | undefined {
@@ -12,7 +12,7 @@ export function diagramNameProblem(name: string | undefined): string | undefined
 
 /** Source of a valid two-node flannel cluster for `diagrams/<name>.ts`; the file name is the cluster's name. */
 export function scaffoldDefinition(name: string): string {
-  return `import { appPod, controlPlaneNode, defineCluster, node } from '../src/model';
+  return `import { appPod, controlPlaneNode, defineCluster, node } from '../src/model/index.ts';
 
 // The cluster "${name}" (its file name): a page shows it with <ClusterDiagram cluster="${name}" view="topology" />.
 // Describe it the way you would draw it: nodes contain their pods, a Service names its selector.

@@ -11,7 +11,7 @@
  * Longer than a module should be, on purpose: it is the single documented source of the
  * cluster-definition reference page (src/site/model-reference.ts), so every field lives here.
  */
-import type { PluginSpec } from '../plugins';
+import type { PluginSpec } from '../plugins/index.ts';
 
 /** Key/value labels, as in `metadata.labels`. */
 export type Labels = Record<string, string>;
@@ -28,7 +28,7 @@ export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 // ---------------------------------------------------------------- plugin
 
 // The `plugin:` field's shapes live with each plugin module (src/plugins/*.ts).
-export type { BridgePlugin, CalicoPlugin, FlannelPlugin, PluginSpec } from '../plugins';
+export type { BridgePlugin, CalicoPlugin, FlannelPlugin, PluginSpec } from '../plugins/index.ts';
 
 // ---------------------------------------------------------------- pods
 

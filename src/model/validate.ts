@@ -7,18 +7,18 @@
  * person wrote: pods keep their `nodes[i].pods[j]` place and declared Services keep their index
  * (the generated kube-dns Service is reported at `dns`).
  */
-import { resolveCluster } from './defaults';
-import { DiagnosticCollector, type Diagnostic } from './diagnostics';
-import type { Cluster } from './types';
-import { checkDns } from './validation/dns';
-import { isDns1123Label, suggestLabel } from './names';
-import { quote, type Report } from './validation/fields';
-import { checkNetwork } from './validation/network';
-import { checkNodes } from './validation/nodes';
-import { checkNamespaces, checkNetworkPolicies } from './validation/policy';
-import { checkIngressesAndRoutes } from './validation/routing';
-import { checkServices } from './validation/services';
-import { checkShape } from './validation/shape';
+import { resolveCluster } from './defaults.ts';
+import { DiagnosticCollector, type Diagnostic } from './diagnostics.ts';
+import type { Cluster } from './types.ts';
+import { checkDns } from './validation/dns.ts';
+import { isDns1123Label, suggestLabel } from './names.ts';
+import { quote, type Report } from './validation/fields.ts';
+import { checkNetwork } from './validation/network.ts';
+import { checkNodes } from './validation/nodes.ts';
+import { checkNamespaces, checkNetworkPolicies } from './validation/policy.ts';
+import { checkIngressesAndRoutes } from './validation/routing.ts';
+import { checkServices } from './validation/services.ts';
+import { checkShape } from './validation/shape.ts';
 
 /** Options of `validateCluster`. */
 export interface ValidateOptions {

@@ -2,9 +2,9 @@
  * The reference `bridge` CNI plugin on its own: pods on one node share the cni0 bridge, and
  * nothing carries their traffic to another node (containernetworking/plugins plugins/main/bridge).
  */
-import { bridgeAddress, bridgeAttachment, bridgeOf, bridgeRoutes, hostLocalAddressProblem } from './cni-bridge';
-import { FLANNEL_CLUSTER_CIDR } from './flannel';
-import type { NetworkPlugin, PluginModule } from './plugin';
+import { bridgeAddress, bridgeAttachment, bridgeOf, bridgeRoutes, hostLocalAddressProblem } from './cni-bridge.ts';
+import { FLANNEL_CLUSTER_CIDR } from './flannel.ts';
+import type { NetworkPlugin, PluginModule } from './plugin.ts';
 
 /** The reference `bridge` CNI plugin with host-local IPAM: enough for a single node. */
 export interface BridgePlugin {

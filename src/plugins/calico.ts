@@ -7,11 +7,11 @@
  * plain BGP); felix programs VXLAN routes (`proto 80`, via the remote block's tunnel address on
  * vxlan.calico, UDP 4789, VNI 4096).
  */
-import { addressAt, enclosingNetwork, prefixLength } from '../net/cidr';
-import { IPIP_PROTOCOL, type Encapsulation } from '../net/encapsulation';
-import { sha1, toHex } from '../net/hash';
-import { routeDestination, type Route } from '../net/route';
-import type { InterNodeLink, NetworkPlugin, NodeDevices, PluginModule, PluginNode, PluginPod } from './plugin';
+import { addressAt, enclosingNetwork, prefixLength } from '../net/cidr.ts';
+import { IPIP_PROTOCOL, type Encapsulation } from '../net/encapsulation.ts';
+import { sha1, toHex } from '../net/hash.ts';
+import { routeDestination, type Route } from '../net/route.ts';
+import type { InterNodeLink, NetworkPlugin, NodeDevices, PluginModule, PluginNode, PluginPod } from './plugin.ts';
 
 /** Calico, an L3 fabric with BGP and a policy engine. */
 export interface CalicoPlugin {

@@ -5,9 +5,9 @@
  * containernetworking/plugins: plugins/main/bridge (default bridge `cni0`, the gateway takes the
  * first address of the range) and plugins/ipam/host-local (never the network or broadcast address).
  */
-import { addressAt, broadcastAddress, networkAddress, nthAddress, prefixLength } from '../net/cidr';
-import { routeDestination, type Route } from '../net/route';
-import type { NodeDevices, PluginNode, PodAttachment, Problem } from './plugin';
+import { addressAt, broadcastAddress, networkAddress, nthAddress, prefixLength } from '../net/cidr.ts';
+import { routeDestination, type Route } from '../net/route.ts';
+import type { NodeDevices, PluginNode, PodAttachment, Problem } from './plugin.ts';
 
 /** The bridge plugin's default bridge name. */
 export const BRIDGE_NAME = 'cni0';

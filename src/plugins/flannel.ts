@@ -6,11 +6,11 @@
  * holds the lease network address as /32); pkg/backend/hostgw (`<lease> via <node IP> dev <iface>`);
  * pkg/subnet/config.go WriteSubnetFile (subnet.env).
  */
-import { addressAt, nthAddress } from '../net/cidr';
-import { innerMTU, type Encapsulation } from '../net/encapsulation';
-import { routeDestination, type Route } from '../net/route';
-import { bridgeAddress, bridgeAttachment, bridgeOf, bridgeRoutes, hostLocalAddressProblem } from './cni-bridge';
-import type { InterNodeLink, NetworkPlugin, PluginModule, PluginNode } from './plugin';
+import { addressAt, nthAddress } from '../net/cidr.ts';
+import { innerMTU, type Encapsulation } from '../net/encapsulation.ts';
+import { routeDestination, type Route } from '../net/route.ts';
+import { bridgeAddress, bridgeAttachment, bridgeOf, bridgeRoutes, hostLocalAddressProblem } from './cni-bridge.ts';
+import type { InterNodeLink, NetworkPlugin, PluginModule, PluginNode } from './plugin.ts';
 
 /** Flannel, an L2 overlay (or direct routes with host-gw). */
 export interface FlannelPlugin {

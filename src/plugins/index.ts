@@ -4,13 +4,13 @@
  * walks, views, subnet.env, defaults and validation ask the plugin instead of switching on its
  * name. A new plugin (Cilium) is one more module and one more entry in PLUGIN_MODULES.
  */
-import { bridge, type BridgePlugin } from './bridge';
-import { calico, type CalicoPlugin } from './calico';
-import { flannel, type FlannelPlugin } from './flannel';
-import type { NetworkPlugin, PluginModule } from './plugin';
+import { bridge, type BridgePlugin } from './bridge.ts';
+import { calico, type CalicoPlugin } from './calico.ts';
+import { flannel, type FlannelPlugin } from './flannel.ts';
+import type { NetworkPlugin, PluginModule } from './plugin.ts';
 
 export type { BridgePlugin, CalicoPlugin, FlannelPlugin };
-export type * from './plugin';
+export type * from './plugin.ts';
 
 /** The network plugin (CNI) of the cluster and its mode. */
 export type PluginSpec = FlannelPlugin | CalicoPlugin | BridgePlugin;

@@ -3,8 +3,8 @@
  * sits below the model: it imports only src/net and these structural shapes, which the model's
  * resolved Node and Pod satisfy, so validation, defaults, derivations and views can all ask it.
  */
-import type { Encapsulation } from '../net/encapsulation';
-import type { Route } from '../net/route';
+import type { Encapsulation } from '../net/encapsulation.ts';
+import type { Route } from '../net/route.ts';
 
 /** A pod as a plugin sees it (the model's `Pod` satisfies it). */
 export interface PluginPod {

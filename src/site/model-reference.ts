@@ -137,10 +137,10 @@ export function modelReferenceFromSource(source: string, rootType = 'ClusterInpu
   return modelReferenceFromSources([{ fileName, source }], rootType);
 }
 
-/** Resolves a relative module specifier the way the project writes them (`./x`, `../plugins`). */
+/** Resolves a relative module specifier (`./x.ts` as the project writes them, or `./x`, `../plugins`). */
 function localModule(root: string, fromFile: string, specifier: string): string | undefined {
   const base = posix.join(posix.dirname(fromFile), specifier);
-  return [`${base}.ts`, posix.join(base, 'index.ts')].find((candidate) => existsSync(resolve(root, candidate)));
+  return [base, `${base}.ts`, posix.join(base, 'index.ts')].find((candidate) => candidate.endsWith('.ts') && existsSync(resolve(root, candidate)));
 }
 
 /** src/model/types.ts and every local module it imports from, transitively, in the order found. */

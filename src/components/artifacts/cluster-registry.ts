@@ -4,8 +4,8 @@
  * registry (src/model/registry.ts). A definition with errors makes every call throw one error
  * listing all diagnostics: `astro dev` shows it and recovers on the next save.
  */
-import { ClusterRegistry, type DefinitionModule } from '../../model/registry';
-import type { Cluster } from '../../model/types';
+import { ClusterRegistry, type DefinitionModule } from '../../model/registry.ts';
+import type { Cluster } from '../../model/types.ts';
 
 const definitions = import.meta.glob<DefinitionModule>('/diagrams/*.ts', { eager: true });
 

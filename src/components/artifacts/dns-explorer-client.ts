@@ -2,10 +2,10 @@
  * Browser side of DnsExplorer.astro: recomputes the lookup order with the same pure functions the
  * server used (derive/lookup-order.ts over derive/dns-answer.ts), from the JSON the page carries.
  */
-import type { DnsRecord, DnsRecordType, DnsZoneData } from '../../derive/dns-answer';
-import { lookupOrder } from '../../derive/lookup-order';
-import { clusterFirstSearches } from '../../derive/resolv-conf';
-import { statusText } from './lookup-status';
+import type { DnsRecord, DnsRecordType, DnsZoneData } from '../../derive/dns-answer.ts';
+import { lookupOrder } from '../../derive/lookup-order.ts';
+import { clusterFirstSearches } from '../../derive/resolv-conf.ts';
+import { statusText } from './lookup-status.ts';
 
 /** The JSON each explorer carries: zone, host search list, records as [name, type, data]. */
 export interface ExplorerData {

@@ -1,5 +1,5 @@
 /** Words for the outcome of one resolver query, shared by LookupOrder and the DNS explorer. */
-import type { LookupQuery } from '../../derive/lookup-order';
+import type { LookupQuery } from '../../derive/lookup-order.ts';
 
 /** `NXDOMAIN`, `NODATA ...` or `answered: A 10.96.0.10`. */
 export function statusText(q: Pick<LookupQuery, 'status' | 'records'>): string {

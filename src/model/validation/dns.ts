@@ -1,11 +1,11 @@
 /**
  * DNS: each pod's dnsPolicy and dnsConfig, and the cluster DNS server and its pods.
  */
-import { DNS_NAMESPACE, DNS_POD_LABELS, labelsMatch } from '../defaults';
-import { DNS_POLICIES, DNS_PROVIDERS } from '../enums';
-import { isDns1123Subdomain } from '../names';
-import type { Cluster, Pod } from '../types';
-import { allPods, checkIpField, quote, type Report } from './fields';
+import { DNS_NAMESPACE, DNS_POD_LABELS, labelsMatch } from '../defaults.ts';
+import { DNS_POLICIES, DNS_PROVIDERS } from '../enums.ts';
+import { isDns1123Subdomain } from '../names.ts';
+import type { Cluster, Pod } from '../types.ts';
+import { allPods, checkIpField, quote, type Report } from './fields.ts';
 
 /** Checks a pod's dnsPolicy and dnsConfig (pkg/apis/core/validation/validation.go: validatePodDNSConfig). */
 export function checkPodDns(pod: Pod, at: string, r: Report): void {

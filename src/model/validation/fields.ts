@@ -2,10 +2,10 @@
  * Checks of single fields shared by every area of validation: names, addresses, ranges, ports.
  * Each reports at the path it is given and returns whether the value is usable.
  */
-import { parseCidr, parseIp } from '../../net/cidr';
-import type { DiagnosticCollector } from '../diagnostics';
-import { isDns1123Label, suggestLabel } from '../names';
-import type { Cluster, Pod } from '../types';
+import { parseCidr, parseIp } from '../../net/cidr.ts';
+import type { DiagnosticCollector } from '../diagnostics.ts';
+import { isDns1123Label, suggestLabel } from '../names.ts';
+import type { Cluster, Pod } from '../types.ts';
 
 /** Where validation reports its findings. */
 export type Report = DiagnosticCollector;

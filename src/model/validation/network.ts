@@ -2,11 +2,11 @@
  * The address ranges and the cluster domain: each range well-formed, and the three disjoint,
  * or a packet's destination would be ambiguous.
  */
-import { cidrsOverlap } from '../../net/cidr';
-import { networkPlugin } from '../../plugins';
-import { isDns1123Subdomain } from '../names';
-import type { Cluster } from '../types';
-import { checkCidrField, quote, type Ranges, type Report } from './fields';
+import { cidrsOverlap } from '../../net/cidr.ts';
+import { networkPlugin } from '../../plugins/index.ts';
+import { isDns1123Subdomain } from '../names.ts';
+import type { Cluster } from '../types.ts';
+import { checkCidrField, quote, type Ranges, type Report } from './fields.ts';
 
 const RANGE_NAMES: Record<keyof Ranges, string> = { nodeCIDR: 'node network', clusterCIDR: 'cluster CIDR', serviceCIDR: 'service CIDR' };
 

@@ -2,12 +2,12 @@
  * Nodes and the pods declared on them: names, addresses inside their ranges, no address used
  * twice, and pod addresses the plugin's IPAM could really have handed out.
  */
-import { cidrContainsCidr, cidrContainsIp, cidrsOverlap, isCidr, isIp, nthAddress } from '../../net/cidr';
-import { networkPlugin, type NetworkPlugin } from '../../plugins';
-import { isDns1123Label, isPortName } from '../names';
-import type { Cluster, Node, Pod } from '../types';
-import { checkPodDns } from './dns';
-import { checkCidrField, checkIpField, checkLabel, checkPort, podRef, quote, type Ranges, type Report } from './fields';
+import { cidrContainsCidr, cidrContainsIp, cidrsOverlap, isCidr, isIp, nthAddress } from '../../net/cidr.ts';
+import { networkPlugin, type NetworkPlugin } from '../../plugins/index.ts';
+import { isDns1123Label, isPortName } from '../names.ts';
+import type { Cluster, Node, Pod } from '../types.ts';
+import { checkPodDns } from './dns.ts';
+import { checkCidrField, checkIpField, checkLabel, checkPort, podRef, quote, type Ranges, type Report } from './fields.ts';
 
 function checkNodeAddresses(cluster: Cluster, ranges: Ranges, r: Report): void {
   const nodeNames = new Map<string, number>();

@@ -2,12 +2,12 @@
  * NetworkPolicies and the namespaces their selectors match: peers that select something, ipBlock
  * ranges, port ranges, and policies that select a pod.
  */
-import { cidrContainsCidr } from '../../net/cidr';
-import { labelsMatch } from '../defaults';
-import { POLICY_TYPES } from '../enums';
-import { isPortName } from '../names';
-import type { Cluster, ClusterInput, NetworkPolicyPeer, NetworkPolicyPort } from '../types';
-import { allPods, checkCidrField, checkLabel, checkPort, quote, type Report } from './fields';
+import { cidrContainsCidr } from '../../net/cidr.ts';
+import { labelsMatch } from '../defaults.ts';
+import { POLICY_TYPES } from '../enums.ts';
+import { isPortName } from '../names.ts';
+import type { Cluster, ClusterInput, NetworkPolicyPeer, NetworkPolicyPort } from '../types.ts';
+import { allPods, checkCidrField, checkLabel, checkPort, quote, type Report } from './fields.ts';
 
 function checkPolicyPeer(peer: NetworkPolicyPeer, path: string, r: Report): void {
   if (peer.ipBlock) {

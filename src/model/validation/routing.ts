@@ -2,9 +2,9 @@
  * HTTP routing: Ingresses and Gateway API HTTPRoutes, their rules, and backends that name a
  * real Service port.
  */
-import { isDns1123Subdomain } from '../names';
-import type { BackendRef, Cluster, HttpPathRule } from '../types';
-import { checkLabel, quote, type Report } from './fields';
+import { isDns1123Subdomain } from '../names.ts';
+import type { BackendRef, Cluster, HttpPathRule } from '../types.ts';
+import { checkLabel, quote, type Report } from './fields.ts';
 
 function checkBackend(cluster: Cluster, namespace: string, backend: BackendRef, path: string, r: Report): void {
   const service = cluster.services.find((s) => s.namespace === namespace && s.name === backend?.service);

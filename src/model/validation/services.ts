@@ -2,12 +2,12 @@
  * Services: names, types, ClusterIPs inside the service CIDR and never taken twice, ports and
  * NodePorts, and selectors that find pods. The generated kube-dns Service is reported at `dns`.
  */
-import { cidrContainsIp, isIp, nthAddress } from '../../net/cidr';
-import { DNS_NAMESPACE, DNS_SERVICE_NAME, KUBERNETES_SERVICE_IP_INDEX, NODE_PORT_RANGE, hasNodePort, labelsMatch } from '../defaults';
-import { SERVICE_TYPES } from '../enums';
-import { isDns1035Label, isDns1123Subdomain, isPortName, suggestLabel } from '../names';
-import type { Cluster, Pod, Service } from '../types';
-import { allPods, checkIpField, checkLabel, checkPort, quote, type Ranges, type Report } from './fields';
+import { cidrContainsIp, isIp, nthAddress } from '../../net/cidr.ts';
+import { DNS_NAMESPACE, DNS_SERVICE_NAME, KUBERNETES_SERVICE_IP_INDEX, NODE_PORT_RANGE, hasNodePort, labelsMatch } from '../defaults.ts';
+import { SERVICE_TYPES } from '../enums.ts';
+import { isDns1035Label, isDns1123Subdomain, isPortName, suggestLabel } from '../names.ts';
+import type { Cluster, Pod, Service } from '../types.ts';
+import { allPods, checkIpField, checkLabel, checkPort, quote, type Ranges, type Report } from './fields.ts';
 
 const { min: NODE_PORT_MIN, max: NODE_PORT_MAX } = NODE_PORT_RANGE;
 

@@ -2,9 +2,9 @@
  * The shape TypeScript would check in an editor. Definitions are loaded at run time, so a file
  * with type errors still gets a readable report instead of a crash.
  */
-import { PLUGIN_MODULES, exampleSpec, pluginModule } from '../../plugins';
-import type { ClusterInput } from '../types';
-import { quote, type Report } from './fields';
+import { PLUGIN_MODULES, exampleSpec, pluginModule } from '../../plugins/index.ts';
+import type { ClusterInput } from '../types.ts';
+import { quote, type Report } from './fields.ts';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

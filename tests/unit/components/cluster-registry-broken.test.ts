@@ -4,9 +4,9 @@
  * for the broken cluster and the valid ones alike.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { getCluster } from '../../../src/components/artifacts/cluster-registry';
-import { DefinitionErrors } from '../../../src/model/registry';
-import type { ClusterInput } from '../../../src/model/types';
+import { getCluster } from '../../../src/components/artifacts/cluster-registry.ts';
+import { DefinitionErrors } from '../../../src/model/registry.ts';
+import type { ClusterInput } from '../../../src/model/types.ts';
 
 vi.mock('../../../diagrams/flannel-vxlan.ts', async (importOriginal) => {
   const { default: definition } = await importOriginal<{ default: ClusterInput }>();

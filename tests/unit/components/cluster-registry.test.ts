@@ -4,8 +4,8 @@
  * --check` and the build's pre-render validated.
  */
 import { describe, expect, it } from 'vitest';
-import { clusterRegistry, getCluster } from '../../../src/components/artifacts/cluster-registry';
-import { loadClusterRegistry } from '../../../src/model/load';
+import { clusterRegistry, getCluster } from '../../../src/components/artifacts/cluster-registry.ts';
+import { loadClusterRegistry } from '../../../src/model/load.ts';
 
 const ROOT = new URL('../../..', import.meta.url).pathname;
 

@@ -3,8 +3,8 @@
 // 2.4 headless per-endpoint A/SRV/PTR, 2.5 ExternalName CNAME, 2.6 `<a>-<b>-<c>-<d>.<ns>.pod.<zone>.`.
 // TTL 30: kubeadm's CoreDNS Corefile (`ttl 30`). SRV priority 0 and weight 100/N: coredns plugin/backend_lookup.go.
 import { describe, expect, it } from 'vitest';
-import { answer, clusterDnsRecords, dashedIP, dnsZoneData, formatRecord, reverseName } from '../../../src/derive/dns-records';
-import { threeNodeCluster } from './fixtures';
+import { answer, clusterDnsRecords, dashedIP, dnsZoneData, formatRecord, reverseName } from '../../../src/derive/dns-records.ts';
+import { threeNodeCluster } from './fixtures.ts';
 
 const lines = (): string[] => clusterDnsRecords(threeNodeCluster()).map(formatRecord);
 

@@ -3,7 +3,7 @@
  * the tests do not depend on `resolveCluster()`; values follow kubeadm defaults
  * (service CIDR 10.96.0.0/12, kube-dns at 10.96.0.10, cluster.local) and flannel's 10.244.0.0/16.
  */
-import type { Cluster, Node, Pod, PluginSpec, Service } from '../../../src/model/types';
+import type { Cluster, Node, Pod, PluginSpec, Service } from '../../../src/model/types.ts';
 
 function pod(node: string, p: Partial<Pod> & Pick<Pod, 'name' | 'ip'>): Pod {
   return {

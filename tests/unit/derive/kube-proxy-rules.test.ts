@@ -7,9 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   endpointChainName, kubeProxyNatTable, kubeProxyRules, kubeProxyServiceRules, portProtoHash, probability, savedProbability, serviceChainNames,
-} from '../../../src/derive/kube-proxy-rules';
-import type { Cluster, Service } from '../../../src/model/types';
-import { threeNodeCluster } from './fixtures';
+} from '../../../src/derive/kube-proxy-rules.ts';
+import type { Cluster, Service } from '../../../src/model/types.ts';
+import { threeNodeCluster } from './fixtures.ts';
 
 /** Groups `-A CHAIN ...` lines by chain, keeping their order; chain declarations as a sorted list. */
 function byChain(text: string): { chains: string[]; rules: Record<string, string[]> } {

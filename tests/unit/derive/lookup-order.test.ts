@@ -3,9 +3,9 @@
 // in order; then as-is when not yet tried. NXDOMAIN/NODATA continue; the first answer stops.
 // ndots default 1 (res_init.c) and cap 15 (resolv.h RES_MAXNDOTS).
 import { describe, expect, it } from 'vitest';
-import { dnsZoneData } from '../../../src/derive/dns-records';
-import { couldExistUpstream, lookupOrder, ndotsFromOptions, searchCandidates } from '../../../src/derive/lookup-order';
-import { threeNodeCluster } from './fixtures';
+import { dnsZoneData } from '../../../src/derive/dns-records.ts';
+import { couldExistUpstream, lookupOrder, ndotsFromOptions, searchCandidates } from '../../../src/derive/lookup-order.ts';
+import { threeNodeCluster } from './fixtures.ts';
 
 const SEARCH = ['default.svc.cluster.local', 'svc.cluster.local', 'cluster.local'];
 

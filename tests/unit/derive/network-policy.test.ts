@@ -4,8 +4,8 @@
 // - KEP-2079 (endPort, GA in v1.25): https://www.kubernetes.dev/resources/keps/2079/
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defineCluster, resolveCluster } from '../../../src/model';
-import type { Cluster, NetworkPolicyInput, NamespaceInput, PodInput } from '../../../src/model/types';
+import { defineCluster, resolveCluster } from '../../../src/model/index.ts';
+import type { Cluster, NetworkPolicyInput, NamespaceInput, PodInput } from '../../../src/model/types.ts';
 import {
   connectionVerdict,
   describeCell,
@@ -14,11 +14,11 @@ import {
   isIsolated,
   policyMatrix,
   type PortProbe,
-} from '../../../src/derive/network-policy';
-import { findPod } from '../../../src/derive/lookup';
-import { DEFAULT_CLIENT_IP, packetWalk } from '../../../src/derive/packet-walk';
-import networkPolicyDefinition from '../../../diagrams/network-policy';
-import ingressGatewayDefinition from '../../../diagrams/ingress-gateway';
+} from '../../../src/derive/network-policy.ts';
+import { findPod } from '../../../src/derive/lookup.ts';
+import { DEFAULT_CLIENT_IP, packetWalk } from '../../../src/derive/packet-walk.ts';
+import networkPolicyDefinition from '../../../diagrams/network-policy.ts';
+import ingressGatewayDefinition from '../../../diagrams/ingress-gateway.ts';
 
 type PodSpec = Omit<PodInput, 'ip'>;
 

@@ -7,10 +7,10 @@
 // `via <node> dev tunl0 proto bird onlink` for IPIP; iproute2 print_route field order;
 // kernel net/ipv4/fib_trie.c dump order.
 import { describe, expect, it } from 'vitest';
-import { ipRoute, nodeRoutes } from '../../../src/derive/node-routes';
-import { subnetEnv } from '../../../src/derive/subnet-env';
-import { calicoInterfaceName } from '../../../src/plugins/calico';
-import { threeNodeCluster } from './fixtures';
+import { ipRoute, nodeRoutes } from '../../../src/derive/node-routes.ts';
+import { subnetEnv } from '../../../src/derive/subnet-env.ts';
+import { calicoInterfaceName } from '../../../src/plugins/calico.ts';
+import { threeNodeCluster } from './fixtures.ts';
 
 describe('flannel', () => {
   it('vxlan: cni0 for the local lease, flannel.1 onlink via each remote lease network address', () => {

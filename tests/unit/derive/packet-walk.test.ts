@@ -4,9 +4,9 @@
 // flannel Documentation/backends.md (vxlan: Linux default UDP port 8472; host-gw: direct routes);
 // Calico docs "Overlay networking" (IP-in-IP encapsulation via tunl0, VXLAN on UDP 4789).
 import { describe, expect, it } from 'vitest';
-import { packetWalk, prefixPathMatches } from '../../../src/derive/packet-walk';
-import type { Cluster } from '../../../src/model/types';
-import { threeNodeCluster } from './fixtures';
+import { packetWalk, prefixPathMatches } from '../../../src/derive/packet-walk.ts';
+import type { Cluster } from '../../../src/model/types.ts';
+import { threeNodeCluster } from './fixtures.ts';
 
 describe('pod to pod', () => {
   it('stays on the node without address changes when both pods share it', () => {

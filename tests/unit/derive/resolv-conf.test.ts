@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import {
   fitNameserverLimits, fitSearchLimits, formatResolvConf, mergeDnsOptions, podDnsType, resolvConf,
   MAX_DNS_NAMESERVERS, MAX_DNS_SEARCH_LIST_CHARS, MAX_DNS_SEARCH_PATHS,
-} from '../../../src/derive/resolv-conf';
-import type { Cluster } from '../../../src/model/types';
-import { threeNodeCluster } from './fixtures';
+} from '../../../src/derive/resolv-conf.ts';
+import type { Cluster } from '../../../src/model/types.ts';
+import { threeNodeCluster } from './fixtures.ts';
 
 function withPod(mutate: (c: Cluster) => void): Cluster {
   const c = threeNodeCluster();

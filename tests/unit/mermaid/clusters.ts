@@ -3,9 +3,9 @@
  * registry, so the tests check what pages show.
  */
 import path from 'node:path';
-import { loadClusterRegistry } from '../../../src/model/load';
-import type { ClusterRegistry } from '../../../src/model/registry';
-import type { Cluster } from '../../../src/model/types';
+import { loadClusterRegistry } from '../../../src/model/load.ts';
+import type { ClusterRegistry } from '../../../src/model/registry.ts';
+import type { Cluster } from '../../../src/model/types.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 

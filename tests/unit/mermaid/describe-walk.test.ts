@@ -1,9 +1,9 @@
 // The words of a packet walk: what each step, link and encapsulation reads like on the pages.
 import { describe, expect, it } from 'vitest';
-import { packetWalk, type HopStep } from '../../../src/derive/packet-walk';
-import { describeWalk, encapsulationText, stepText, viaText } from '../../../src/mermaid/describe-walk';
-import { networkPlugin } from '../../../src/plugins';
-import { threeNodeCluster } from '../derive/fixtures';
+import { packetWalk, type HopStep } from '../../../src/derive/packet-walk.ts';
+import { describeWalk, encapsulationText, stepText, viaText } from '../../../src/mermaid/describe-walk.ts';
+import { networkPlugin } from '../../../src/plugins/index.ts';
+import { threeNodeCluster } from '../derive/fixtures.ts';
 
 const flannel = networkPlugin({ name: 'flannel', backend: 'vxlan' });
 const bgp = networkPlugin({ name: 'calico', mode: 'bgp' });

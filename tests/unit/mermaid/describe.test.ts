@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeServices, describeTopology } from '../../../src/mermaid/describe';
-import { renderView, renderViews, VIEW_NAMES } from '../../../src/mermaid/views';
-import { exampleCluster } from './clusters';
+import { describeServices, describeTopology } from '../../../src/mermaid/describe.ts';
+import { renderView, renderViews, VIEW_NAMES } from '../../../src/mermaid/views.ts';
+import { exampleCluster } from './clusters.ts';
 
 describe('plain-language descriptions', () => {
   it('topology: ranges, each node with its pods and devices, the inter-node path, Services', async () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMermaidText, mermaidId, mermaidLabel, mermaidLines } from '../../../src/mermaid/escape';
-import { FlowchartBuilder } from '../../../src/mermaid/flowchart';
-import { servicesView } from '../../../src/mermaid/services-view';
-import { topologyView } from '../../../src/mermaid/topology-view';
-import { resolveCluster } from '../../../src/model/defaults';
-import { HOSTILE, hostileCluster } from '../../fixtures/clusters/hostile-cluster';
-import { decodeLabel, parseFlowchart } from './support/flowchart-structure';
+import { escapeMermaidText, mermaidId, mermaidLabel, mermaidLines } from '../../../src/mermaid/escape.ts';
+import { FlowchartBuilder } from '../../../src/mermaid/flowchart.ts';
+import { servicesView } from '../../../src/mermaid/services-view.ts';
+import { topologyView } from '../../../src/mermaid/topology-view.ts';
+import { resolveCluster } from '../../../src/model/defaults.ts';
+import { HOSTILE, hostileCluster } from '../../fixtures/clusters/hostile-cluster.ts';
+import { decodeLabel, parseFlowchart } from './support/flowchart-structure.ts';
 
 describe('escaping', () => {
   it('leaves no character Mermaid gives a meaning to', () => {

@@ -3,11 +3,11 @@
  * mermaid.parse needs a DOM), and hostile text must render as text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registryViews, renderViews } from '../../../src/mermaid/views';
-import { resolveCluster } from '../../../src/model/defaults';
-import { HOSTILE, hostileCluster } from '../../fixtures/clusters/hostile-cluster';
-import { exampleRegistry } from './clusters';
-import { MermaidParser } from './support/mermaid-parser';
+import { registryViews, renderViews } from '../../../src/mermaid/views.ts';
+import { resolveCluster } from '../../../src/model/defaults.ts';
+import { HOSTILE, hostileCluster } from '../../fixtures/clusters/hostile-cluster.ts';
+import { exampleRegistry } from './clusters.ts';
+import { MermaidParser } from './support/mermaid-parser.ts';
 
 let parser: MermaidParser;
 beforeAll(async () => {

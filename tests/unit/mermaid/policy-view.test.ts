@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findPod } from '../../../src/derive/lookup';
-import { policyMatrix } from '../../../src/derive/network-policy';
-import { podId } from '../../../src/mermaid/ids';
-import { involvesIsolatedPod, policyGraph } from '../../../src/mermaid/policy-view';
-import type { Cluster } from '../../../src/model/types';
-import { exampleCluster } from './clusters';
-import { nodeByName, parseFlowchart, type ParsedFlowchart } from './support/flowchart-structure';
+import { findPod } from '../../../src/derive/lookup.ts';
+import { policyMatrix } from '../../../src/derive/network-policy.ts';
+import { podId } from '../../../src/mermaid/ids.ts';
+import { involvesIsolatedPod, policyGraph } from '../../../src/mermaid/policy-view.ts';
+import type { Cluster } from '../../../src/model/types.ts';
+import { exampleCluster } from './clusters.ts';
+import { nodeByName, parseFlowchart, type ParsedFlowchart } from './support/flowchart-structure.ts';
 
 /** Edges as `from -> to: label`, with pod names instead of ids. */
 function edgeTexts(chart: ParsedFlowchart): string[] {

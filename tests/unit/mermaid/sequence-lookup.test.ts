@@ -1,9 +1,9 @@
 // The lookup order comes from glibc resolv/res_query.c (see tests/unit/derive/lookup-order.test.ts);
 // the syntax is checked by Mermaid's own parser (mermaid.parse, Mermaid 12 sequenceDiagram grammar).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lookupSequence, lookupSequenceFor } from '../../../src/mermaid/lookup-sequence';
-import { threeNodeCluster } from '../derive/fixtures';
-import { MermaidParser } from './support/mermaid-parser';
+import { lookupSequence, lookupSequenceFor } from '../../../src/mermaid/lookup-sequence.ts';
+import { threeNodeCluster } from '../derive/fixtures.ts';
+import { MermaidParser } from './support/mermaid-parser.ts';
 
 let parser: MermaidParser;
 // Chromium can take a while to start on a busy machine.

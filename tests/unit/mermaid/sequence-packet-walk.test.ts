@@ -1,9 +1,9 @@
 // Addresses per hop come from derive/packet-walk.ts (sources cited in tests/unit/derive/packet-walk.test.ts);
 // the syntax is checked by Mermaid's own parser (Mermaid 12 sequenceDiagram grammar).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packetWalkSequenceFor } from '../../../src/mermaid/packet-walk-sequence';
-import { threeNodeCluster } from '../derive/fixtures';
-import { MermaidParser } from './support/mermaid-parser';
+import { packetWalkSequenceFor } from '../../../src/mermaid/packet-walk-sequence.ts';
+import { threeNodeCluster } from '../derive/fixtures.ts';
+import { MermaidParser } from './support/mermaid-parser.ts';
 
 let parser: MermaidParser;
 // Chromium can take a while to start on a busy machine.

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { servicesView } from '../../../src/mermaid/services-view';
-import { exampleCluster } from './clusters';
-import { nodeByName, parseFlowchart, type ParsedFlowchart } from './support/flowchart-structure';
+import { servicesView } from '../../../src/mermaid/services-view.ts';
+import { exampleCluster } from './clusters.ts';
+import { nodeByName, parseFlowchart, type ParsedFlowchart } from './support/flowchart-structure.ts';
 
 describe('services view', () => {
   let chart: ParsedFlowchart;

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { topologyView } from '../../../src/mermaid/topology-view';
-import type { Cluster } from '../../../src/model/types';
-import { exampleCluster } from './clusters';
-import { edgesBetween, nodeByName, parseFlowchart, type ParsedFlowchart } from './support/flowchart-structure';
+import { topologyView } from '../../../src/mermaid/topology-view.ts';
+import type { Cluster } from '../../../src/model/types.ts';
+import { exampleCluster } from './clusters.ts';
+import { edgesBetween, nodeByName, parseFlowchart, type ParsedFlowchart } from './support/flowchart-structure.ts';
 
 function deviceIn(chart: ParsedFlowchart, subgraph: string, prefix: string) {
   const node = [...chart.nodes.values()].find((n) => n.parent === subgraph && n.label.startsWith(prefix));

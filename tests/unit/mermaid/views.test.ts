@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { registryViews, renderView, toViewName, VIEW_NAMES, viewContext } from '../../../src/mermaid/views';
-import { exampleRegistry } from './clusters';
+import { registryViews, renderView, toViewName, VIEW_NAMES, viewContext } from '../../../src/mermaid/views.ts';
+import { exampleRegistry } from './clusters.ts';
 
 describe('views of the registry', () => {
   it('every cluster x every view, clusters by id, with id, file, title, description and Mermaid', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveCluster, type ClusterInput } from '../../../src/model';
-import { baseCluster } from '../../fixtures/clusters/base-cluster';
+import { resolveCluster, type ClusterInput } from '../../../src/model/index.ts';
+import { baseCluster } from '../../fixtures/clusters/base-cluster.ts';
 
 function minimal(overrides: Partial<ClusterInput> = {}): ClusterInput {
   return {

@@ -2,7 +2,7 @@
 // CoreDNS as kubeadm deploys it: kubeadm cmd/kubeadm/app/phases/addons/dns/manifests.go
 // (namespace kube-system, label k8s-app: kube-dns, dnsPolicy: Default).
 import { describe, expect, it } from 'vitest';
-import { appPod, clusterNameOf, controlPlaneNode, corednsPod, node, validateCluster } from '../../../src/model';
+import { appPod, clusterNameOf, controlPlaneNode, corednsPod, node, validateCluster } from '../../../src/model/index.ts';
 
 describe('definition shorthands', () => {
   it('node and controlPlaneNode: addresses, pods, and extra fields', () => {

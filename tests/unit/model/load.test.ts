@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listDefinitionFiles, loadClusterRegistry, loadDefinitions } from '../../../src/model/load';
-import { DefinitionErrors } from '../../../src/model/registry';
+import { listDefinitionFiles, loadClusterRegistry, loadDefinitions } from '../../../src/model/load.ts';
+import { DefinitionErrors } from '../../../src/model/registry.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const DIR = 'tests/fixtures/clusters/definitions';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDns1035Label, isDns1123Label, isDns1123Subdomain, isPortName } from '../../../src/model/names';
+import { isDns1035Label, isDns1123Label, isDns1123Subdomain, isPortName } from '../../../src/model/names.ts';
 
 describe('Kubernetes name rules', () => {
   it('DNS-1123 labels', () => {

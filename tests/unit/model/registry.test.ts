@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, type Diagnostic } from '../../../src/model/diagnostics';
-import { ClusterRegistry, DefinitionErrors, definitionId, validateDefinitions } from '../../../src/model/registry';
-import { validateCluster } from '../../../src/model/validate';
-import brokenCluster from '../../fixtures/clusters/definitions/broken-cluster';
-import goodCluster from '../../fixtures/clusters/definitions/good-cluster';
+import { formatDiagnostic, type Diagnostic } from '../../../src/model/diagnostics.ts';
+import { ClusterRegistry, DefinitionErrors, definitionId, validateDefinitions } from '../../../src/model/registry.ts';
+import { validateCluster } from '../../../src/model/validate.ts';
+import brokenCluster from '../../fixtures/clusters/definitions/broken-cluster.ts';
+import goodCluster from '../../fixtures/clusters/definitions/good-cluster.ts';
 
 const DIR = 'tests/fixtures/clusters/definitions';
 // Keys as Vite's import.meta.glob gives them: root-relative with a leading slash.

@@ -4,8 +4,8 @@ import { promisify } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadDefinitions } from '../../../src/model/load';
-import { diagramNameProblem, scaffoldDefinition } from '../../../src/model/scaffold';
+import { loadDefinitions } from '../../../src/model/load.ts';
+import { diagramNameProblem, scaffoldDefinition } from '../../../src/model/scaffold.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const run = promisify(execFile);

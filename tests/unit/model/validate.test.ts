@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, validateCluster, type ClusterInput, type Diagnostic } from '../../../src/model';
-import { BASE_FILE, baseCluster } from '../../fixtures/clusters/base-cluster';
+import { formatDiagnostic, validateCluster, type ClusterInput, type Diagnostic } from '../../../src/model/index.ts';
+import { BASE_FILE, baseCluster } from '../../fixtures/clusters/base-cluster.ts';
 
 type Mutation = (c: ClusterInput) => void;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addressAt, broadcastAddress, cidrContainsCidr, cidrContainsIp, cidrsOverlap, enclosingNetwork, networkAddress, nthAddress, parseCidr, parseIp, prefixLength,
-} from '../../../src/net/cidr';
+} from '../../../src/net/cidr.ts';
 
 describe('cidr helpers', () => {
   it('parses addresses strictly', () => {

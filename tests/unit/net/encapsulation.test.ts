@@ -2,7 +2,7 @@
 // pkg/backend/vxlan encapOverhead = 50; RFC 2003 (IP-in-IP: one outer IPv4 header of 20 bytes);
 // Calico docs "Configure MTU" (1480 for IP-in-IP and 1450 for VXLAN on a 1500-byte network).
 import { describe, expect, it } from 'vitest';
-import { encapsulationOverhead, innerMTU } from '../../../src/net/encapsulation';
+import { encapsulationOverhead, innerMTU } from '../../../src/net/encapsulation.ts';
 
 describe('encapsulation overhead and MTU', () => {
   it('takes 50 bytes for VXLAN and 20 for IP-in-IP', () => {

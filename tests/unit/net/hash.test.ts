@@ -1,7 +1,7 @@
 // Vectors: FIPS 180-2 Appendix A/B (SHA-1 and SHA-256 "abc" and the 448-bit message),
 // and RFC 4648 section 10 (base32 test vectors).
 import { describe, expect, it } from 'vitest';
-import { sha1, sha256, toBase32, toHex } from '../../../src/net/hash';
+import { sha1, sha256, toBase32, toHex } from '../../../src/net/hash.ts';
 
 const MSG448 = 'abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq';
 

@@ -1,7 +1,7 @@
 // Sources: iproute2 ip/iproute.c print_route (field order); kernel net/ipv4/fib_trie.c (dump order:
 // by address, the longer prefix first).
 import { describe, expect, it } from 'vitest';
-import { formatRoute, routeDestination, sortRoutes } from '../../../src/net/route';
+import { formatRoute, routeDestination, sortRoutes } from '../../../src/net/route.ts';
 
 describe('formatRoute', () => {
   it('prints the fields in print_route order', () => {

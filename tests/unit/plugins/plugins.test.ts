@@ -4,9 +4,9 @@
 // broadcast address); Calico: libcalico-go VethNameForWorkload, IPAM block size 26, IP-in-IP on tunl0,
 // VXLAN on vxlan.calico (UDP 4789, VNI 4096), default pool 192.168.0.0/16.
 import { describe, expect, it } from 'vitest';
-import { sha1, toHex } from '../../../src/net/hash';
-import { PLUGIN_MODULES, defaultClusterCIDR, exampleSpec, networkPlugin, pluginModule, type PluginNode } from '../../../src/plugins';
-import { calicoBlocks, calicoInterfaceName } from '../../../src/plugins/calico';
+import { sha1, toHex } from '../../../src/net/hash.ts';
+import { PLUGIN_MODULES, defaultClusterCIDR, exampleSpec, networkPlugin, pluginModule, type PluginNode } from '../../../src/plugins/index.ts';
+import { calicoBlocks, calicoInterfaceName } from '../../../src/plugins/calico.ts';
 
 const pod = (name: string, ip: string, hostNetwork = false) => ({ name, namespace: 'default', ip, hostNetwork });
 const node1: PluginNode = { name: 'node-1', ip: '192.168.1.11', podCIDR: '10.244.0.0/24', pods: [pod('web-1', '10.244.0.2')] };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import mermaidDiagrams, { collectClusterViews, collectFenceDiagrams, remarkMermaid } from '../../../src/integration/mermaid.ts';
+import { mermaidDiagrams, collectClusterViews, collectFenceDiagrams, remarkMermaid } from '../../../src/integration/mermaid.ts';
 import { renderView } from '../../../src/mermaid/views.ts';
 import { ClusterRegistry, DefinitionErrors } from '../../../src/model/registry.ts';
 import goodCluster from '../../fixtures/clusters/definitions/good-cluster.ts';
