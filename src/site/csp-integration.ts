@@ -1,7 +1,7 @@
-/** Astro integration: after the build, write dist/_headers with a hash-based Content-Security-Policy. */
+/** Astro integration: after the build, write a hash-based Content-Security-Policy to dist/_headers and to every page's <meta>. */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { writeHeadersFile } from './csp.ts';
+import { writeContentSecurityPolicy } from './csp.ts';
 
 export function contentSecurityPolicyHeaders(): AstroIntegration {
   let base = '/';
@@ -12,9 +12,9 @@ export function contentSecurityPolicyHeaders(): AstroIntegration {
         base = config.base;
       },
       'astro:build:done': ({ dir, logger }) => {
-        const policy = writeHeadersFile(fileURLToPath(dir), base);
+        const policy = writeContentSecurityPolicy(fileURLToPath(dir), base);
         const count = (policy.match(/'sha256-/g) ?? []).length;
-        logger.info(`wrote _headers: Content-Security-Policy with ${count} inline-script hash(es)`);
+        logger.info(`Content-Security-Policy with ${count} inline-script hash(es): in _headers and a <meta> on every page`);
       },
     },
   };

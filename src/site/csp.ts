@@ -3,9 +3,12 @@
  * theme bootstrap, small islands) are allowed by their SHA-256 hash only; Pagefind
  * needs WebAssembly ('wasm-unsafe-eval') and same-origin fetches. Inline *styles*
  * stay allowed: Starlight and Expressive Code emit style attributes, which carry no code.
+ *
+ * The policy ships twice: as `dist/_headers` for hosts that read it (Netlify, Cloudflare
+ * Pages) and as a `<meta http-equiv>` in every page, because GitHub Pages sets no headers.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { htmlFiles } from './dist-files.ts';
 
@@ -52,10 +55,54 @@ export function headersFile(policy: string, base = '/'): string {
   ].join('\n');
 }
 
-/** Hashes every inline script in `distDir` and writes `distDir/_headers`; returns the policy. */
-export function writeHeadersFile(distDir: string, base = '/'): string {
-  const hashes = htmlFiles(distDir).flatMap((file) => inlineScriptHashes(readFileSync(file, 'utf8')));
-  const policy = contentSecurityPolicy(hashes);
+// CSP3 §3.3: these directives are ignored (with a console warning) when delivered in <meta>.
+const HEADER_ONLY_DIRECTIVES = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
+
+/** The policy as a `<meta>` may carry it: without the directives browsers ignore there. */
+export function metaPolicy(policy: string): string {
+  return policy
+    .split(';')
+    .map((directive) => directive.trim())
+    .filter((directive) => directive && !HEADER_ONLY_DIRECTIVES.has(directive.split(/\s+/)[0]!.toLowerCase()))
+    .join('; ');
+}
+
+const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * `html` with the policy as `<meta http-equiv="Content-Security-Policy">`, placed after the
+ * charset declaration (which must stay in the first 1024 bytes) and before any script, since a
+ * meta policy only governs what follows it. Throws on a document without `<head>`.
+ */
+export function withPolicyMeta(html: string, policy: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(metaPolicy(policy))}">`;
+  const existing = /<meta http-equiv="Content-Security-Policy"[^>]*>/i;
+  if (existing.test(html)) return html.replace(existing, meta);
+  const anchor = /<meta charset=[^>]*>/i.exec(html) ?? /<head\b[^>]*>/i.exec(html);
+  if (!anchor) throw new Error('no <head> to put the Content-Security-Policy <meta> in');
+  const at = anchor.index + anchor[0].length;
+  return html.slice(0, at) + meta + html.slice(at);
+}
+
+/**
+ * Hashes every inline script in `distDir`, writes `distDir/_headers` and puts the same policy in
+ * every page's `<head>`; returns the policy. Each page is written to a temporary file and renamed,
+ * so a failure leaves no half-written page.
+ */
+export function writeContentSecurityPolicy(distDir: string, base = '/'): string {
+  const pages = htmlFiles(distDir).map((file) => ({ file, html: readFileSync(file, 'utf8') }));
+  const policy = contentSecurityPolicy(pages.flatMap(({ html }) => inlineScriptHashes(html)));
+  const updated = pages.map(({ file, html }) => {
+    try {
+      return { file, html: withPolicyMeta(html, policy) };
+    } catch (error) {
+      throw new Error(`${file}: ${(error as Error).message}`);
+    }
+  });
+  for (const { file, html } of updated) {
+    writeFileSync(`${file}.tmp`, html);
+    renameSync(`${file}.tmp`, file);
+  }
   writeFileSync(join(distDir, '_headers'), headersFile(policy, base));
   return policy;
 }

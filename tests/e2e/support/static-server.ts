@@ -46,12 +46,20 @@ async function fileFor(root: string, pathname: string): Promise<string | undefin
   return undefined;
 }
 
+export interface ServeOptions {
+  /** Send dist/_headers' policy as a header (Netlify, Cloudflare); false serves like GitHub Pages. */
+  headers?: boolean;
+}
+
 /** Serves `distDir` at `http://127.0.0.1:<port><base>`; port 0 picks a free one. */
-export async function serveStatic(distDir: string, base = '/', port = 0): Promise<RunningServer> {
+export async function serveStatic(distDir: string, base = '/', port = 0, options: ServeOptions = {}): Promise<RunningServer> {
   const root = resolve(distDir);
   // Serve under the same Content-Security-Policy a host would apply from dist/_headers.
   const headersPath = join(root, '_headers');
-  const policy = existsSync(headersPath) ? policyFromHeadersFile(readFileSync(headersPath, 'utf8')) : undefined;
+  const policy =
+    options.headers !== false && existsSync(headersPath)
+      ? policyFromHeadersFile(readFileSync(headersPath, 'utf8'))
+      : undefined;
   const security: Record<string, string> = policy ? { 'content-security-policy': policy } : {};
   const prefix = base.replace(/\/+$/, '');
   const server: Server = createServer(async (req, res) => {
