@@ -100,7 +100,11 @@ export function importEndpointSlice(read: Reader, issues: IssueCollector): Impor
       const state = e.terminating ? (e.serving ? 'terminating but still serving' : 'terminating') : 'not ready';
       issues.warning(read.at(`endpoints[${i}].conditions`), `endpoint ${e.addresses.join(', ')} of EndpointSlice ${ref} is ${state}; the model treats every selected pod as ready`);
     }
-    if (e.hintZones) issues.warning(read.at(`endpoints[${i}].hints`), `topology hints of EndpointSlice ${ref} (zones ${e.hintZones.join(', ')}) are not modelled`);
   });
+  const hinted = slice.endpoints.filter((e) => e.hintZones);
+  if (hinted.length > 0) {
+    const zones = [...new Set(hinted.flatMap((e) => e.hintZones ?? []))].join(', ');
+    issues.warning(read.at('endpoints'), `topology hints of EndpointSlice ${ref} (${hinted.length} endpoint(s), zones ${zones}) are not modelled: kube-proxy would prefer same-zone endpoints`);
+  }
   return slice;
 }

@@ -74,15 +74,10 @@ function loadBalancerIP(read: Reader, ref: string, issues: IssueCollector): stri
 }
 
 function warnUnmodelled(spec: Reader, ref: string, issues: IssueCollector): void {
-  const fields: Array<[string, string]> = [
-    ['externalIPs', 'external IPs'],
-    ['loadBalancerSourceRanges', 'load-balancer source ranges'],
-    ['sessionAffinityConfig', 'the session-affinity timeout'],
-  ];
-  for (const [field, what] of fields) {
-    if (spec.has(field) && !(Array.isArray(spec.value[field]) && (spec.value[field] as unknown[]).length === 0)) {
-      issues.warning(spec.at(field), `Service ${ref}'s ${what} are not shown: the model has no field for them`);
-    }
+  for (const field of ['externalIPs', 'loadBalancerSourceRanges', 'sessionAffinityConfig']) {
+    const value = spec.value[field];
+    const empty = value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+    if (!empty) issues.warning(spec.at(field), `Service ${ref}: ${field} is not shown (the model has no field for it)`);
   }
   if (spec.boolean('publishNotReadyAddresses')) {
     issues.warning(spec.at('publishNotReadyAddresses'), `Service ${ref} publishes not-ready addresses; the model treats every selected pod as ready anyway`);
