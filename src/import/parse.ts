@@ -79,15 +79,23 @@ function parseYaml(text: string, where: Location, issues: IssueCollector): Parse
   const documents: ParsedDocument[] = [];
   // `uniqueKeys: false`: the API server never repeats a key, and a repeated one should not sink the paste.
   for (const doc of parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false })) {
-    const line = lineAt(text, doc.range[0]);
+    // A document after `---` starts at the marker; its content is where a reader looks.
+    const line = lineAt(text, doc.contents?.range[0] ?? doc.range[0]);
     if (doc.errors.length > 0) {
       const first = doc.errors[0]!;
       const errorLine = lineAt(text, first.pos[0]);
       issues.error(where, `the YAML document starting on line ${line} could not be read (line ${errorLine}: ${first.message.split('\n')[0]}); it was left out`);
       continue;
     }
-    // maxAliasCount bounds alias expansion ("billion laughs") in untrusted text.
-    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    let value: unknown;
+    try {
+      // maxAliasCount bounds alias expansion ("billion laughs") in untrusted text: toJS throws past it.
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      issues.error(where, `the YAML document starting on line ${line} could not be read (${reason}); it was left out`);
+      continue;
+    }
     if (value !== null && value !== undefined) documents.push({ value, line });
   }
   return documents;
