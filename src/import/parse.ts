@@ -62,6 +62,12 @@ export function splitJsonValues(text: string): Array<{ text: string; offset: num
 }
 
 function parseJson(text: string, where: Location, issues: IssueCollector): ParsedDocument[] {
+  // Fast path: one value (what `kubectl get -o json` prints) needs no scan for value boundaries.
+  try {
+    return [{ value: JSON.parse(text), line: lineAt(text, text.length - text.trimStart().length) }];
+  } catch {
+    // Several values one after another, or a broken one: split and report each.
+  }
   const documents: ParsedDocument[] = [];
   for (const part of splitJsonValues(text)) {
     const line = lineAt(text, part.offset);
