@@ -107,6 +107,8 @@ function metaRef(object: ApiObject): string {
 function dropDuplicates(objects: ApiObject[], issues: IssueCollector): ApiObject[] {
   const seen = new Map<string, Location>();
   return objects.filter((object) => {
+    // A nameless object is reported by its reader; it is no copy of another.
+    if (typeof (object.read.value.metadata as Record<string, unknown> | undefined)?.name !== 'string') return true;
     const ref = metaRef(object);
     const first = seen.get(ref);
     if (!first) {
@@ -140,8 +142,12 @@ function attachPods(nodes: ImportedNode[], pods: ImportedPod[], issues: IssueCol
   const placed = new Map<ImportedNode, ImportedPod[]>(nodes.map((n) => [n, []]));
   for (const pod of pods) {
     const node = byName.get(pod.nodeName);
-    if (node) placed.get(node)!.push(pod);
-    else issues.warning(pod.at, `pod ${pod.pod.namespace}/${pod.pod.name} was left out: its node ${pod.nodeName} is not in the paste`);
+    if (node) {
+      placed.get(node)!.push(pod);
+      if (pod.pod.hostNetwork && pod.reportedIP && pod.reportedIP !== node.node.ip) {
+        issues.warning(pod.at, `hostNetwork pod ${pod.pod.namespace}/${pod.pod.name} reports IP ${pod.reportedIP}, not its node's ${node.node.ip}; the model shows the node's`);
+      }
+    } else issues.warning(pod.at, `pod ${pod.pod.namespace}/${pod.pod.name} was left out: its node ${pod.nodeName} is not in the paste`);
   }
   return placed;
 }

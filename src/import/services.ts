@@ -57,7 +57,7 @@ function clusterIP(spec: Reader, ref: string, issues: IssueCollector): string | 
   if (ips.length > 0 && ipv4 === undefined) {
     issues.error(spec.at('clusterIPs'), `Service ${ref} has no IPv4 ClusterIP (${ips.join(', ')}); the model holds IPv4 only, so one was allocated`);
   } else if (ipv4 !== undefined && !isIp(ipv4)) {
-    issues.error(spec.at('clusterIP'), `ClusterIP ${JSON.stringify(ipv4)} is not an IPv4 address`);
+    issues.error(spec.at('clusterIP'), `ClusterIP ${JSON.stringify(ipv4)} is not an IPv4 address; it was left out (the model allocates a free one)`);
   }
   return ipv4;
 }

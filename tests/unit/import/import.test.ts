@@ -47,7 +47,7 @@ describe('importCluster', () => {
   it('locates a bad field as items[12].spec.clusterIP and still imports the rest', () => {
     const items = [...twelveGoodItems(), serviceItem('broken', '10.96.999.1')];
     const r = importCluster(list(items));
-    expect(r.errors.map(formatIssue)).toEqual(['items[12].spec.clusterIP: ClusterIP "10.96.999.1" is not an IPv4 address']);
+    expect(r.errors.map(formatIssue)).toEqual(['items[12].spec.clusterIP: ClusterIP "10.96.999.1" is not an IPv4 address; it was left out (the model allocates a free one)']);
     expect(r.cluster.nodes.map((n) => [n.name, n.pods?.map((p) => p.name)])).toEqual([
       ['node-1', ['web-1', 'coredns-1']],
       ['node-2', ['web-2', 'api-1']],
@@ -153,5 +153,20 @@ describe('source map', () => {
     const d = { file: 'imported', path: 'services[0].clusterIP', message: 'm', hint: 'h', severity: 'error' as const };
     expect(locateDiagnostic(d, map).source).toEqual({ path: 'items[7].spec.clusterIP' });
     expect(locateDiagnostic({ ...d, path: 'network.nodeCIDR' }, map)).toEqual({ ...d, path: 'network.nodeCIDR' });
+  });
+});
+
+describe('importCluster edge cases', () => {
+  it('does not take two nameless objects for copies of each other', () => {
+    const r = importCluster(list([{ kind: 'Pod', metadata: {} }, { kind: 'Pod', metadata: {} }]));
+    expect(r.errors.map(formatIssue)).toEqual(['items[0].metadata.name: a Pod without a name was left out', 'items[1].metadata.name: a Pod without a name was left out']);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('warns when a hostNetwork pod reports another IP than its node’s', () => {
+    const host = { ...podItem('agent', 'node-1', '192.168.1.99'), spec: { nodeName: 'node-1', hostNetwork: true, containers: [] } };
+    const r = importCluster(list([nodeItem('node-1', '192.168.1.11', '10.244.0.0/24'), host]));
+    expect(r.warnings.map(formatIssue)).toEqual(["items[1]: hostNetwork pod default/agent reports IP 192.168.1.99, not its node's 192.168.1.11; the model shows the node's"]);
+    expect(r.resolved?.nodes[0]?.pods[0]?.ip).toBe('192.168.1.11');
   });
 });

@@ -189,7 +189,7 @@ describe('importService', () => {
     const issues = new IssueCollector();
     const s = importService(reader(svc({ clusterIP: '10.96.0.300', ports: [{ port: 80 }] }), issues), issues);
     expect(s?.service).toEqual({ name: 'web', namespace: 'shop', ports: [{ port: 80 }] });
-    expect(issues.errors.map((e) => [e.path, e.message])).toEqual([['items[3].spec.clusterIP', 'ClusterIP "10.96.0.300" is not an IPv4 address']]);
+    expect(issues.errors.map((e) => [e.path, e.message])).toEqual([['items[3].spec.clusterIP', 'ClusterIP "10.96.0.300" is not an IPv4 address; it was left out (the model allocates a free one)']]);
   });
 });
 
