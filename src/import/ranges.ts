@@ -5,7 +5,7 @@
  * preferring the well-known defaults when those hold every address, and each inference is
  * reported as an assumption.
  */
-import { broadcastAddress, cidrContainsCidr, cidrContainsIp, isCidr, isIp, networkAddress, parseIp } from '../net/cidr.ts';
+import { broadcastAddress, isCidr, isIp, networkAddress, parseIp } from '../net/cidr.ts';
 
 const IPV4_BITS = 32n;
 const ALL_ONES = (1n << IPV4_BITS) - 1n;
@@ -29,11 +29,8 @@ function span(text: string): [bigint, bigint] | undefined {
   return [toBigInt(networkAddress(text)!)!, toBigInt(broadcastAddress(text)!)!];
 }
 
-/**
- * The smallest CIDR holding every given IPv4 address and CIDR, no longer than `/maxPrefix`;
- * undefined when none is valid. E.g. 10.244.0.0/24 and 10.244.2.0/24 -> 10.244.0.0/22.
- */
-export function smallestCommonNetwork(items: readonly string[], maxPrefix = 32): string | undefined {
+/** The lowest and highest address of every valid item; undefined when none is valid. */
+function bounds(items: readonly string[]): [bigint, bigint] | undefined {
   let low: bigint | undefined;
   let high: bigint | undefined;
   for (const item of items) {
@@ -42,16 +39,35 @@ export function smallestCommonNetwork(items: readonly string[], maxPrefix = 32):
     low = low === undefined || s[0] < low ? s[0] : low;
     high = high === undefined || s[1] > high ? s[1] : high;
   }
-  if (low === undefined || high === undefined) return undefined;
+  return low === undefined || high === undefined ? undefined : [low, high];
+}
+
+function networkOf([low, high]: [bigint, bigint], maxPrefix: number): string {
   const differing = (low ^ high).toString(2).replace(/^0+/, '').length;
   const prefix = Math.min(32 - differing, maxPrefix);
   const mask = (ALL_ONES << BigInt(32 - prefix)) & ALL_ONES;
   return `${toDotted(low & mask)}/${prefix}`;
 }
 
-/** Whether `range` holds every given address or CIDR. */
+/**
+ * The smallest CIDR holding every given IPv4 address and CIDR, no longer than `/maxPrefix`;
+ * undefined when none is valid. E.g. 10.244.0.0/24 and 10.244.2.0/24 -> 10.244.0.0/22.
+ */
+export function smallestCommonNetwork(items: readonly string[], maxPrefix = 32): string | undefined {
+  const b = bounds(items);
+  return b ? networkOf(b, maxPrefix) : undefined;
+}
+
+// Items are parsed once into their bounds, then compared with each candidate range: a range
+// holds every item exactly when it holds their lowest and highest address.
+function holdsBounds(range: string, b: [bigint, bigint] | undefined): boolean {
+  const r = span(range);
+  return !!r && (!b || (r[0] <= b[0] && b[1] <= r[1]));
+}
+
+/** Whether `range` holds every given IPv4 address or CIDR (others are ignored). */
 export function holdsAll(range: string, items: readonly string[]): boolean {
-  return items.every((item) => (isIp(item) ? cidrContainsIp(range, item) : isCidr(item) ? cidrContainsCidr(range, item) : true));
+  return holdsBounds(range, bounds(items));
 }
 
 /** A range and how it was found, in words for the import's assumptions. */
@@ -67,11 +83,12 @@ export interface InferredRange {
  * network of the items, at most `/maxPrefix` long; undefined when there are no items.
  */
 export function inferRange(items: readonly string[], preferred: readonly string[], maxPrefix: number, what: string): InferredRange | undefined {
-  const valid = items.filter((item) => isIp(item) || isCidr(item));
-  if (valid.length === 0) return undefined;
-  const known = preferred.find((cidr) => holdsAll(cidr, valid));
+  const valid = items.filter((item) => span(item) !== undefined);
+  const b = bounds(valid);
+  if (!b) return undefined;
+  const known = preferred.find((cidr) => holdsBounds(cidr, b));
   if (known) return { cidr: known, reason: `${what} ${known}: the usual default, and it holds all ${valid.length} addresses seen` };
-  const cidr = smallestCommonNetwork(valid, maxPrefix)!;
+  const cidr = networkOf(b, maxPrefix);
   return { cidr, reason: `${what} ${cidr}: the smallest range holding all ${valid.length} addresses seen (the API objects do not state it)` };
 }
 
@@ -83,14 +100,15 @@ export function inferRange(items: readonly string[], preferred: readonly string[
  */
 export function inferServiceCIDR(clusterIPs: readonly string[], kubernetesIP: string | undefined, preferred: readonly string[], maxPrefix = 32): InferredRange | undefined {
   const ips = [...clusterIPs, ...(kubernetesIP ? [kubernetesIP] : [])].filter(isIp);
-  if (ips.length === 0) return undefined;
-  const known = preferred.find((cidr) => holdsAll(cidr, ips) && (!kubernetesIP || networkAddress(cidr) === toDotted(toBigInt(kubernetesIP)! - 1n)));
+  const b = bounds(ips);
+  if (!b) return undefined;
+  const expected = kubernetesIP && isIp(kubernetesIP) ? toDotted(toBigInt(kubernetesIP)! - 1n) : undefined;
+  const known = preferred.find((cidr) => holdsBounds(cidr, b) && (!expected || networkAddress(cidr) === expected));
   if (known) return { cidr: known, reason: `service CIDR ${known}: the usual default, and it holds all ${ips.length} ClusterIPs seen` };
-  const smallest = smallestCommonNetwork(ips, maxPrefix)!;
-  if (kubernetesIP) {
-    const expected = toDotted(toBigInt(kubernetesIP)! - 1n);
+  const smallest = networkOf(b, maxPrefix);
+  if (expected) {
     for (let prefix = Number(smallest.split('/')[1]); prefix > 0; prefix--) {
-      const cidr = smallestCommonNetwork(ips, prefix)!;
+      const cidr = networkOf(b, prefix);
       if (networkAddress(cidr) === expected) {
         return { cidr, reason: `service CIDR ${cidr}: the smallest range that starts right before default/kubernetes's ${kubernetesIP} and holds all ${ips.length} ClusterIPs seen` };
       }
