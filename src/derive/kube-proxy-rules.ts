@@ -116,7 +116,7 @@ export interface KubeProxyServiceRules {
 }
 
 /** The endpoints kube-proxy's endpoints map holds for a Service port, sorted by `ip:port`. */
-function sortedEndpoints(cluster: Cluster, service: Service, port: ServicePort): ProxyEndpoint[] {
+export function sortedEndpoints(cluster: Cluster, service: Service, port: ServicePort): ProxyEndpoint[] {
   const eps = endpointSliceEndpoints(cluster, service, port).map((e) => ({
     ip: e.ip, port: e.port, nodeName: e.nodeName, conditions: e.conditions,
     text: `${e.ip.includes(':') ? `[${e.ip}]` : e.ip}:${e.port}`,
@@ -126,7 +126,7 @@ function sortedEndpoints(cluster: Cluster, service: Service, port: ServicePort):
 }
 
 /** Whether kube-proxy has a ServicePort for this Service (its svcPortMap skips headless and ExternalName). */
-function isProxied(service: Service): boolean {
+export function isProxied(service: Service): boolean {
   return service.type !== 'ExternalName' && !!service.clusterIP && service.clusterIP !== 'None';
 }
 
