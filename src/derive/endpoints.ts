@@ -9,7 +9,26 @@
 import type { Cluster, Pod, Service, ServicePort } from '../model/types.ts';
 import { allPods } from './lookup.ts';
 
-/** One ready endpoint of one Service port. */
+/**
+ * EndpointSlice `conditions` of an endpoint, as the EndpointSlice controller derives them
+ * from the pod (kubernetes staging/src/k8s.io/endpointslice/utils.go podToEndpoint):
+ * serving = pod Ready, terminating = deletionTimestamp set, ready = serving and not terminating
+ * (publishNotReadyAddresses, which would force ready, is not modelled).
+ */
+export interface EndpointConditions {
+  ready: boolean;
+  serving: boolean;
+  terminating: boolean;
+}
+
+/** The conditions the EndpointSlice controller publishes for a pod's endpoint. */
+export function endpointConditions(pod: Pick<Pod, 'ready' | 'terminating'>): EndpointConditions {
+  const serving = pod.ready !== false;
+  const terminating = pod.terminating === true;
+  return { ready: serving && !terminating, serving, terminating };
+}
+
+/** One endpoint of one Service port, with its EndpointSlice conditions. */
 export interface ServiceEndpoint {
   /** The pod behind the endpoint. */
   pod: Pod;
@@ -19,6 +38,8 @@ export interface ServiceEndpoint {
   port: number;
   /** Node the pod runs on (`nodeName` in the EndpointSlice). */
   nodeName: string;
+  /** EndpointSlice conditions. */
+  conditions: EndpointConditions;
 }
 
 /** Whether `labels` carries every key/value of `selector`. */
@@ -42,13 +63,21 @@ export function resolveTargetPort(port: ServicePort, pod: Pod): number | undefin
   return named?.containerPort;
 }
 
-/** Endpoints of one Service port, in pod declaration order. */
-export function serviceEndpoints(cluster: Cluster, service: Service, port: ServicePort): ServiceEndpoint[] {
+/**
+ * Every endpoint the EndpointSlices of a Service port list (ready, not ready and terminating),
+ * in pod declaration order. kube-proxy reads all of them and chooses by condition.
+ */
+export function endpointSliceEndpoints(cluster: Cluster, service: Service, port: ServicePort): ServiceEndpoint[] {
   const out: ServiceEndpoint[] = [];
   for (const pod of selectedPods(cluster, service)) {
     const target = resolveTargetPort(port, pod);
     if (target === undefined) continue;
-    out.push({ pod, ip: pod.ip, port: target, nodeName: pod.node });
+    out.push({ pod, ip: pod.ip, port: target, nodeName: pod.node, conditions: endpointConditions(pod) });
   }
   return out;
+}
+
+/** The ready endpoints of one Service port (what DNS and ordinary traffic use), in pod declaration order. */
+export function serviceEndpoints(cluster: Cluster, service: Service, port: ServicePort): ServiceEndpoint[] {
+  return endpointSliceEndpoints(cluster, service, port).filter((e) => e.conditions.ready);
 }

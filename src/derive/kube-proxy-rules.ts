@@ -5,9 +5,11 @@
  * endpoint order: pkg/proxy/endpointslicecache.go (sort.Sort(byEndpoint), by "ip:port" string).
  */
 import type { Cluster, Service, ServicePort } from '../model/types.ts';
-import { serviceEndpoints } from './endpoints.ts';
+import { endpointSliceEndpoints } from './endpoints.ts';
 import { findNode, findService } from './lookup.ts';
 import { sha256, toBase32 } from '../net/hash.ts';
+import { goFormatFixed } from './kube-proxy-go-format.ts';
+import { categorizeEndpoints, type ProxyEndpoint } from './kube-proxy-topology.ts';
 
 /** proxier.go chain-name prefixes. */
 export const CHAIN_PREFIX = {
@@ -22,6 +24,10 @@ export const CHAIN_PREFIX = {
 export const MASQUERADE_MARK = '0x4000';
 /** v1.DefaultClientIPServiceAffinitySeconds (sessionAffinity ClientIP timeout). */
 export const DEFAULT_CLIENT_IP_AFFINITY_SECONDS = 10800;
+/** proxier.go largeClusterEndpointsThreshold: above this many endpoints, SEP rules lose their comments. */
+export const LARGE_CLUSTER_ENDPOINTS_THRESHOLD = 1000;
+/** metrics.LocalhostNodePortAcceptedNFAcctCounter (pkg/proxy/metrics/metrics.go). */
+export const LOCALHOST_NODEPORT_NFACCT_COUNTER = 'localhost_nps_accepted_pkts';
 
 /** proxier.go portProtoHash: base32(sha256(servicePortName + protocol))[:16]. */
 export function portProtoHash(servicePortName: string, protocol: string): string {
@@ -51,9 +57,12 @@ export function serviceChainNames(servicePortNameString: string, protocol: strin
   };
 }
 
-/** proxier.go computeProbability: fmt.Sprintf("%0.10f", 1.0/float64(n)). */
+/**
+ * proxier.go computeProbability: fmt.Sprintf("%0.10f", 1.0/float64(n)). Go rounds an exact
+ * tie to even (n = 2048: 0.0004882812), which toFixed(10) does not, hence goFormatFixed.
+ */
 export function probability(n: number): string {
-  return (1 / n).toFixed(10);
+  return goFormatFixed(1 / n, 10);
 }
 
 /**
@@ -79,6 +88,19 @@ export interface KubeProxyRuleOptions {
   clusterCIDR?: string;
   /** Whether iptables supports `--random-fully` (only used by `kubeProxyNatTable`). */
   randomFully?: boolean;
+  /**
+   * Whether kube-proxy writes the localhost NodePort accounting rule
+   * (`-d 127.0.0.0/8 ... -m nfacct --nfacct-name localhost_nps_accepted_pkts`) before each
+   * NodePort rule: kube-proxy v1.31+ (kubernetes PR #125015) on a kernel with nfacct, with
+   * `--iptables-localhost-nodeports` on (the default) and `--nodeport-addresses` unset.
+   * Defaults to true; false matches older kube-proxy or a node without nfacct.
+   */
+  localhostNodePortsNfacct?: boolean;
+  /**
+   * proxier.go largeClusterMode (more than 1000 endpoints in all Services): drops `-m comment`
+   * from KUBE-SEP rules and from the jumps to them. Defaults to counting the cluster's endpoints.
+   */
+  largeClusterMode?: boolean;
 }
 
 /** The lines kube-proxy writes for one Service. */
@@ -93,42 +115,63 @@ export interface KubeProxyServiceRules {
   skipped?: string;
 }
 
-interface Endpoint { ip: string; port: number; nodeName: string; text: string }
-
-function sortedEndpoints(cluster: Cluster, service: Service, port: ServicePort): Endpoint[] {
-  const eps = serviceEndpoints(cluster, service, port).map((e) => ({
-    ip: e.ip, port: e.port, nodeName: e.nodeName, text: `${e.ip.includes(':') ? `[${e.ip}]` : e.ip}:${e.port}`,
+/** The endpoints kube-proxy's endpoints map holds for a Service port, sorted by `ip:port`. */
+export function sortedEndpoints(cluster: Cluster, service: Service, port: ServicePort): ProxyEndpoint[] {
+  const eps = endpointSliceEndpoints(cluster, service, port).map((e) => ({
+    ip: e.ip, port: e.port, nodeName: e.nodeName, conditions: e.conditions,
+    text: `${e.ip.includes(':') ? `[${e.ip}]` : e.ip}:${e.port}`,
   }));
   // endpointslicecache.go byEndpoint: Less compares String() values.
   return eps.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
 }
 
+/** Whether kube-proxy has a ServicePort for this Service (its svcPortMap skips headless and ExternalName). */
+export function isProxied(service: Service): boolean {
+  return service.type !== 'ExternalName' && !!service.clusterIP && service.clusterIP !== 'None';
+}
+
+/** proxier.go syncProxyRules totalEndpoints: every endpoint of every proxied Service port. */
+export function totalProxyEndpoints(cluster: Cluster): number {
+  let total = 0;
+  for (const service of cluster.services.filter(isProxied)) {
+    for (const port of service.ports) total += endpointSliceEndpoints(cluster, service, port).length;
+  }
+  return total;
+}
+
+/** proxier.go: largeClusterMode = totalEndpoints > largeClusterEndpointsThreshold. */
+export function isLargeCluster(cluster: Cluster): boolean {
+  return totalProxyEndpoints(cluster) > LARGE_CLUSTER_ENDPOINTS_THRESHOLD;
+}
+
+/** Per-sync settings of the node's kube-proxy. */
+interface SyncSettings { nodeName: string; clusterCIDR: string; largeClusterMode: boolean; localhostNodePortsNfacct: boolean }
+
 /** syncProxyRules for one Service port. */
-function servicePortRules(
-  cluster: Cluster, service: Service, port: ServicePort, nodeName: string, clusterCIDR: string, out: KubeProxyServiceRules,
-): void {
+function servicePortRules(cluster: Cluster, service: Service, port: ServicePort, sync: SyncSettings, out: KubeProxyServiceRules): void {
+  const { nodeName, clusterCIDR } = sync;
   const protocol = port.protocol.toLowerCase();
   const spn = servicePortName(service, port);
   const chains = serviceChainNames(spn, protocol);
-  const all = sortedEndpoints(cluster, service, port);
-  const externallyAccessible = port.nodePort !== undefined || service.loadBalancerIP !== undefined;
+  // serviceport.go: an ingress with ipMode Proxy is not one of LoadBalancerVIPs().
+  const loadBalancerVIP = service.loadBalancerIP !== undefined && service.loadBalancerIPMode !== 'Proxy' ? service.loadBalancerIP : undefined;
+  const externallyAccessible = port.nodePort !== undefined || loadBalancerVIP !== undefined;
   const internalLocal = service.internalTrafficPolicy === 'Local';
   const externalLocal = externallyAccessible && service.externalTrafficPolicy === 'Local';
-  // topology.go CategorizeEndpoints (all endpoints are ready and unconditionally serving here).
-  const usesCluster = !internalLocal || (externallyAccessible && !externalLocal);
-  const usesLocal = internalLocal || externalLocal;
-  const clusterEndpoints = usesCluster ? all : [];
-  const localEndpoints = usesLocal ? all.filter((e) => e.nodeName === nodeName) : [];
-  const reachable = new Map<string, Endpoint>();
-  for (const e of [...clusterEndpoints, ...localEndpoints]) reachable.set(e.text, e);
-  const allReachable = [...reachable.values()].sort((a, b) => (a.text < b.text ? -1 : 1));
-  const hasEndpoints = all.length > 0;
+  const policy = { internalPolicyLocal: internalLocal, externalPolicyLocal: externalLocal, externallyAccessible };
+  const { clusterEndpoints, localEndpoints, allReachableEndpoints: allReachable, hasAnyEndpoints: hasEndpoints } =
+    categorizeEndpoints(sortedEndpoints(cluster, service, port), policy, nodeName);
+  const usesClusterPolicyChain = clusterEndpoints.length > 0;
+  const usesLocalPolicyChain = localEndpoints.length > 0;
 
   const internalChain = internalLocal ? chains.local : chains.cluster;
   const hasInternal = hasEndpoints && (!internalLocal || localEndpoints.length > 0);
   const externalPolicyChain = externalLocal ? chains.local : chains.cluster;
   const hasExternal = hasEndpoints && (!externalLocal || localEndpoints.length > 0);
   const usesExternalChain = hasEndpoints && externallyAccessible;
+  // appendServiceCommentLocked: no comments on SEP rules and SVC->SEP jumps in large clusters.
+  const sepComment = (text: string): string[] => (sync.largeClusterMode ? [] : ['-m', 'comment', '--comment', text]);
+  const affinitySeconds = String(service.sessionAffinityTimeoutSeconds ?? DEFAULT_CLIENT_IP_AFFINITY_SECONDS);
 
   const clusterIPMatch = ['-m', protocol, '-p', protocol, '-d', service.clusterIP!, '--dport', String(port.port)];
   let internalFilterComment = '';
@@ -149,8 +192,8 @@ function servicePortRules(
   } else {
     out.filterRules.push(['-A', 'KUBE-SERVICES', '-m', 'comment', '--comment', internalFilterComment, ...clusterIPMatch, '-j', internalFilterTarget].join(' '));
   }
-  if (service.loadBalancerIP) {
-    const lbMatch = ['-m', protocol, '-p', protocol, '-d', service.loadBalancerIP, '--dport', String(port.port)];
+  if (loadBalancerVIP !== undefined) {
+    const lbMatch = ['-m', protocol, '-p', protocol, '-d', loadBalancerVIP, '--dport', String(port.port)];
     if (hasEndpoints) {
       nat.push(['-A', 'KUBE-SERVICES', '-m', 'comment', '--comment', quoted(`${spn} loadbalancer IP`), ...lbMatch, '-j', chains.external].join(' '));
     }
@@ -160,6 +203,9 @@ function servicePortRules(
   }
   if (port.nodePort !== undefined) {
     if (hasEndpoints) {
+      if (sync.localhostNodePortsNfacct) {
+        nat.push(['-A', 'KUBE-NODEPORTS', '-m', 'comment', '--comment', spn, '-m', protocol, '-p', protocol, '-d', '127.0.0.0/8', '--dport', String(port.nodePort), '-m', 'nfacct', '--nfacct-name', LOCALHOST_NODEPORT_NFACCT_COUNTER, '-j', chains.external].join(' '));
+      }
       nat.push(['-A', 'KUBE-NODEPORTS', '-m', 'comment', '--comment', spn, '-m', protocol, '-p', protocol, '--dport', String(port.nodePort), '-j', chains.external].join(' '));
     }
     if (!hasExternal) {
@@ -182,26 +228,26 @@ function servicePortRules(
     }
     if (hasExternal) nat.push(['-A', chains.external, '-j', externalPolicyChain].join(' '));
   }
-  const writeToEndpoints = (chain: string, endpoints: Endpoint[]): void => {
+  const writeToEndpoints = (chain: string, endpoints: ProxyEndpoint[]): void => {
     out.natChains.push(`:${chain} - [0:0]`);
     if (service.sessionAffinity === 'ClientIP') {
       for (const e of endpoints) {
         const sep = endpointChainName(spn, protocol, e.text);
-        nat.push(['-A', chain, '-m', 'comment', '--comment', quoted(`${spn} -> ${e.text}`), '-m', 'recent', '--name', sep, '--rcheck', '--seconds', String(DEFAULT_CLIENT_IP_AFFINITY_SECONDS), '--reap', '-j', sep].join(' '));
+        nat.push(['-A', chain, ...sepComment(quoted(`${spn} -> ${e.text}`)), '-m', 'recent', '--name', sep, '--rcheck', '--seconds', affinitySeconds, '--reap', '-j', sep].join(' '));
       }
     }
     endpoints.forEach((e, i) => {
-      const args = ['-A', chain, '-m', 'comment', '--comment', quoted(`${spn} -> ${e.text}`)];
+      const args = ['-A', chain, ...sepComment(quoted(`${spn} -> ${e.text}`))];
       if (i < endpoints.length - 1) args.push('-m', 'statistic', '--mode', 'random', '--probability', probability(endpoints.length - i));
       nat.push([...args, '-j', endpointChainName(spn, protocol, e.text)].join(' '));
     });
   };
-  if (clusterEndpoints.length > 0 && usesCluster) writeToEndpoints(chains.cluster, clusterEndpoints);
-  if (localEndpoints.length > 0 && usesLocal) writeToEndpoints(chains.local, localEndpoints);
+  if (usesClusterPolicyChain) writeToEndpoints(chains.cluster, clusterEndpoints);
+  if (usesLocalPolicyChain) writeToEndpoints(chains.local, localEndpoints);
   for (const e of allReachable) {
     const sep = endpointChainName(spn, protocol, e.text);
     out.natChains.push(`:${sep} - [0:0]`);
-    const args = ['-A', sep, '-m', 'comment', '--comment', spn];
+    const args = ['-A', sep, ...sepComment(spn)];
     nat.push([...args, '-s', e.ip, '-j', 'KUBE-MARK-MASQ'].join(' '));
     if (service.sessionAffinity === 'ClientIP') args.push('-m', 'recent', '--name', sep, '--set');
     nat.push([...args, '-m', protocol, '-p', protocol, '-j', 'DNAT', '--to-destination', e.text].join(' '));
@@ -221,9 +267,13 @@ export function kubeProxyServiceRules(cluster: Cluster, service: Service, option
   if (!service.clusterIP || service.clusterIP === 'None') {
     return { ...out, skipped: 'kube-proxy writes no rules for a headless Service: DNS returns the pod IPs directly.' };
   }
-  const nodeName = options.node ? findNode(cluster, options.node).name : (cluster.nodes[0]?.name ?? '');
-  const clusterCIDR = options.clusterCIDR ?? cluster.network.clusterCIDR;
-  for (const port of service.ports) servicePortRules(cluster, service, port, nodeName, clusterCIDR, out);
+  const sync: SyncSettings = {
+    nodeName: options.node ? findNode(cluster, options.node).name : (cluster.nodes[0]?.name ?? ''),
+    clusterCIDR: options.clusterCIDR ?? cluster.network.clusterCIDR,
+    largeClusterMode: options.largeClusterMode ?? isLargeCluster(cluster),
+    localhostNodePortsNfacct: options.localhostNodePortsNfacct ?? true,
+  };
+  for (const port of service.ports) servicePortRules(cluster, service, port, sync, out);
   return out;
 }
 
@@ -256,8 +306,10 @@ export function kubeProxyNatTable(cluster: Cluster, options: KubeProxyRuleOption
     `-A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE${options.randomFully === false ? '' : ' --random-fully'}`,
     `-A KUBE-MARK-MASQ -j MARK --or-mark ${MASQUERADE_MARK}`,
   ];
+  // Counted once for the whole table, as syncProxyRules does.
+  const tableOptions = { ...options, largeClusterMode: options.largeClusterMode ?? isLargeCluster(cluster) };
   for (const service of cluster.services) {
-    const r = kubeProxyServiceRules(cluster, service, options);
+    const r = kubeProxyServiceRules(cluster, service, tableOptions);
     chains.push(...r.natChains);
     rules.push(...r.natRules);
   }

@@ -79,6 +79,9 @@ function resolvePod(input: PodInput, node: NodeInput): Pod {
   if (input.hostname !== undefined) pod.hostname = input.hostname;
   if (input.subdomain !== undefined) pod.subdomain = input.subdomain;
   if (input.dnsConfig !== undefined) pod.dnsConfig = input.dnsConfig;
+  // Endpoint conditions: kept only when they differ from a running, ready pod.
+  if (input.ready === false) pod.ready = false;
+  if (input.terminating === true) pod.terminating = true;
   return pod;
 }
 
@@ -129,6 +132,10 @@ function resolveService(input: ServiceInput): Service {
   if (input.selector !== undefined) service.selector = { ...input.selector };
   if (input.externalName !== undefined) service.externalName = input.externalName;
   if (input.loadBalancerIP !== undefined) service.loadBalancerIP = input.loadBalancerIP;
+  // core/v1 defaults: sessionAffinityConfig.clientIP.timeoutSeconds = 10800 for ClientIP
+  // (pkg/apis/core/v1/defaults.go SetDefaults_Service); ingress ipMode VIP when unset.
+  if (service.sessionAffinity === 'ClientIP') service.sessionAffinityTimeoutSeconds = input.sessionAffinityTimeoutSeconds ?? 10800;
+  if (service.loadBalancerIP !== undefined) service.loadBalancerIPMode = input.loadBalancerIPMode ?? 'VIP';
   return service;
 }
 

@@ -85,6 +85,20 @@ export interface PodInput {
   dnsConfig?: PodDnsConfig;
   /** Container ports; only needed to resolve named target ports. */
   ports?: ContainerPortInput[];
+  // --- endpoint conditions (kube-proxy terminating-endpoint fallback)
+  /**
+   * The pod's `Ready` condition. The EndpointSlice controller publishes
+   * `serving` = this and `ready` = this and not terminating
+   * (kubernetes staging/src/k8s.io/endpointslice/utils.go podToEndpoint).
+   * @default true
+   */
+  ready?: boolean;
+  /**
+   * The pod is being deleted (`metadata.deletionTimestamp` set): its endpoint is published
+   * with `terminating: true` and `ready: false`.
+   * @default false
+   */
+  terminating?: boolean;
 }
 
 /** A pod after defaults: namespace, labels, hostNetwork, dnsPolicy and IP are always set. */
@@ -111,6 +125,11 @@ export interface Pod {
   dnsConfig?: PodDnsConfig;
   /** Container ports. */
   ports: Array<{ name?: string; containerPort: number; protocol: Protocol }>;
+  // --- endpoint conditions
+  /** The pod's Ready condition (omitted = true). */
+  ready?: boolean;
+  /** Whether the pod is being deleted (omitted = false). */
+  terminating?: boolean;
 }
 
 // ---------------------------------------------------------------- nodes
@@ -198,6 +217,20 @@ export interface ServiceInput {
   sessionAffinity?: 'None' | 'ClientIP';
   /** The external IP a cloud load balancer gives a LoadBalancer Service (`status.loadBalancer.ingress[0].ip`). */
   loadBalancerIP?: string;
+  // --- kube-proxy: session affinity timeout and load-balancer IP mode
+  /**
+   * `spec.sessionAffinityConfig.clientIP.timeoutSeconds` (1-86400), for `sessionAffinity: ClientIP`.
+   * @default 10800
+   */
+  sessionAffinityTimeoutSeconds?: number;
+  /**
+   * `status.loadBalancer.ingress[0].ipMode` (beta, on by default since v1.30): `VIP` = the load
+   * balancer delivers packets with the LB IP as destination, so kube-proxy short-circuits the LB
+   * IP on the node; `Proxy` = the load balancer proxies to the nodes, and kube-proxy writes no
+   * rule for the LB IP (pkg/proxy/serviceport.go newBaseServiceInfo).
+   * @default 'VIP'
+   */
+  loadBalancerIPMode?: 'VIP' | 'Proxy';
 }
 
 /** A Service port after defaults. */
@@ -238,6 +271,11 @@ export interface Service {
   sessionAffinity: 'None' | 'ClientIP';
   /** Load balancer IP, if any. */
   loadBalancerIP?: string;
+  // --- kube-proxy: session affinity timeout and load-balancer IP mode
+  /** ClientIP affinity timeout in seconds (set when `sessionAffinity` is ClientIP). */
+  sessionAffinityTimeoutSeconds?: number;
+  /** Load-balancer IP mode (set when `loadBalancerIP` is set). */
+  loadBalancerIPMode?: 'VIP' | 'Proxy';
 }
 
 // ---------------------------------------------------------------- cluster DNS

@@ -34,6 +34,20 @@ function checkDeclaredService(svc: Service, at: string, r: Report): void {
   }
 }
 
+/** sessionAffinityConfig timeout and ingress ipMode, as the API server checks them. */
+function checkKubeProxyFields(svc: Service, at: string, r: Report): void {
+  // pkg/apis/core/validation/validation.go validateClientIPAffinityConfig: 0 < timeoutSeconds <= 86400.
+  const timeout = svc.sessionAffinityTimeoutSeconds;
+  if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0 && timeout <= 86400)) {
+    r.error(`${at}.sessionAffinityTimeoutSeconds`, `sessionAffinityTimeoutSeconds ${quote(timeout)} is not an integer in 1-86400`, 'leave it out for 10800 (3 hours)');
+  }
+  // ValidateLoadBalancerStatus: ipMode is VIP or Proxy.
+  const mode = svc.loadBalancerIPMode;
+  if (mode !== undefined && mode !== 'VIP' && mode !== 'Proxy') {
+    r.error(`${at}.loadBalancerIPMode`, `loadBalancerIPMode ${quote(mode)} is not one of VIP, Proxy`, "leave it out for 'VIP'");
+  }
+}
+
 function checkServicePorts(svc: Service, at: string, nodePorts: Map<number, string>, r: Report): void {
   const needsPorts = svc.type !== 'ExternalName' && svc.clusterIP !== 'None';
   if (needsPorts && svc.ports.length === 0) {
@@ -178,6 +192,7 @@ export function checkServices(cluster: Cluster, ranges: Ranges, r: Report): void
     else seen.set(ref, at);
     checkClusterIP(svc, at, isDns, ranges, clusterIPs, r);
     if (svc.loadBalancerIP !== undefined) checkIpField(r, `${at}.loadBalancerIP`, svc.loadBalancerIP, 'loadBalancerIP');
+    if (!isDns) checkKubeProxyFields(svc, at, r);
     if (!isDns) checkServicePorts(svc, at, nodePorts, r);
     if (!isDns) checkSelector(svc, at, pods, r);
   });

@@ -6,7 +6,7 @@
 // rules grouped by chain (sortIPTablesRules), so we compare chain by chain, in order within a chain.
 import { describe, expect, it } from 'vitest';
 import {
-  endpointChainName, kubeProxyNatTable, kubeProxyRules, kubeProxyServiceRules, portProtoHash, probability, savedProbability, serviceChainNames,
+  endpointChainName, isLargeCluster, kubeProxyNatTable, kubeProxyRules, kubeProxyServiceRules, portProtoHash, probability, savedProbability, serviceChainNames, totalProxyEndpoints,
 } from '../../../src/derive/kube-proxy-rules.ts';
 import type { Cluster, Service } from '../../../src/model/types.ts';
 import { threeNodeCluster } from './fixtures.ts';
@@ -121,6 +121,7 @@ describe('kubeProxyNatTable', () => {
 });
 
 describe('kubeProxyRules for a NodePort Service (externalTrafficPolicy Cluster)', () => {
+  // Older upstream proxier_test.go TestNodePort (before nfacct): no localhost accounting rule.
   it('writes the KUBE-NODEPORTS jump, the KUBE-EXT masquerade and the SVC/SEP chains in syncProxyRules order', () => {
     const c = testCluster({
       type: 'NodePort', clusterIP: '172.30.0.41', ports: [{ name: 'p80', protocol: 'TCP', port: 80, targetPort: 80, nodePort: 3001 }],
@@ -128,7 +129,7 @@ describe('kubeProxyRules for a NodePort Service (externalTrafficPolicy Cluster)'
     c.nodes[0]!.pods[0]!.ip = '10.180.0.1';
     c.nodes[1]!.pods[0]!.ip = '10.180.0.2';
     c.nodes[2]!.pods = [];
-    expect(kubeProxyRules(c, 'ns1/svc1')).toBe([
+    expect(kubeProxyRules(c, 'ns1/svc1', { localhostNodePortsNfacct: false })).toBe([
       '*nat',
       ':KUBE-EXT-XPGD46QRK7WJZT7O - [0:0]',
       ':KUBE-SVC-XPGD46QRK7WJZT7O - [0:0]',
@@ -164,5 +165,118 @@ describe('kubeProxyRules for a NodePort Service (externalTrafficPolicy Cluster)'
   });
   it('throws naming the cluster for an unknown Service', () => {
     expect(() => kubeProxyRules(threeNodeCluster(), 'default/nope')).toThrow(/three-nodes.*default\/nope/);
+  });
+});
+
+describe('localhost NodePort accounting (proxier.go syncProxyRules, kube-proxy v1.31+ with nfacct)', () => {
+  // Upstream proxier_test.go TestOverallIPTablesRules (fake proxier with nfacct counters) writes,
+  // per NodePort, this rule before the plain one.
+  it('writes the -d 127.0.0.0/8 nfacct rule before each NodePort rule by default', () => {
+    const c = testCluster({
+      type: 'NodePort', clusterIP: '172.30.0.41', ports: [{ name: 'p80', protocol: 'TCP', port: 80, targetPort: 80, nodePort: 3001 }],
+    });
+    const nodePorts = kubeProxyServiceRules(c, c.services[0]!).natRules.filter((l) => l.startsWith('-A KUBE-NODEPORTS'));
+    expect(nodePorts).toEqual([
+      '-A KUBE-NODEPORTS -m comment --comment ns1/svc1:p80 -m tcp -p tcp -d 127.0.0.0/8 --dport 3001 -m nfacct --nfacct-name localhost_nps_accepted_pkts -j KUBE-EXT-XPGD46QRK7WJZT7O',
+      '-A KUBE-NODEPORTS -m comment --comment ns1/svc1:p80 -m tcp -p tcp --dport 3001 -j KUBE-EXT-XPGD46QRK7WJZT7O',
+    ]);
+    const without = kubeProxyServiceRules(c, c.services[0]!, { localhostNodePortsNfacct: false }).natRules.filter((l) => l.startsWith('-A KUBE-NODEPORTS'));
+    expect(without).toEqual([nodePorts[1]]);
+  });
+});
+
+describe('probability (computeProbability, Go %0.10f)', () => {
+  it('rounds the exact tie of 1/2048 to even, as Go does (0.0004882812, not 0.0004882813)', () => {
+    expect(probability(2048)).toBe('0.0004882812');
+    expect(probability(2047)).toBe((1 / 2047).toFixed(10));
+    expect(probability(1000)).toBe('0.0010000000');
+  });
+});
+
+/** `n` pods on the first node backing ns1/svc1 (10.0.<i/256>.<i%256>). */
+function clusterWithEndpoints(n: number): Cluster {
+  const c = testCluster();
+  c.nodes[0]!.pods = Array.from({ length: n }, (_, i) => ({
+    name: `ep${i}`, namespace: 'ns1', node: c.nodes[0]!.name, ip: `10.0.${Math.floor(i / 256)}.${i % 256}`,
+    labels: { foo: 'bar' }, hostNetwork: false, dnsPolicy: 'ClusterFirst' as const, ports: [],
+  }));
+  c.nodes[1]!.pods = [];
+  c.nodes[2]!.pods = [];
+  return c;
+}
+
+describe('large cluster mode (proxier.go largeClusterEndpointsThreshold = 1000)', () => {
+  it('counts every endpoint of every proxied Service port', () => {
+    expect(totalProxyEndpoints(clusterWithEndpoints(7))).toBe(7);
+    expect(isLargeCluster(clusterWithEndpoints(1000))).toBe(false);
+    expect(isLargeCluster(clusterWithEndpoints(1001))).toBe(true);
+  });
+  it('keeps comments at 1000 endpoints and drops them from SEP rules and SVC->SEP jumps above (TestSyncProxyRulesLargeClusterMode)', () => {
+    const small = kubeProxyNatTable(clusterWithEndpoints(1000), { randomFully: false });
+    expect(small).toContain(`-A ${endpointChainName('ns1/svc1', 'tcp', '10.0.0.0:80')} -m comment --comment ns1/svc1 -m tcp -p tcp -j DNAT --to-destination 10.0.0.0:80`);
+    const large = kubeProxyNatTable(clusterWithEndpoints(1001), { randomFully: false });
+    const sep = endpointChainName('ns1/svc1', 'tcp', '10.0.0.0:80');
+    expect(large).toContain(`-A ${sep} -m tcp -p tcp -j DNAT --to-destination 10.0.0.0:80`);
+    expect(large).toContain(`-A ${sep} -s 10.0.0.0 -j KUBE-MARK-MASQ`);
+    expect(large).toContain(`-A KUBE-SVC-AQI2S6QIMU7PVVRP -m statistic --mode random --probability 0.0009990010 -j ${sep}`);
+    // The Service-level rules keep theirs.
+    expect(large).toContain('-A KUBE-SERVICES -m comment --comment "ns1/svc1 cluster IP"');
+    expect(large.split('\n').filter((l) => l.startsWith('-A KUBE-SEP-') && l.includes('--comment'))).toEqual([]);
+  });
+});
+
+describe('session affinity (sessionAffinityConfig.clientIP.timeoutSeconds)', () => {
+  it('writes the timeout into the recent --rcheck rules and --set in the SEP chain', () => {
+    const c = testCluster({ sessionAffinity: 'ClientIP', sessionAffinityTimeoutSeconds: 60 });
+    const r = kubeProxyServiceRules(c, c.services[0]!);
+    const sep = endpointChainName('ns1/svc1', 'tcp', '10.0.1.1:80');
+    expect(r.natRules).toContain(`-A KUBE-SVC-AQI2S6QIMU7PVVRP -m comment --comment "ns1/svc1 -> 10.0.1.1:80" -m recent --name ${sep} --rcheck --seconds 60 --reap -j ${sep}`);
+    expect(r.natRules).toContain(`-A ${sep} -m comment --comment ns1/svc1 -m recent --name ${sep} --set -m tcp -p tcp -j DNAT --to-destination 10.0.1.1:80`);
+  });
+  it('uses 10800 s when no timeout is given', () => {
+    const c = testCluster({ sessionAffinity: 'ClientIP' });
+    expect(kubeProxyServiceRules(c, c.services[0]!).natRules.filter((l) => l.includes('--rcheck')).every((l) => l.includes('--seconds 10800 '))).toBe(true);
+  });
+});
+
+describe('LoadBalancer ingress ipMode (serviceport.go: ipMode Proxy is not a LoadBalancerVIP)', () => {
+  const lb = (mode: 'VIP' | 'Proxy') => testCluster({
+    type: 'LoadBalancer', loadBalancerIP: '1.2.3.4', loadBalancerIPMode: mode,
+    ports: [{ name: '', protocol: 'TCP', port: 80, targetPort: 80, nodePort: 30080 }],
+  });
+  it('short-circuits the LB IP on the node with ipMode VIP', () => {
+    const c = lb('VIP');
+    expect(kubeProxyServiceRules(c, c.services[0]!).natRules.some((l) => l.includes('loadbalancer IP') && l.includes('-d 1.2.3.4'))).toBe(true);
+  });
+  it('writes no rule for the LB IP with ipMode Proxy (the NodePort rules stay)', () => {
+    const c = lb('Proxy');
+    const r = kubeProxyServiceRules(c, c.services[0]!);
+    expect(r.natRules.some((l) => l.includes('1.2.3.4'))).toBe(false);
+    expect(r.natRules.some((l) => l.startsWith('-A KUBE-NODEPORTS') && l.includes('--dport 30080'))).toBe(true);
+  });
+});
+
+describe('endpoint conditions (topology.go CategorizeEndpoints, terminating fallback)', () => {
+  it('uses only ready endpoints while any exist', () => {
+    const c = testCluster();
+    c.nodes[0]!.pods[0]!.terminating = true;
+    const dnat = kubeProxyServiceRules(c, c.services[0]!).natRules.filter((l) => l.includes('DNAT')).map((l) => l.split(' ').pop());
+    expect(dnat).toEqual(['10.0.1.2:80', '10.0.1.3:80']);
+  });
+  it('falls back to serving terminating endpoints when none is ready', () => {
+    const c = testCluster();
+    c.nodes[0]!.pods[0]!.terminating = true;
+    c.nodes[1]!.pods[0]!.terminating = true;
+    c.nodes[2]!.pods[0]!.ready = false;
+    const r = kubeProxyServiceRules(c, c.services[0]!);
+    expect(r.natRules.filter((l) => l.includes('DNAT')).map((l) => l.split(' ').pop())).toEqual(['10.0.1.1:80', '10.0.1.2:80']);
+    expect(r.filterRules).toEqual([]);
+  });
+  it('rejects when the only endpoints are terminating and no longer serving', () => {
+    const c = testCluster();
+    for (const n of c.nodes) for (const p of n.pods) { p.terminating = true; p.ready = false; }
+    const r = kubeProxyServiceRules(c, c.services[0]!);
+    expect(r.natRules).toEqual([]);
+    expect(r.filterRules).toEqual(['-A KUBE-SERVICES -m comment --comment "ns1/svc1 has no endpoints" -m tcp -p tcp -d 172.30.1.1 --dport 80 -j REJECT']);
   });
 });
