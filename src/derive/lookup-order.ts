@@ -1,40 +1,72 @@
 /**
- * The names a glibc stub resolver queries for one name, in order, and which query the
- * cluster DNS answers first. glibc resolv/res_query.c: __res_context_search (res_nsearch):
- * as-is first when dots >= ndots or a trailing dot (trailing dot: only as-is); then each
- * search domain (RES_DEFNAMES/RES_DNSRCH, on by default); then as-is if not yet tried.
- * NXDOMAIN and NODATA answers move on to the next name; the first answer with records wins.
+ * The names a pod's stub resolver queries for one name, in order, and which query the cluster DNS
+ * answers first. Three resolvers, each from its source:
+ * - glibc (Debian, Ubuntu, RHEL images): resolv/res_query.c __res_context_search. As-is first when
+ *   dots >= ndots or a trailing dot (trailing dot: only as-is); then every search domain in order, a
+ *   root entry (`.`) querying the name as-is again; then as-is when not yet tried and no root entry.
+ *   NXDOMAIN and NODATA (and SERVFAIL) move on to the next name.
+ * - musl (Alpine): src/network/lookup_name.c name_from_dns_search. With dots >= ndots or a trailing
+ *   dot the search list is not used at all (`*search = 0`): only the name as written. Otherwise each
+ *   search domain, then the name as written. Only NXDOMAIN moves on (name_from_dns returns 0);
+ *   NOERROR without addresses ends the lookup (EAI_NONAME), and a root entry builds `name..`, which
+ *   __res_mkquery rejects, ending the lookup there.
+ * - Go's own resolver (net/dnsclient_unix.go nameList, dnsconfig_unix.go): glibc's order, except
+ *   that a root entry is dropped from the search list when resolv.conf is read; NXDOMAIN and NODATA
+ *   move on (goLookupIPCNAMEOrder stops only at addresses).
  * Pure and browser-safe: the DNS explorer island runs it.
  */
 import { answer, type DnsAnswer, type DnsRecord, type DnsRecordType, type DnsZoneData } from './dns-answer.ts';
 
-/** glibc resolv/resolv.h: RES_MAXNDOTS (larger ndots values are capped). */
+/** glibc resolv/resolv.h: RES_MAXNDOTS (larger ndots values are capped; musl and Go cap at 15 too). */
 export const RES_MAXNDOTS = 15;
-/** glibc res_init.c: the default ndots when resolv.conf sets none. */
+/** glibc res_init.c: the default ndots when resolv.conf sets none (musl and Go: 1 too). */
 export const GLIBC_DEFAULT_NDOTS = 1;
 
-/** The names res_nsearch sends, in order, each absolute (trailing dot), before any answer. */
-export function searchCandidates(name: string, searches: readonly string[], ndots: number): string[] {
+/** The stub resolver inside the pod's image. */
+export type StubResolver = 'glibc' | 'musl' | 'go';
+/** Every stub resolver modelled, in the order the explorer offers them. */
+export const STUB_RESOLVERS: readonly StubResolver[] = ['glibc', 'musl', 'go'];
+/** How each resolver is named on the pages. */
+export const STUB_RESOLVER_LABELS: Readonly<Record<StubResolver, string>> = {
+  glibc: 'glibc (Debian, Ubuntu, RHEL)',
+  musl: 'musl (Alpine)',
+  go: 'Go net package (pure-Go resolver)',
+};
+
+/** The names the resolver sends, in order, each absolute (trailing dot), before any answer. */
+export function searchCandidates(name: string, searches: readonly string[], ndots: number, resolver: StubResolver = 'glibc'): string[] {
   const limit = Math.min(Math.max(0, Math.trunc(ndots)), RES_MAXNDOTS);
   const dots = [...name].filter((c) => c === '.').length;
   const trailingDot = name.endsWith('.');
   const bare = trailingDot ? name.slice(0, -1) : name;
   const asIs = `${bare}.`;
-  const out: string[] = [];
-  let triedAsIs = false;
-  if (dots >= limit || trailingDot) {
-    out.push(asIs);
-    if (trailingDot) return out;
-    triedAsIs = true;
+  const domains = searches.map((raw) => {
+    const d = raw.startsWith('.') ? raw.slice(1) : raw;
+    return d.endsWith('.') ? d.slice(0, -1) : d;
+  });
+  const withDomain = (d: string): string => `${bare}.${d}.`;
+  if (trailingDot) return [asIs];
+  if (resolver === 'musl') {
+    if (dots >= limit) return [asIs];
+    const out: string[] = [];
+    for (const d of domains) {
+      if (d === '') return out; // `name..`: __res_mkquery fails, the lookup ends.
+      out.push(withDomain(d));
+    }
+    return [...out, asIs];
   }
+  const out: string[] = [];
+  const triedAsIs = dots >= limit;
+  if (triedAsIs) out.push(asIs);
   let rootOnList = false;
-  for (const raw of searches) {
-    const domain = raw.startsWith('.') ? raw.slice(1) : raw;
-    const isRoot = domain === '';
-    if (isRoot) rootOnList = true;
-    // res_query.c: once the root is on the list and the name was tried as-is, stop searching.
-    if (rootOnList && triedAsIs) continue;
-    out.push(isRoot ? asIs : `${bare}.${domain.endsWith('.') ? domain.slice(0, -1) : domain}.`);
+  for (const d of domains) {
+    if (d === '') {
+      if (resolver === 'go') continue; // dnsconfig_unix.go: `if name == "." { continue }`.
+      rootOnList = true;
+      out.push(asIs); // res_query.c: the root entry queries `name.`, even if already tried.
+      continue;
+    }
+    out.push(withDomain(d));
   }
   if (!triedAsIs && !rootOnList) out.push(asIs);
   return out;
@@ -72,19 +104,26 @@ export interface LookupOptions {
    * assumed NXDOMAIN.
    */
   upstream?: (name: string) => boolean;
+  /** The pod's stub resolver; glibc by default. */
+  resolver?: StubResolver;
 }
 
-// Top-level labels the public DNS root does not delegate: special-use names (RFC 6761, 6762,
-// RFC 2606) and the cluster's own pseudo-TLDs, which only the cluster DNS knows.
-const NON_PUBLIC_TLDS = new Set(['local', 'localhost', 'invalid', 'test', 'svc', 'cluster', 'internal', 'localdomain', 'lan']);
+// Top-level domains the explorer assumes exist upstream: a few common delegated generic and country
+// TLDs (IANA root zone database). Any other top-level label (`svc`, `local`, `kube-system`, `web`)
+// is assumed not to be delegated, so a name under it is NXDOMAIN upstream. The page says so.
+const ASSUMED_PUBLIC_TLDS = new Set([
+  'com', 'net', 'org', 'io', 'dev', 'app', 'cloud', 'edu', 'gov', 'info', 'co', 'me',
+  'uk', 'de', 'fr', 'nl', 'eu', 'us', 'ca', 'jp', 'au', 'ch', 'se', 'in', 'br',
+]);
 
 /**
- * Whether a forwarded name could exist in public DNS: a single label (`kube-dns.`) or a name
- * under a non-delegated top-level label (`web.svc.`) is answered NXDOMAIN by upstream servers.
+ * Whether the explorer assumes a forwarded name exists in public DNS: at least two labels and a
+ * top-level label from a short list of common delegated TLDs. `kube-dns.`, `web.svc.`,
+ * `web.kube-system.` and `_http._tcp.web.` do not.
  */
 export function couldExistUpstream(fqdn: string): boolean {
   const labels = fqdn.replace(/\.$/, '').toLowerCase().split('.').filter(Boolean);
-  return labels.length >= 2 && !NON_PUBLIC_TLDS.has(labels[labels.length - 1]!);
+  return labels.length >= 2 && ASSUMED_PUBLIC_TLDS.has(labels[labels.length - 1]!);
 }
 
 /**
@@ -99,10 +138,11 @@ export function lookupOrder(
   options: LookupOptions = {},
 ): LookupResult {
   const type = options.type ?? 'A';
+  const resolver = options.resolver ?? 'glibc';
   const written = `${(name.endsWith('.') ? name.slice(0, -1) : name).toLowerCase()}.`;
   const upstream = options.upstream ?? ((n: string) => n === written && couldExistUpstream(n));
   const queries: LookupQuery[] = [];
-  for (const candidate of searchCandidates(name, searches, ndots)) {
+  for (const candidate of searchCandidates(name, searches, ndots, resolver)) {
     const a: DnsAnswer = answer(zoneData, candidate, type);
     let status: QueryStatus;
     if (a.forwarded) status = upstream(candidate.toLowerCase()) ? 'forwarded-answered' : 'forwarded-nxdomain';
@@ -112,6 +152,8 @@ export function lookupOrder(
     if (status === 'answered' || status === 'forwarded-answered') {
       return { queries, answeredIndex: queries.length - 1 };
     }
+    // musl lookup_name.c: only NXDOMAIN moves on; NOERROR without addresses ends the lookup.
+    if (resolver === 'musl' && status === 'NODATA') break;
   }
   return { queries, answeredIndex: -1 };
 }

@@ -219,6 +219,8 @@ function resolveDns(input: ClusterInput, serviceCIDR: string, pods: Pod[]): Clus
     provider: input.dns?.provider ?? 'coredns',
     clusterIP: input.dns?.clusterIP ?? defaultDnsIP(serviceCIDR),
     pods: input.dns?.pods ? [...input.dns.pods] : derivedPods,
+    // kubeadm's Corefile (cmd/kubeadm/app/phases/addons/dns/manifests.go CoreDNSConfigMap): `pods insecure`.
+    podsMode: input.dns?.podsMode ?? 'insecure',
   };
 }
 
@@ -229,6 +231,38 @@ function resolveNamespaces(input: ClusterInput, used: string[]): Cluster['namesp
   return [...labels.keys()]
     .sort()
     .map((name) => ({ name, labels: { ...labels.get(name), [NAMESPACE_NAME_LABEL]: name } }));
+}
+
+// ---------------------------------------------------------------- default/kubernetes (dns block)
+// kube-apiserver creates `default/kubernetes` itself (pkg/controlplane/controller/kubernetesservice/
+// controller.go: CreateOrUpdateMasterServiceIfNeeded, createPortAndServiceSpec): no selector, ClusterIP
+// = the first address of the service CIDR, one port `https` TCP 443 -> the apiserver's secure port.
+// Its endpoints are the apiservers' advertise addresses (ReconcileEndpoints([]net.IP{c.PublicIP}, ...)).
+// It is not in `cluster.services`: it has no selector, and derivations over selected pods must not
+// see it; the DNS derivation adds its records (dns-records.ts).
+
+/** Name and namespace of the Service kube-apiserver creates for itself. */
+export const KUBERNETES_SERVICE = { name: 'kubernetes', namespace: DEFAULT_NAMESPACE } as const;
+/** kube-apiserver `--secure-port` default (and kubeadm's `bindPort`). */
+export const API_SERVER_SECURE_PORT = 6443;
+
+/** The `default/kubernetes` Service for a service CIDR (ClusterIP '' when the CIDR is malformed). */
+export function kubernetesService(serviceCIDR: string): Service {
+  return {
+    name: KUBERNETES_SERVICE.name,
+    namespace: KUBERNETES_SERVICE.namespace,
+    type: 'ClusterIP',
+    clusterIP: nthAddress(serviceCIDR, KUBERNETES_SERVICE_IP_INDEX) ?? '',
+    ports: [{ name: 'https', protocol: 'TCP', port: 443, targetPort: API_SERVER_SECURE_PORT }],
+    externalTrafficPolicy: 'Cluster',
+    internalTrafficPolicy: 'Cluster',
+    sessionAffinity: 'None',
+  };
+}
+
+/** The endpoints of `default/kubernetes`: each control-plane node's IP at the apiserver's secure port. */
+export function apiServerEndpoints(nodes: readonly Pick<Node, 'ip' | 'controlPlane'>[]): Array<{ ip: string; port: number }> {
+  return nodes.filter((n) => n.controlPlane).map((n) => ({ ip: n.ip, port: API_SERVER_SECURE_PORT }));
 }
 
 /** Applies every default to a cluster definition; `name` is its file name without `.ts`. */

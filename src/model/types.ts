@@ -288,7 +288,18 @@ export interface ClusterDnsInput {
   clusterIP?: string;
   /** Names of the pods (declared on nodes, in kube-system) that serve DNS; defaults to the kube-system pods labelled `k8s-app: kube-dns`. */
   pods?: string[];
+  // --- dns block: CoreDNS kubernetes plugin `pods` option (plugin/kubernetes/README.md).
+  /**
+   * How CoreDNS answers `a-b-c-d.<namespace>.pod.<zone>` names (the kubernetes plugin's `pods` option):
+   * `insecure` answers any dashed IP in an existing namespace, `verified` only the IP of a pod in that
+   * namespace, `disabled` none.
+   * @default 'insecure'
+   */
+  podsMode?: PodsMode;
 }
+
+/** The CoreDNS kubernetes plugin's `pods` option (plugin/kubernetes/kubernetes.go: podModeInsecure, ...). */
+export type PodsMode = 'insecure' | 'verified' | 'disabled';
 
 /** Cluster DNS after defaults. */
 export interface ClusterDns {
@@ -298,6 +309,8 @@ export interface ClusterDns {
   clusterIP: string;
   /** Names of the DNS server pods (in kube-system). */
   pods: string[];
+  /** CoreDNS `pods` mode (kubeadm's Corefile: `pods insecure`). */
+  podsMode: PodsMode;
 }
 
 // ---------------------------------------------------------------- ingress / gateway

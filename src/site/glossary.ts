@@ -1,9 +1,10 @@
+// Data, not MDX: one list feeds the glossary page and the automatic first-use links, so each term is defined once.
 /**
  * The glossary, as data: docs/reference/glossary.mdx renders it (GlossaryTerms.astro) and
  * src/site/rehype-glossary-links.ts links the first use of each term on every other page to it.
  *
  * Writing an entry:
- * - `definition` is one or two sentences, exact as of Kubernetes v1.35; `code` in backticks.
+ * - `definition` is one or two sentences, exact as of Kubernetes v1.37; `code` in backticks.
  * - `match` lists the exact strings linked in prose (case-sensitive, whole words). It defaults to
  *   the term and its aliases. Keep it precise: a word that also has an everyday meaning ("ingress"
  *   as a direction, "gateway" as a route) must be matched only in phrases that mean the term.
@@ -250,7 +251,7 @@ export const GLOSSARY: GlossaryTerm[] = [
     term: 'IPVS',
     aliases: ['IP Virtual Server'],
     definition:
-      "IP Virtual Server, the Linux kernel's layer 4 load balancer. kube-proxy's `ipvs` mode binds Service addresses to the dummy interface `kube-ipvs0` and balances with IPVS; it is deprecated since v1.35 in favour of nftables.",
+      "IP Virtual Server, the Linux kernel's layer 4 load balancer. kube-proxy's `ipvs` mode binds Service addresses to the dummy interface `kube-ipvs0` and balances with IPVS; it is deprecated since v1.35 in favour of nftables, and since v1.37 the `KubeProxyIPVS` feature gate (on by default) allows it (KEP-5495).",
     anchor: 'ipvs',
     category: 'services',
     page: '/service-networking/#ipvs-mode',
@@ -547,7 +548,7 @@ export const GLOSSARY: GlossaryTerm[] = [
   {
     term: 'ndots',
     definition:
-      'The resolv.conf option giving how many dots a name needs for the resolver to try it as an absolute name before the search list. Kubernetes sets `ndots:5`, so that names such as `web.other-ns` go through the search list.',
+      'The resolv.conf option giving how many dots a name needs for the resolver to try it as written before the search list (musl then skips the search list altogether). Kubernetes sets `ndots:5` so that every relative in-cluster name, up to SRV names such as `_http._tcp.web.default.svc` (four dots), is completed from the search list before it is sent upstream as written.',
     anchor: 'ndots',
     category: 'dns',
     page: '/dns/name-resolution/#options-ndots5',

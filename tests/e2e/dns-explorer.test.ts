@@ -74,6 +74,52 @@ describe('DNS lookup explorer', () => {
     await page.close();
   });
 
+  it('recomputes while typing in the ndots field, without Enter or leaving the field', async () => {
+    const page = await browser.newPage();
+    await page.goto(baseUrl + PAGE, { waitUntil: 'networkidle' });
+    const explorer = page.locator('section[data-dns-explorer]').first();
+    await explorer.getByLabel('Name', { exact: true }).fill('kube-dns.kube-system.svc');
+    const ndots = explorer.getByLabel('ndots', { exact: true });
+    await ndots.focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('2');
+    // Still focused in ndots: glibc tries the name as written first (2 dots >= ndots 2), then the search list.
+    expect(await ndots.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(async () => (await queries(page))[0]).toBe('kube-dns.kube-system.svc. — forwarded upstream: NXDOMAIN (assumed)');
+    await expect.poll(async () => (await queries(page)).at(-1)).toBe('kube-dns.kube-system.svc.cluster.local. — answered: A 10.96.0.10');
+    await page.close();
+  });
+
+  it('offers glibc, musl and Go: musl skips the search list when the name has ndots dots', async () => {
+    const page = await browser.newPage();
+    await page.goto(baseUrl + PAGE, { waitUntil: 'networkidle' });
+    const explorer = page.locator('section[data-dns-explorer]').first();
+    const resolver = explorer.getByLabel('Resolver', { exact: true });
+    expect(await resolver.locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual(['glibc', 'musl', 'go']);
+    await explorer.getByLabel('Name', { exact: true }).fill('kube-dns.kube-system.svc');
+    await explorer.getByLabel('ndots', { exact: true }).fill('2');
+    await resolver.selectOption('musl');
+    await expect.poll(() => queries(page)).toEqual(['kube-dns.kube-system.svc. — forwarded upstream: NXDOMAIN (assumed)']);
+    await expect.poll(() => explorer.locator('[data-summary]').textContent()).toContain('the lookup fails');
+    await resolver.selectOption('go');
+    await expect.poll(async () => (await queries(page)).at(-1)).toBe('kube-dns.kube-system.svc.cluster.local. — answered: A 10.96.0.10');
+    await page.close();
+  });
+
+  it('answers kubernetes and kubernetes.default (the default/kubernetes Service)', async () => {
+    const page = await browser.newPage();
+    await page.goto(baseUrl + PAGE, { waitUntil: 'networkidle' });
+    const explorer = page.locator('section[data-dns-explorer]').first();
+    await explorer.getByLabel('Name', { exact: true }).fill('kubernetes');
+    await expect.poll(() => queries(page)).toEqual(['kubernetes.default.svc.cluster.local. — answered: A 10.96.0.1']);
+    await explorer.getByLabel('Name', { exact: true }).fill('kubernetes.default');
+    await expect.poll(() => queries(page)).toEqual([
+      'kubernetes.default.default.svc.cluster.local. — NXDOMAIN',
+      'kubernetes.default.svc.cluster.local. — answered: A 10.96.0.1',
+    ]);
+    await page.close();
+  });
+
   it('ships under 10 KB of gzipped JavaScript', () => {
     const html = readFileSync(`dist/${PAGE}index.html`, 'utf8');
     const scripts = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]!);

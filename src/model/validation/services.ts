@@ -135,7 +135,8 @@ function checkClusterIP(svc: Service, at: string, isDns: boolean, ranges: Ranges
   const ipPath = isDns ? 'dns.clusterIP' : `${at}.clusterIP`;
   const kubernetesIP = ranges.serviceCIDR ? nthAddress(ranges.serviceCIDR, KUBERNETES_SERVICE_IP_INDEX) : undefined;
   if (svc.type === 'ExternalName') {
-    if (!isDns1123Subdomain(svc.externalName)) {
+    // validation.go ValidateService: `cname := strings.TrimSuffix(service.Spec.ExternalName, ".")`.
+    if (!isDns1123Subdomain((svc.externalName ?? '').replace(/\.$/, ''))) {
       r.error(
         `${at}.externalName`,
         `externalName ${quote(svc.externalName)} is not a DNS name`,

@@ -12,10 +12,40 @@ describe('clusterDnsRecords', () => {
   it('serves an A record for a ClusterIP Service (spec 2.3.1)', () => {
     expect(lines()).toContain('kube-dns.kube-system.svc.cluster.local.\t30\tIN\tA\t10.96.0.10');
   });
-  it('serves SRV records for named ports only (spec 2.3.2)', () => {
+  it('serves _port._proto SRV records for named ports only (spec 2.3.2)', () => {
     expect(lines()).toContain('_dns._udp.kube-dns.kube-system.svc.cluster.local.\t30\tIN\tSRV\t0 100 53 kube-dns.kube-system.svc.cluster.local.');
     expect(lines()).toContain('_http._tcp.web.default.svc.cluster.local.\t30\tIN\tSRV\t0 100 80 web.default.svc.cluster.local.');
-    expect(lines().some((l) => l.includes('web-np') && l.includes('SRV'))).toBe(false);
+    expect(lines().some((l) => l.startsWith('_') && l.includes('web-np'))).toBe(false);
+  });
+  it('serves SRV at the bare Service name for every port, one per (target, port) (findServices wildcards, backend_lookup.go SRV)', () => {
+    expect(lines()).toContain('web-np.default.svc.cluster.local.\t30\tIN\tSRV\t0 100 80 web-np.default.svc.cluster.local.');
+    // kube-dns: three ports count for the weight (100/3 -> 33); UDP 53 and TCP 53 give one record.
+    const kd = clusterDnsRecords(threeNodeCluster()).filter((r) => r.type === 'SRV' && r.name === 'kube-dns.kube-system.svc.cluster.local.');
+    expect(kd.map((r) => r.data)).toEqual(['0 33 53 kube-dns.kube-system.svc.cluster.local.', '0 33 9153 kube-dns.kube-system.svc.cluster.local.']);
+  });
+  it('serves endpoint names and PTRs for a ClusterIP Service too (reverse.go serviceRecordForIP)', () => {
+    expect(lines()).toEqual(expect.arrayContaining([
+      '10-244-1-5.web.default.svc.cluster.local.\t30\tIN\tA\t10.244.1.5',
+      '5.1.244.10.in-addr.arpa.\t30\tIN\tPTR\t10-244-1-5.web.default.svc.cluster.local.',
+      '5.1.244.10.in-addr.arpa.\t30\tIN\tPTR\t10-244-1-5.web-np.default.svc.cluster.local.',
+    ]));
+  });
+  it('serves default/kubernetes: first service address, https 443, endpoints on control-plane nodes', () => {
+    expect(lines()).toEqual(expect.arrayContaining([
+      'kubernetes.default.svc.cluster.local.\t30\tIN\tA\t10.96.0.1',
+      '_https._tcp.kubernetes.default.svc.cluster.local.\t30\tIN\tSRV\t0 100 443 kubernetes.default.svc.cluster.local.',
+      '1.0.96.10.in-addr.arpa.\t30\tIN\tPTR\tkubernetes.default.svc.cluster.local.',
+      '10.1.168.192.in-addr.arpa.\t30\tIN\tPTR\t192-168-1-10.kubernetes.default.svc.cluster.local.',
+    ]));
+    expect(lines().some((l) => l.includes('192-168-1-11.kubernetes'))).toBe(false);
+  });
+  it('serves the dns-version TXT record (spec 2.2)', () => {
+    expect(lines()).toContain('dns-version.cluster.local.\t28800\tIN\tTXT\t"1.1.0"');
+  });
+  it('serves no pod records with pods disabled', () => {
+    const c = threeNodeCluster();
+    c.dns.podsMode = 'disabled';
+    expect(clusterDnsRecords(c).some((r) => r.name.includes('.pod.'))).toBe(false);
   });
   it('serves the PTR of a ClusterIP (spec 2.3.3)', () => {
     expect(lines()).toContain('10.0.96.10.in-addr.arpa.\t30\tIN\tPTR\tkube-dns.kube-system.svc.cluster.local.');
@@ -63,8 +93,10 @@ describe('answer', () => {
     expect(answer(data, 'web.default.svc.cluster.local.default.svc.cluster.local.', 'A').rcode).toBe('NXDOMAIN');
   });
   it('returns NODATA (NOERROR, no records) for an existing name without that type', () => {
-    const a = answer(data, 'web.default.svc.cluster.local', 'SRV');
+    const a = answer(data, 'web.default.svc.cluster.local', 'AAAA');
     expect([a.rcode, a.records.length]).toEqual(['NOERROR', 0]);
+    const txt = answer(data, 'web.default.svc.cluster.local', 'TXT');
+    expect([txt.rcode, txt.records.length]).toEqual(['NOERROR', 0]);
   });
   it('returns NODATA for an empty non-terminal such as a namespace', () => {
     const a = answer(data, 'default.svc.cluster.local', 'A');
@@ -76,7 +108,44 @@ describe('answer', () => {
   it('marks names outside the cluster domain as forwarded', () => {
     expect(answer(data, 'example.com', 'A').forwarded).toBe(true);
   });
-  it('answers any dashed pod name (kubeadm Corefile: pods insecure)', () => {
+  it('answers any dashed pod name in an existing namespace (kubeadm Corefile: pods insecure)', () => {
     expect(answer(data, '10-244-9-9.default.pod.cluster.local', 'A').records.map((r) => r.data)).toEqual(['10.244.9.9']);
+  });
+  it('answers NXDOMAIN for a dashed pod name in a namespace that does not exist (findPods)', () => {
+    const a = answer(data, '10-244-9-9.nosuchns.pod.cluster.local', 'A');
+    expect([a.rcode, a.records.length]).toEqual(['NXDOMAIN', 0]);
+    expect(answer(data, '10-244-09-9.default.pod.cluster.local', 'A').rcode).toBe('NXDOMAIN');
+  });
+  it('pods verified answers only the IP of a pod in that namespace', () => {
+    const c = threeNodeCluster();
+    c.dns.podsMode = 'verified';
+    const v = dnsZoneData(c);
+    expect(answer(v, '10-244-1-6.default.pod.cluster.local', 'A').records.map((r) => r.data)).toEqual(['10.244.1.6']);
+    expect(answer(v, '10-244-9-9.default.pod.cluster.local', 'A').rcode).toBe('NXDOMAIN');
+    expect(answer(v, '10-244-1-6.kube-system.pod.cluster.local', 'A').rcode).toBe('NXDOMAIN');
+  });
+  it('answers NODATA for an existing namespace without Services, NXDOMAIN for an unknown one', () => {
+    const c = threeNodeCluster();
+    c.namespaces.push({ name: 'empty', labels: {} });
+    const d = dnsZoneData(c);
+    expect([answer(d, 'empty.svc.cluster.local', 'A').rcode, answer(d, 'empty.svc.cluster.local', 'A').records.length]).toEqual(['NOERROR', 0]);
+    expect(answer(d, 'nosuchns.svc.cluster.local', 'A').rcode).toBe('NXDOMAIN');
+  });
+  it('follows an ExternalName that points into the cluster to its A record (backend_lookup.go A)', () => {
+    const c = threeNodeCluster();
+    c.services.push({ ...c.services[4]!, name: 'alias', externalName: 'web.default.svc.cluster.local.' });
+    const a = answer(dnsZoneData(c), 'alias.default.svc.cluster.local', 'A');
+    expect(a.records.map((r) => `${r.type} ${r.data}`)).toEqual(['CNAME web.default.svc.cluster.local.', 'A 10.96.100.10']);
+    // SRV drops ExternalName CNAMEs (kubernetes.go Services).
+    expect(answer(dnsZoneData(c), 'alias.default.svc.cluster.local', 'SRV').records).toEqual([]);
+  });
+  it('answers kubernetes.default.svc and the TXT, NS and SOA of the zone', () => {
+    expect(answer(data, 'kubernetes.default.svc.cluster.local', 'A').records.map((r) => r.data)).toEqual(['10.96.0.1']);
+    expect(answer(data, 'dns-version.cluster.local', 'TXT').records.map((r) => r.data)).toEqual(['"1.1.0"']);
+    expect(answer(data, 'cluster.local', 'NS').records.map((r) => r.data)).toEqual(['ns.dns.cluster.local.']);
+    expect(answer(data, 'ns.dns.cluster.local', 'A').records.map((r) => r.data)).toEqual(['10.96.0.10']);
+    expect(answer(data, 'cluster.local', 'SOA').records[0]!.data).toMatch(/^ns\.dns\.cluster\.local\. hostmaster\.cluster\.local\. \S+ 7200 1800 86400 30$/);
+    expect(answer(data, 'default.svc.cluster.local', 'NS').records).toEqual([]);
+    expect(answer(data, 'nosuch.cluster.local', 'NS').rcode).toBe('NXDOMAIN');
   });
 });

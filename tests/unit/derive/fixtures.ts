@@ -55,7 +55,7 @@ export function threeNodeCluster(plugin: PluginSpec = { name: 'flannel', backend
       clusterDomain: 'cluster.local',
     },
     plugin, kubeProxyMode: 'iptables',
-    dns: { provider: 'coredns', clusterIP: '10.96.0.10', pods: ['coredns-a', 'coredns-b'] },
+    dns: { provider: 'coredns', clusterIP: '10.96.0.10', pods: ['coredns-a', 'coredns-b'], podsMode: 'insecure' },
     namespaces: [
       { name: 'default', labels: { 'kubernetes.io/metadata.name': 'default' } },
       { name: 'kube-system', labels: { 'kubernetes.io/metadata.name': 'kube-system' } },

@@ -32,7 +32,7 @@ describe('resolveCluster defaults', () => {
 
   it('puts CoreDNS at the tenth service address behind kube-system/kube-dns', () => {
     const c = resolveCluster(minimal(), 'mini');
-    expect(c.dns).toEqual({ provider: 'coredns', clusterIP: '10.96.0.10', pods: [] });
+    expect(c.dns).toEqual({ provider: 'coredns', clusterIP: '10.96.0.10', pods: [], podsMode: 'insecure' });
     expect(c.services.at(-1)).toEqual({
       name: 'kube-dns',
       namespace: 'kube-system',
