@@ -211,7 +211,7 @@ function overallCluster(): Cluster {
     name: 'upstream-nft', title: 'TestOverallNFTablesRules', description: 'kubernetes pkg/proxy/nftables/proxier_test.go',
     network: { nodeCIDR: '192.168.0.0/24', clusterCIDR: '10.0.0.0/8', serviceCIDR: '172.30.0.0/16', clusterDomain: 'cluster.local' },
     plugin: { name: 'calico', mode: 'bgp' }, kubeProxyMode: 'nftables',
-    dns: { provider: 'coredns', clusterIP: '172.30.0.10', pods: [] },
+    dns: { provider: 'coredns', clusterIP: '172.30.0.10', pods: [], podsMode: 'insecure' },
     namespaces: [], ingresses: [], httpRoutes: [], networkPolicies: [],
     // Endpoints without NodeName upstream are on a node of their own here (never local).
     nodes: [
