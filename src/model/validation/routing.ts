@@ -4,7 +4,7 @@
  */
 import { isDns1123Subdomain } from '../names.ts';
 import type { BackendRef, Cluster, HttpPathRule } from '../types.ts';
-import { checkLabel, quote, type Report } from './fields.ts';
+import { checkLabel, checkSubdomain, quote, type Report } from './fields.ts';
 
 function checkBackend(cluster: Cluster, namespace: string, backend: BackendRef, path: string, r: Report): void {
   const service = cluster.services.find((s) => s.namespace === namespace && s.name === backend?.service);
@@ -51,7 +51,7 @@ export function checkIngressesAndRoutes(cluster: Cluster, r: Report): void {
   const seen = new Set<string>();
   cluster.ingresses.forEach((ing, i) => {
     const at = `ingresses[${i}]`;
-    checkLabel(r, `${at}.name`, ing.name, 'Ingress name');
+    checkSubdomain(r, `${at}.name`, ing.name, 'Ingress name');
     if (seen.has(`${ing.namespace}/${ing.name}`)) {
       r.error(`${at}.name`, `Ingress ${ing.namespace}/${ing.name} is declared twice`, 'give each Ingress its own name');
     }
@@ -62,7 +62,7 @@ export function checkIngressesAndRoutes(cluster: Cluster, r: Report): void {
   seen.clear();
   cluster.httpRoutes.forEach((route, i) => {
     const at = `httpRoutes[${i}]`;
-    checkLabel(r, `${at}.name`, route.name, 'HTTPRoute name');
+    checkSubdomain(r, `${at}.name`, route.name, 'HTTPRoute name');
     if (seen.has(`${route.namespace}/${route.name}`)) {
       r.error(`${at}.name`, `HTTPRoute ${route.namespace}/${route.name} is declared twice`, 'give each HTTPRoute its own name');
     }

@@ -7,7 +7,8 @@ import { DNS_NAMESPACE, DNS_SERVICE_NAME, KUBERNETES_SERVICE_IP_INDEX, NODE_PORT
 import { SERVICE_TYPES } from '../enums.ts';
 import { isDns1035Label, isDns1123Subdomain, isPortName, suggestLabel } from '../names.ts';
 import type { Cluster, Pod, Service } from '../types.ts';
-import { allPods, checkIpField, checkLabel, checkPort, quote, type Ranges, type Report } from './fields.ts';
+import { allPods, checkIpField, checkLabel, checkPort, checkProtocol, quote, type Ranges, type Report } from './fields.ts';
+import { checkLabelMap } from './labels.ts';
 
 const { min: NODE_PORT_MIN, max: NODE_PORT_MAX } = NODE_PORT_RANGE;
 
@@ -29,6 +30,7 @@ function checkDeclaredService(svc: Service, at: string, r: Report): void {
   if (svc.namespace === DNS_NAMESPACE && svc.name === DNS_SERVICE_NAME) {
     r.error(`${at}.name`, `Service kube-system/kube-dns is generated from dns`, 'remove it from services and set dns: { clusterIP, pods } instead');
   }
+  checkLabelMap(r, `${at}.selector`, svc.selector, 'selector');
   if (!SERVICE_TYPES.includes(svc.type)) {
     r.error(`${at}.type`, `Service type ${quote(svc.type)} is not one of ${SERVICE_TYPES.join(', ')}`, "leave it out for 'ClusterIP'");
   }
@@ -40,9 +42,16 @@ function checkServicePorts(svc: Service, at: string, nodePorts: Map<number, stri
     r.error(`${at}.ports`, `Service ${svc.name} has no ports`, 'add ports: [{ port: 80 }] (only headless and ExternalName Services may omit them)');
   }
   const names = new Set<string>();
+  const portProtocols = new Map<string, number>();
   svc.ports.forEach((port, k) => {
     const pp = `${at}.ports[${k}]`;
     checkPort(r, `${pp}.port`, port.port, 'port');
+    checkProtocol(r, `${pp}.protocol`, port.protocol);
+    // ValidateService: two ports may not share port and protocol.
+    const key = `${port.port}/${port.protocol}`;
+    const prior = portProtocols.get(key);
+    if (prior === undefined) portProtocols.set(key, k);
+    else r.error(`${pp}.port`, `port ${port.port}/${port.protocol} is already declared at ports[${prior}]`, 'each port and protocol pair may appear once in a Service');
     if (typeof port.targetPort === 'number') checkPort(r, `${pp}.targetPort`, port.targetPort, 'targetPort');
     else if (!isPortName(port.targetPort)) {
       r.error(
@@ -121,7 +130,9 @@ function checkClusterIP(svc: Service, at: string, isDns: boolean, ranges: Ranges
   const ipPath = isDns ? 'dns.clusterIP' : `${at}.clusterIP`;
   const kubernetesIP = ranges.serviceCIDR ? nthAddress(ranges.serviceCIDR, KUBERNETES_SERVICE_IP_INDEX) : undefined;
   if (svc.type === 'ExternalName') {
-    if (!isDns1123Subdomain(svc.externalName)) {
+    // ValidateService: the CNAME may end with one dot (fully qualified), the rest is a DNS-1123 subdomain.
+    const cname = typeof svc.externalName === 'string' ? svc.externalName.replace(/\.$/, '') : svc.externalName;
+    if (!isDns1123Subdomain(cname)) {
       r.error(
         `${at}.externalName`,
         `externalName ${quote(svc.externalName)} is not a DNS name`,
