@@ -53,6 +53,9 @@ describe('vxlanSourcePort', () => {
     expect(p).toBeGreaterThanOrEqual(32768);
     expect(p).toBeLessThanOrEqual(60999);
   });
+  it('gives the value docs/pod-networking.mdx quotes for client → web-2 in flannel-vxlan', () => {
+    expect(vxlanSourcePort('10.244.1.3:40000>10.244.2.2:8080')).toBe(50272);
+  });
 });
 
 describe('randomFullyPort', () => {
