@@ -4,7 +4,7 @@
  * misses a member or adds one, so a new value goes into types.ts and here, or `npm run check` fails.
  * (types.ts stays the single source of the reference page, which prints its unions as written.)
  */
-import type { ClusterDnsInput, DnsPolicy, NetworkPolicyInput, Protocol, ServiceType } from './types.ts';
+import type { ClusterDnsInput, DnsPolicy, LabelSelectorOperator, NetworkPolicyInput, Protocol, ServiceType } from './types.ts';
 
 /** `spec.dnsPolicy` values. */
 export const DNS_POLICIES = Object.keys({
@@ -30,3 +30,6 @@ export const POLICY_TYPES = Object.keys({ Ingress: true, Egress: true } satisfie
 
 /** Port protocols the API accepts (pkg/apis/core/validation: supportedPortProtocols). */
 export const PROTOCOLS = Object.keys({ TCP: true, UDP: true, SCTP: true } satisfies Record<Protocol, true>);
+
+/** `matchExpressions` operators (metav1.LabelSelectorOperator). */
+export const SELECTOR_OPERATORS = Object.keys({ In: true, NotIn: true, Exists: true, DoesNotExist: true } satisfies Record<LabelSelectorOperator, true>);

@@ -1,9 +1,11 @@
 /**
  * Label keys and values as the API server checks them (k8s.io/apimachinery/pkg/util/validation:
- * IsQualifiedName for keys, IsValidLabelValue for values; metav1validation.ValidateLabels).
+ * IsQualifiedName for keys, IsValidLabelValue for values; metav1validation.ValidateLabels), and
+ * label selectors (metav1validation.ValidateLabelSelector, ValidateLabelSelectorRequirement).
  */
+import { SELECTOR_OPERATORS } from '../enums.ts';
 import { isDns1123Subdomain } from '../names.ts';
-import type { Labels } from '../types.ts';
+import type { LabelSelector, Labels } from '../types.ts';
 import { quote, type Report } from './fields.ts';
 
 // validation.go qualifiedNameFmt: alphanumeric at both ends, '-', '_' and '.' inside.
@@ -54,4 +56,37 @@ export function checkLabelMap(r: Report, path: string, labels: Labels | undefine
       r.error(`${path}.${key}`, `${what} value ${quote(value)} ${valueProblem}`, "use at most 63 letters, digits, '-', '_' or '.', e.g. 'web-1'");
     }
   }
+}
+
+/**
+ * Reports what the API rejects in a label selector at `path`: bad `matchLabels`, and in each
+ * `matchExpressions` requirement a bad key, an unknown operator, `In`/`NotIn` without values,
+ * `Exists`/`DoesNotExist` with values, or a bad value.
+ */
+export function checkLabelSelector(r: Report, path: string, selector: LabelSelector | undefined): void {
+  if (selector === undefined) return;
+  checkLabelMap(r, `${path}.matchLabels`, selector.matchLabels, 'label selector');
+  const expressions = selector.matchExpressions;
+  if (expressions === undefined) return;
+  if (!Array.isArray(expressions)) {
+    r.error(`${path}.matchExpressions`, 'matchExpressions must be an array', "write matchExpressions: [{ key: 'tier', operator: 'In', values: ['api'] }]");
+    return;
+  }
+  expressions.forEach((req, k) => {
+    const at = `${path}.matchExpressions[${k}]`;
+    const keyProblem = typeof req?.key === 'string' ? qualifiedNameProblem(req.key) : 'is missing';
+    if (keyProblem) r.error(`${at}.key`, `selector key ${quote(req?.key)} ${keyProblem}`, "use a label key such as 'app' or 'app.kubernetes.io/name'");
+    const values = req?.values ?? [];
+    if (!SELECTOR_OPERATORS.includes(req?.operator)) {
+      r.error(`${at}.operator`, `operator ${quote(req?.operator)} is not one of ${SELECTOR_OPERATORS.join(', ')}`, "use 'In', 'NotIn', 'Exists' or 'DoesNotExist' (case matters)");
+    } else if ((req.operator === 'In' || req.operator === 'NotIn') && values.length === 0) {
+      r.error(`${at}.values`, `operator ${req.operator} needs at least one value`, `list the values, e.g. values: ['api']; to test for the key alone use 'Exists'`);
+    } else if ((req.operator === 'Exists' || req.operator === 'DoesNotExist') && values.length > 0) {
+      r.error(`${at}.values`, `operator ${req.operator} takes no values`, `remove values, or use '${req.operator === 'Exists' ? 'In' : 'NotIn'}' to compare values`);
+    }
+    values.forEach((value, m) => {
+      const problem = labelValueProblem(value);
+      if (problem) r.error(`${at}.values[${m}]`, `selector value ${quote(value)} ${problem}`, "use at most 63 letters, digits, '-', '_' or '.'");
+    });
+  });
 }

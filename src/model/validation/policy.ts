@@ -3,16 +3,16 @@
  * ranges, port ranges, and policies that select a pod.
  */
 import { cidrContainsCidr } from '../../net/cidr.ts';
-import { labelsMatch } from '../defaults.ts';
+import { selectorMatches } from '../label-selector.ts';
 import { POLICY_TYPES } from '../enums.ts';
 import { isPortName } from '../names.ts';
 import type { Cluster, ClusterInput, NetworkPolicyPeer, NetworkPolicyPort } from '../types.ts';
 import { allPods, checkCidrField, checkLabel, checkPort, checkProtocol, checkSubdomain, quote, type Report } from './fields.ts';
-import { checkLabelMap } from './labels.ts';
+import { checkLabelMap, checkLabelSelector } from './labels.ts';
 
 function checkPolicyPeer(peer: NetworkPolicyPeer, path: string, r: Report): void {
-  checkLabelMap(r, `${path}.podSelector.matchLabels`, peer.podSelector?.matchLabels, 'label selector');
-  checkLabelMap(r, `${path}.namespaceSelector.matchLabels`, peer.namespaceSelector?.matchLabels, 'label selector');
+  checkLabelSelector(r, `${path}.podSelector`, peer.podSelector);
+  checkLabelSelector(r, `${path}.namespaceSelector`, peer.namespaceSelector);
   if (peer.ipBlock) {
     if (peer.podSelector || peer.namespaceSelector) {
       r.error(
@@ -54,7 +54,7 @@ export function checkNetworkPolicies(cluster: Cluster, r: Report): void {
     const at = `networkPolicies[${i}]`;
     // ValidateNetworkPolicyName: a DNS-1123 subdomain.
     checkSubdomain(r, `${at}.name`, policy.name, 'NetworkPolicy name');
-    checkLabelMap(r, `${at}.podSelector.matchLabels`, policy.podSelector.matchLabels, 'label selector');
+    checkLabelSelector(r, `${at}.podSelector`, policy.podSelector);
     if (seen.has(`${policy.namespace}/${policy.name}`)) {
       r.error(`${at}.name`, `NetworkPolicy ${policy.namespace}/${policy.name} is declared twice`, 'give each policy its own name');
     }
@@ -64,7 +64,7 @@ export function checkNetworkPolicies(cluster: Cluster, r: Report): void {
         r.error(`${at}.policyTypes[${k}]`, `policy type ${quote(type)} is not Ingress or Egress`, "use 'Ingress' and/or 'Egress'");
       }
     });
-    const selected = pods.filter((p) => p.namespace === policy.namespace && labelsMatch(policy.podSelector.matchLabels, p.labels));
+    const selected = pods.filter((p) => p.namespace === policy.namespace && selectorMatches(policy.podSelector, p.labels));
     if (selected.length === 0) {
       r.warning(
         `${at}.podSelector`,

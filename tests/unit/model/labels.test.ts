@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { DiagnosticCollector } from '../../../src/model/diagnostics.ts';
 import { checkProtocol, checkSubdomain } from '../../../src/model/validation/fields.ts';
-import { checkLabelMap, labelValueProblem, qualifiedNameProblem } from '../../../src/model/validation/labels.ts';
+import { checkLabelMap, checkLabelSelector, labelValueProblem, qualifiedNameProblem } from '../../../src/model/validation/labels.ts';
 
 describe('qualifiedNameProblem', () => {
   it('accepts names and prefixed names the API accepts', () => {
@@ -71,5 +71,48 @@ describe('checkSubdomain and checkProtocol', () => {
     expect(r.diagnostics).toEqual([]);
     checkProtocol(r, 'protocol', 'udp');
     expect(r.diagnostics.map((d) => d.message)).toEqual(['protocol "udp" is not one of TCP, UDP, SCTP']);
+  });
+});
+
+// metav1validation.ValidateLabelSelectorRequirement: In/NotIn need values, Exists/DoesNotExist take none.
+describe('checkLabelSelector', () => {
+  const run = (selector: unknown) => {
+    const r = new DiagnosticCollector('diagrams/x.ts');
+    checkLabelSelector(r, 'sel', selector as never);
+    return r.diagnostics.map((d) => [d.path, d.message]);
+  };
+  it('accepts every operator used correctly, and empty selectors', () => {
+    expect(run({
+      matchLabels: { app: 'web' },
+      matchExpressions: [
+        { key: 'tier', operator: 'In', values: ['api'] }, { key: 'tier', operator: 'NotIn', values: ['web', ''] },
+        { key: 'app.kubernetes.io/name', operator: 'Exists' }, { key: 'legacy', operator: 'DoesNotExist', values: [] },
+      ],
+    })).toEqual([]);
+    expect(run({})).toEqual([]);
+    expect(run(undefined)).toEqual([]);
+  });
+  it('rejects In/NotIn without values and Exists/DoesNotExist with values', () => {
+    expect(run({ matchExpressions: [{ key: 'a', operator: 'In', values: [] }, { key: 'b', operator: 'NotIn' }] })).toEqual([
+      ['sel.matchExpressions[0].values', 'operator In needs at least one value'],
+      ['sel.matchExpressions[1].values', 'operator NotIn needs at least one value'],
+    ]);
+    expect(run({ matchExpressions: [{ key: 'a', operator: 'Exists', values: ['x'] }, { key: 'b', operator: 'DoesNotExist', values: ['y'] }] })).toEqual([
+      ['sel.matchExpressions[0].values', 'operator Exists takes no values'],
+      ['sel.matchExpressions[1].values', 'operator DoesNotExist takes no values'],
+    ]);
+  });
+  it('rejects unknown operators (case matters), bad keys and bad values', () => {
+    expect(run({ matchExpressions: [{ key: 'a', operator: 'in', values: ['x'] }] })).toEqual([
+      ['sel.matchExpressions[0].operator', 'operator "in" is not one of In, NotIn, Exists, DoesNotExist'],
+    ]);
+    expect(run({ matchExpressions: [{ key: '-a', operator: 'Exists' }, { operator: 'Exists' }] }).map(([p]) => p)).toEqual([
+      'sel.matchExpressions[0].key', 'sel.matchExpressions[1].key',
+    ]);
+    expect(run({ matchExpressions: [{ key: 'a', operator: 'In', values: ['ok', 'not ok'] }] })).toEqual([
+      ['sel.matchExpressions[0].values[1]', expect.stringMatching(/^selector value "not ok" must be empty/)],
+    ]);
+    expect(run({ matchLabels: { '-a': 'x' } })).toEqual([['sel.matchLabels.-a', expect.stringMatching(/^label selector key "-a"/)]]);
+    expect(run({ matchExpressions: 'tier=api' })).toEqual([['sel.matchExpressions', 'matchExpressions must be an array']]);
   });
 });

@@ -560,6 +560,28 @@ const CASES: RuleCase[] = [
     broken: (c) => void (c.networkPolicies![0]!.ingress![0]!.from![0]!.podSelector = { matchLabels: { '-app': 'web' } }),
     twin: (c) => void (c.networkPolicies![0]!.ingress![0]!.from![0]!.podSelector = { matchLabels: { app: 'web' } }),
   },
+  {
+    rule: 'matchExpressions In without values',
+    path: 'networkPolicies[0].podSelector.matchExpressions[0].values',
+    message: 'operator In needs at least one value',
+    broken: (c) => void (c.networkPolicies![0]!.podSelector = { matchExpressions: [{ key: 'app', operator: 'In', values: [] }] }),
+    twin: (c) => void (c.networkPolicies![0]!.podSelector = { matchExpressions: [{ key: 'app', operator: 'In', values: ['db'] }] }),
+  },
+  {
+    rule: 'matchExpressions Exists with values in a namespaceSelector',
+    path: 'networkPolicies[0].egress[0].to[0].namespaceSelector.matchExpressions[0].values',
+    message: 'operator Exists takes no values',
+    broken: (c) => void (c.networkPolicies![0]!.egress![0]!.to![0]!.namespaceSelector = { matchExpressions: [{ key: 'team', operator: 'Exists', values: ['shop'] }] }),
+    twin: (c) => void (c.networkPolicies![0]!.egress![0]!.to![0]!.namespaceSelector = { matchExpressions: [{ key: 'team', operator: 'Exists' }] }),
+  },
+  {
+    rule: 'podSelector with matchExpressions that selects no pod',
+    path: 'networkPolicies[0].podSelector',
+    message: 'podSelector matches no pod in namespace default',
+    severity: 'warning',
+    broken: (c) => void (c.networkPolicies![0]!.podSelector = { matchLabels: { app: 'db' }, matchExpressions: [{ key: 'app', operator: 'NotIn', values: ['db'] }] }),
+    twin: (c) => void (c.networkPolicies![0]!.podSelector = { matchLabels: { app: 'db' }, matchExpressions: [{ key: 'tier', operator: 'DoesNotExist' }] }),
+  },
 ];
 
 /** A DNS subdomain of exactly `length` characters: 63-character labels joined by dots, then the rest. */
