@@ -2,6 +2,7 @@
  * HTTP routing: Ingresses and Gateway API HTTPRoutes, their rules, and backends that name a
  * real Service port.
  */
+import { PATH_TYPES } from '../enums.ts';
 import { isDns1123Subdomain } from '../names.ts';
 import type { BackendRef, Cluster, HttpPathRule } from '../types.ts';
 import { checkLabel, checkSubdomain, quote, type Report } from './fields.ts';
@@ -29,6 +30,9 @@ function checkRules(cluster: Cluster, namespace: string, rules: HttpPathRule[], 
     }
     if (typeof rule.path !== 'string' || !rule.path.startsWith('/')) {
       r.error(`${rp}.path`, `path ${quote(rule.path)} does not start with '/'`, "write an absolute path such as '/api'");
+    }
+    if (rule.pathType !== undefined && !PATH_TYPES.includes(rule.pathType)) {
+      r.error(`${rp}.pathType`, `pathType ${quote(rule.pathType)} is not one of ${PATH_TYPES.join(', ')}`, "use 'Prefix' (the default here), 'Exact' or 'ImplementationSpecific'");
     }
     checkBackend(cluster, namespace, rule.backend, `${rp}.backend`, r);
   });

@@ -4,7 +4,7 @@
  */
 import { cidrContainsIp, isIp, nthAddress } from '../../net/cidr.ts';
 import { DNS_NAMESPACE, DNS_SERVICE_NAME, KUBERNETES_SERVICE_IP_INDEX, NODE_PORT_RANGE, hasNodePort, labelsMatch } from '../defaults.ts';
-import { SERVICE_TYPES } from '../enums.ts';
+import { SERVICE_TYPES, SESSION_AFFINITIES, TRAFFIC_POLICIES } from '../enums.ts';
 import { isDns1035Label, isDns1123Subdomain, isPortName, suggestLabel } from '../names.ts';
 import type { Cluster, Pod, Service } from '../types.ts';
 import { allPods, checkIpField, checkLabel, checkPort, checkProtocol, quote, type Ranges, type Report } from './fields.ts';
@@ -31,6 +31,15 @@ function checkDeclaredService(svc: Service, at: string, r: Report): void {
     r.error(`${at}.name`, `Service kube-system/kube-dns is generated from dns`, 'remove it from services and set dns: { clusterIP, pods } instead');
   }
   checkLabelMap(r, `${at}.selector`, svc.selector, 'selector');
+  // pkg/apis/core/validation: supportedServiceTrafficPolicy... and supportedSessionAffinityType.
+  for (const field of ['externalTrafficPolicy', 'internalTrafficPolicy'] as const) {
+    if (!TRAFFIC_POLICIES.includes(svc[field])) {
+      r.error(`${at}.${field}`, `${field} ${quote(svc[field])} is not one of ${TRAFFIC_POLICIES.join(', ')}`, "use 'Cluster' (the default) or 'Local'");
+    }
+  }
+  if (!SESSION_AFFINITIES.includes(svc.sessionAffinity)) {
+    r.error(`${at}.sessionAffinity`, `sessionAffinity ${quote(svc.sessionAffinity)} is not one of ${SESSION_AFFINITIES.join(', ')}`, "use 'None' (the default) or 'ClientIP'");
+  }
   if (!SERVICE_TYPES.includes(svc.type)) {
     r.error(`${at}.type`, `Service type ${quote(svc.type)} is not one of ${SERVICE_TYPES.join(', ')}`, "leave it out for 'ClusterIP'");
   }

@@ -582,6 +582,34 @@ const CASES: RuleCase[] = [
     broken: (c) => void (c.networkPolicies![0]!.podSelector = { matchLabels: { app: 'db' }, matchExpressions: [{ key: 'app', operator: 'NotIn', values: ['db'] }] }),
     twin: (c) => void (c.networkPolicies![0]!.podSelector = { matchLabels: { app: 'db' }, matchExpressions: [{ key: 'tier', operator: 'DoesNotExist' }] }),
   },
+  {
+    rule: 'externalTrafficPolicy outside the enum',
+    path: 'services[2].externalTrafficPolicy',
+    message: 'externalTrafficPolicy "local" is not one of Cluster, Local',
+    broken: (c) => void (svc(c, 2).externalTrafficPolicy = 'local' as never),
+    twin: (c) => void (svc(c, 2).externalTrafficPolicy = 'Local'),
+  },
+  {
+    rule: 'internalTrafficPolicy outside the enum',
+    path: 'services[0].internalTrafficPolicy',
+    message: 'internalTrafficPolicy "Node" is not one of Cluster, Local',
+    broken: (c) => void (svc(c, 0).internalTrafficPolicy = 'Node' as never),
+    twin: (c) => void (svc(c, 0).internalTrafficPolicy = 'Local'),
+  },
+  {
+    rule: 'sessionAffinity outside the enum',
+    path: 'services[0].sessionAffinity',
+    message: 'sessionAffinity "Cookie" is not one of None, ClientIP',
+    broken: (c) => void (svc(c, 0).sessionAffinity = 'Cookie' as never),
+    twin: (c) => void (svc(c, 0).sessionAffinity = 'ClientIP'),
+  },
+  {
+    rule: 'Ingress pathType outside the enum',
+    path: 'ingresses[0].rules[0].pathType',
+    message: 'pathType "prefix" is not one of Prefix, Exact, ImplementationSpecific',
+    broken: (c) => void (c.ingresses![0]!.rules[0]!.pathType = 'prefix' as never),
+    twin: (c) => void (c.ingresses![0]!.rules[0]!.pathType = 'Exact'),
+  },
 ];
 
 /** A DNS subdomain of exactly `length` characters: 63-character labels joined by dots, then the rest. */
