@@ -41,7 +41,7 @@ export type HopStep =
    * (pkg/proxy/iptables/proxier.go), so the source port is replaced by a random one from
    * `portRange`; `to` carries a stable example of it.
    */
-  | { kind: 'masquerade'; from: string; to: string; randomFully: true; portRange: PortRange }
+  | { kind: 'masquerade'; from: string; to: string; randomFully: true; portRange: PortRange; reason: MasqueradeReason }
   | { kind: 'route'; crossing: NodeCrossing }
   | { kind: 'proxy'; host?: string; path: string; ruleHost?: string; rulePath: string; service: string; port: number; endpoint: string };
 
@@ -58,6 +58,14 @@ export interface OuterHeader {
    */
   sourcePort?: { port: number; range: PortRange };
 }
+
+/**
+ * Why kube-proxy marked a packet for MASQUERADE (pkg/proxy/iptables/proxier.go):
+ * `external`: KUBE-EXT for externalTrafficPolicy Cluster; `outside-cluster-cidr`: KUBE-SVC's
+ * `! -s <cluster CIDR> -j KUBE-MARK-MASQ` (a source off the pod network, e.g. a host-network pod);
+ * `hairpin`: KUBE-SEP's `-s <endpoint IP> -j KUBE-MARK-MASQ` (the endpoint is the sender itself).
+ */
+export type MasqueradeReason = 'external' | 'outside-cluster-cidr' | 'hairpin';
 
 /** One hop: the packet travelling from one participant to the next. */
 export interface Hop {
@@ -95,7 +103,11 @@ export interface NodePortStory {
 /** What the walk shows, with the facts its title and summary are made of. */
 export type WalkStory =
   | { kind: 'pod-to-pod'; src: ObjectName; dst: ObjectName; node: string; sameNode: boolean }
-  | { kind: 'pod-to-service'; src: ObjectName; service: ObjectName; node: string; vip: string; endpoint: string; endpointPod: ObjectName }
+  | {
+      kind: 'pod-to-service'; src: ObjectName; service: ObjectName; node: string; vip: string; endpoint: string; endpointPod: ObjectName;
+      /** Set when kube-proxy masquerades the source: the new source address, and why. */
+      masquerade?: { to: string; reason: Exclude<MasqueradeReason, 'external'> };
+    }
   | NodePortStory
   | {
       kind: 'external-through-ingress';

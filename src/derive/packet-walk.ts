@@ -10,6 +10,7 @@
  * module (src/plugins).
  */
 import type { Encapsulation } from '../net/encapsulation.ts';
+import { cidrContainsIp } from '../net/cidr.ts';
 import { LINUX_LOCAL_PORT_RANGE, NAT_SOURCE_PORT_RANGE, randomFullyPort, vxlanSourcePort } from '../net/flow-port.ts';
 import { networkPlugin, type NetworkPlugin } from '../plugins/index.ts';
 import type { Cluster, Node, Pod, Service, ServicePort } from '../model/types.ts';
@@ -17,7 +18,7 @@ import { resolveTargetPort, serviceEndpoints } from './endpoints.ts';
 import { endpointChainName, serviceChainNames, servicePortName } from './kube-proxy-rules.ts';
 import { findNode, findPod, findService, nodeOfPod, splitRef } from './lookup.ts';
 import type {
-  Hop, HopLink, HopStep, NodePortStory, ObjectName, PacketAddresses, PacketWalk, WalkParticipant, WalkSpec, WalkStory,
+  Hop, HopLink, HopStep, MasqueradeReason, NodePortStory, ObjectName, PacketAddresses, PacketWalk, WalkParticipant, WalkSpec, WalkStory,
 } from './packet-walk-data.ts';
 
 export type * from './packet-walk-data.ts';
@@ -63,9 +64,20 @@ function flowKey(packet: PacketAddresses): string {
 }
 
 /** MASQUERADE --random-fully of `from` to `ip`, with a stable example of the random port. */
-function masquerade(from: string, ip: string, flow: PacketAddresses): HopStep & { kind: 'masquerade' } {
+function masquerade(from: string, ip: string, flow: PacketAddresses, reason: MasqueradeReason): HopStep & { kind: 'masquerade' } {
   const original = Number(from.slice(from.lastIndexOf(':') + 1));
-  return { kind: 'masquerade', from, to: withPort(ip, randomFullyPort(flowKey(flow), original)), randomFully: true, portRange: NAT_SOURCE_PORT_RANGE };
+  return { kind: 'masquerade', from, to: withPort(ip, randomFullyPort(flowKey(flow), original)), randomFully: true, portRange: NAT_SOURCE_PORT_RANGE, reason };
+}
+
+/**
+ * Why kube-proxy masquerades a connection from `src` to a cluster IP that lands on `endpoint`,
+ * if it does: the sender is the endpoint (hairpin, checked first as KUBE-SEP sees it after
+ * KUBE-SVC), or the source is off the pod network (kube-proxy's local detector is the cluster CIDR).
+ */
+function serviceMasqueradeReason(cluster: Cluster, src: Pod, endpoint: Pod): Exclude<MasqueradeReason, 'external'> | undefined {
+  if (!cidrContainsIp(cluster.network.clusterCIDR, src.ip)) return 'outside-cluster-cidr';
+  if (src.namespace === endpoint.namespace && src.name === endpoint.name) return 'hairpin';
+  return undefined;
 }
 
 /**
@@ -170,13 +182,17 @@ function podToService(cluster: Cluster, fromRef: string, serviceRef: string, por
   const vip = withPort(service.clusterIP, port.port);
   const target = withPort(ep.ip, ep.port);
   const sport = withPort(src.ip, EPHEMERAL_PORT);
-  const after = { src: sport, dst: target };
   const srcNode = nodeOfPod(cluster, src);
   // A host-network pod's packet is locally generated: nat OUTPUT instead of PREROUTING.
-  const dnat = dnatStep(service, port, vip, target, false, src.hostNetwork ? 'OUTPUT' : 'PREROUTING', srcNode);
-  const hops = [...hopsFromPod(cluster, src, { src: sport, dst: vip }), ...carryToPod(cluster, srcNode, ep.pod, after, [dnat])];
+  const steps: HopStep[] = [dnatStep(service, port, vip, target, false, src.hostNetwork ? 'OUTPUT' : 'PREROUTING', srcNode)];
+  const reason = serviceMasqueradeReason(cluster, src, ep.pod);
+  const snat = reason ? masquerade(sport, masqueradeSource(networkPlugin(cluster.plugin), srcNode, nodeOfPod(cluster, ep.pod)), { src: sport, dst: vip }, reason) : undefined;
+  if (snat) steps.push(snat);
+  const after = { src: snat?.to ?? sport, dst: target };
+  const hops = [...hopsFromPod(cluster, src, { src: sport, dst: vip }), ...carryToPod(cluster, srcNode, ep.pod, after, steps)];
   const story: WalkStory = {
     kind: 'pod-to-service', src: nameOf(src), service: nameOf(service), node: srcNode.name, vip, endpoint: target, endpointPod: nameOf(ep.pod),
+    ...(snat && reason ? { masquerade: { to: snat.to.slice(0, snat.to.lastIndexOf(':')), reason } } : {}),
   };
   return finish(cluster, story, hops, after);
 }
@@ -198,7 +214,7 @@ function externalToNodePort(cluster: Cluster, spec: Spec<'external-to-nodeport'>
   // externalTrafficPolicy Cluster masquerades, so the reply comes back through this node.
   const snat = service.externalTrafficPolicy === 'Cluster';
   const masqueradedTo = snat ? masqueradeSource(networkPlugin(cluster.plugin), node, nodeOfPod(cluster, ep.pod)) : undefined;
-  const snatStep = masqueradedTo ? masquerade(csrc, masqueradedTo, arrive) : undefined;
+  const snatStep = masqueradedTo ? masquerade(csrc, masqueradedTo, arrive, 'external') : undefined;
   const after = { src: snatStep?.to ?? csrc, dst: target };
   const steps = [dnatStep(service, port, arrive.dst, target, true, 'PREROUTING', node)];
   if (snatStep) steps.push(snatStep);

@@ -6,7 +6,7 @@
 import { IPIP_PROTOCOL, type Encapsulation } from '../net/encapsulation.ts';
 import { formatRoute } from '../net/route.ts';
 import type { NetworkPlugin } from '../plugins/index.ts';
-import type { Hop, HopLink, HopStep, OuterHeader, PacketAddresses, PacketWalk, WalkParticipant, WalkStory } from '../derive/packet-walk.ts';
+import type { Hop, HopLink, HopStep, MasqueradeReason, OuterHeader, PacketAddresses, PacketWalk, WalkParticipant, WalkStory } from '../derive/packet-walk.ts';
 
 /** A hop in words. */
 export interface HopWords {
@@ -77,8 +77,8 @@ export function stepText(step: HopStep, plugin: NetworkPlugin): string {
     case 'dnat':
       return `kube-proxy DNAT ${step.from} → ${step.to} (${step.chains.join(' → ')}) in nat ${step.hook} on ${step.node}`;
     case 'masquerade':
-      return 'KUBE-EXT marks the packet (KUBE-MARK-MASQ); ' +
-        `KUBE-POSTROUTING MASQUERADE --random-fully rewrites the source ${step.from} → ${step.to} (externalTrafficPolicy Cluster); ` +
+      return `${MASQUERADE_MARKS[step.reason]}; ` +
+        `KUBE-POSTROUTING MASQUERADE --random-fully rewrites the source ${step.from} → ${step.to}; ` +
         `the new source port is random from ${step.portRange.min}–${step.portRange.max}, ${portOf(step.to)} is an example`;
     case 'route': {
       const { route, device, encapsulation } = step.crossing;
@@ -90,6 +90,13 @@ export function stepText(step: HopStep, plugin: NetworkPlugin): string {
         `and opens a new connection to endpoint ${step.endpoint} (it reads the endpoints itself; no cluster IP, no DNAT)`;
   }
 }
+
+/** Which rule marked the packet for MASQUERADE, and why. */
+const MASQUERADE_MARKS: Record<MasqueradeReason, string> = {
+  external: 'KUBE-EXT marks the packet (KUBE-MARK-MASQ, externalTrafficPolicy Cluster)',
+  'outside-cluster-cidr': 'KUBE-SVC marks the packet (KUBE-MARK-MASQ: the source is outside the cluster CIDR)',
+  hairpin: 'KUBE-SEP marks the packet (KUBE-MARK-MASQ: the endpoint is the sender itself, hairpin)',
+};
 
 const portOf = (address: string): string => address.slice(address.lastIndexOf(':') + 1);
 
@@ -114,10 +121,16 @@ function walkSummary(story: WalkStory, plugin: NetworkPlugin): string {
       return story.sameNode
         ? `Both pods run on ${story.node}: the packet goes up the source veth and down the destination one without leaving the node; no address changes.`
         : `The pods run on different nodes; ${plugin.interNode?.walkSentence ?? ''} Pod addresses are never rewritten.`;
-    case 'pod-to-service':
-      return `The pod sends to the Service's cluster IP ${story.vip}. ` +
-        `On ${story.node}, kube-proxy's iptables rules pick endpoint ${story.endpoint} (pod ${podText(story.endpointPod)}) and rewrite the destination (DNAT); ` +
-        'the source stays the pod IP. Replies are un-NATed by conntrack.';
+    case 'pod-to-service': {
+      const picked = `The pod sends to the Service's cluster IP ${story.vip}. ` +
+        `On ${story.node}, kube-proxy's iptables rules pick endpoint ${story.endpoint} (pod ${podText(story.endpointPod)}) and rewrite the destination (DNAT)`;
+      if (!story.masquerade) return `${picked}; the source stays the pod IP. Replies are un-NATed by conntrack.`;
+      const why = story.masquerade.reason === 'hairpin'
+        ? 'the pod reached itself through the Service (hairpin), so kube-proxy also masquerades'
+        : 'the source is outside the cluster CIDR (a host-network pod), so kube-proxy also masquerades';
+      return `${picked}; ${why} the source to ${story.masquerade.to} with a random source port, so the reply returns through ${story.node}. ` +
+        'Replies are un-NATed by conntrack.';
+    }
     case 'external-to-nodeport': {
       const start = `The client connects to ${story.arrival}. kube-proxy on ${story.node} DNATs to endpoint ${story.endpoint}`;
       return story.masqueradedTo

@@ -50,8 +50,16 @@ describe('host-network pods', () => {
   it('starts a host-network pod\'s packet on its node, DNAT in nat OUTPUT (locally generated)', () => {
     const w = packetWalk(threeNodeCluster(), { kind: 'pod-to-service', from: 'kube-system/node-agent', service: 'web', endpoint: 'web-2' });
     expect(w.hops[0]!.from).toBe('node:worker-2');
-    expect(w.hops[0]!.packet).toEqual({ src: '192.168.1.12:40000', dst: '10.244.2.7:8080' });
     expect(w.hops[0]!.steps[0]).toMatchObject({ kind: 'dnat', hook: 'OUTPUT', node: 'worker-2' });
+  });
+  it('masquerades a host-network source (outside the cluster CIDR: KUBE-SVC ! -s <cluster CIDR> -j KUBE-MARK-MASQ) to cni0\'s address', () => {
+    const w = packetWalk(threeNodeCluster(), { kind: 'pod-to-service', from: 'kube-system/node-agent', service: 'web', endpoint: 'web-2' });
+    const port = randomFullyPort('192.168.1.12:40000>10.96.100.10:80', 40000);
+    expect(w.hops[0]!.steps[1]).toEqual({
+      kind: 'masquerade', from: '192.168.1.12:40000', to: `10.244.2.1:${port}`, randomFully: true, portRange: { min: 1024, max: 65535 }, reason: 'outside-cluster-cidr',
+    });
+    expect(w.delivered).toEqual({ src: `10.244.2.1:${port}`, dst: '10.244.2.7:8080' });
+    expect(w.story).toMatchObject({ kind: 'pod-to-service', masquerade: { to: '10.244.2.1', reason: 'outside-cluster-cidr' } });
   });
   it('refuses walks to a host-network pod', () => {
     expect(() => packetWalk(threeNodeCluster(), { kind: 'pod-to-pod', from: 'client', to: 'kube-system/node-agent' })).toThrow(/hostNetwork/);
@@ -67,6 +75,17 @@ describe('pod to ClusterIP Service', () => {
     expect(dnat).toMatchObject({ kind: 'dnat', from: '10.96.100.10:80', to: '10.244.1.5:8080', hook: 'PREROUTING', node: 'worker-1' });
     expect(dnat.kind === 'dnat' && dnat.chains).toEqual(['KUBE-SERVICES', expect.stringMatching(/^KUBE-SVC-\w{16}$/), expect.stringMatching(/^KUBE-SEP-\w{16}$/)]);
     expect(w.story).toMatchObject({ kind: 'pod-to-service', vip: '10.96.100.10:80', endpoint: '10.244.1.5:8080', endpointPod: { namespace: 'default', name: 'web-1' } });
+  });
+  it('keeps the pod source (no masquerade) for a pod in the cluster CIDR reaching another pod', () => {
+    const w = packetWalk(threeNodeCluster(), { kind: 'pod-to-service', from: 'client', service: 'web', endpoint: 'web-2' });
+    expect(w.hops.flatMap((h) => h.steps).some((s) => s.kind === 'masquerade')).toBe(false);
+    expect(w.story).not.toHaveProperty('masquerade');
+  });
+  it('masquerades hairpin traffic (KUBE-SEP -s <endpoint IP> -j KUBE-MARK-MASQ) to the bridge address', () => {
+    const w = packetWalk(threeNodeCluster(), { kind: 'pod-to-service', from: 'web-1', service: 'web', endpoint: 'web-1' });
+    const port = randomFullyPort('10.244.1.5:40000>10.96.100.10:80', 40000);
+    expect(w.delivered).toEqual({ src: `10.244.1.1:${port}`, dst: '10.244.1.5:8080' });
+    expect(w.hops.at(-1)!.steps.map((s) => s.kind === 'masquerade' && s.reason)).toEqual([false, 'hairpin']);
   });
   it('crosses nodes after DNAT when the endpoint is remote', () => {
     const w = packetWalk(threeNodeCluster(), { kind: 'pod-to-service', from: 'client', service: 'web', endpoint: 'web-2' });
@@ -85,7 +104,7 @@ describe('external client to NodePort', () => {
     expect(w.delivered).toEqual({ src: `10.244.1.0:${port}`, dst: '10.244.2.7:8080' });
     expect(w.hops[1]!.steps.map((s) => s.kind)).toEqual(['dnat', 'masquerade', 'route']);
     expect(w.hops[1]!.steps[1]).toEqual({
-      kind: 'masquerade', from: '203.0.113.10:40000', to: `10.244.1.0:${port}`, randomFully: true, portRange: { min: 1024, max: 65535 },
+      kind: 'masquerade', from: '203.0.113.10:40000', to: `10.244.1.0:${port}`, randomFully: true, portRange: { min: 1024, max: 65535 }, reason: 'external',
     });
     expect(w.story).toMatchObject({ kind: 'external-to-nodeport', masqueradedTo: '10.244.1.0' });
   });

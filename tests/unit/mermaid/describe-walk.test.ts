@@ -35,11 +35,13 @@ describe('step and link words', () => {
     );
   });
   it('words MASQUERADE --random-fully with the random port range', () => {
-    const step: HopStep = { kind: 'masquerade', from: '203.0.113.10:40000', to: '10.244.1.0:21739', randomFully: true, portRange: { min: 1024, max: 65535 } };
+    const step: HopStep = { kind: 'masquerade', from: '203.0.113.10:40000', to: '10.244.1.0:21739', randomFully: true, portRange: { min: 1024, max: 65535 }, reason: 'external' };
     expect(stepText(step, flannel)).toBe(
-      'KUBE-EXT marks the packet (KUBE-MARK-MASQ); KUBE-POSTROUTING MASQUERADE --random-fully rewrites the source ' +
-        '203.0.113.10:40000 → 10.244.1.0:21739 (externalTrafficPolicy Cluster); the new source port is random from 1024–65535, 21739 is an example',
+      'KUBE-EXT marks the packet (KUBE-MARK-MASQ, externalTrafficPolicy Cluster); KUBE-POSTROUTING MASQUERADE --random-fully rewrites the source ' +
+        '203.0.113.10:40000 → 10.244.1.0:21739; the new source port is random from 1024–65535, 21739 is an example',
     );
+    expect(stepText({ ...step, reason: 'hairpin' }, flannel)).toMatch(/^KUBE-SEP marks the packet \(KUBE-MARK-MASQ: the endpoint is the sender itself, hairpin\); /);
+    expect(stepText({ ...step, reason: 'outside-cluster-cidr' }, flannel)).toMatch(/^KUBE-SVC marks the packet \(KUBE-MARK-MASQ: the source is outside the cluster CIDR\); /);
   });
   it('words encapsulations with their ports and identifiers', () => {
     expect(encapsulationText({ kind: 'vxlan', udpPort: 4789, vni: 4096 })).toBe('VXLAN (UDP port 4789, VNI 4096)');
@@ -57,6 +59,14 @@ describe('describeWalk', () => {
       src: expect.stringMatching(/^192\.168\.1\.11:(3[3-9]|[45]\d|60)\d{3}$/), dst: '192.168.1.12:8472', encapsulation: 'VXLAN (UDP port 8472, VNI 1)',
       sourcePort: expect.stringMatching(/^outer source port \d+ is a hash of the inner flow/),
     });
+  });
+  it('says when a Service walk masquerades (hairpin, host-network source) and when the source stays', () => {
+    const c = threeNodeCluster();
+    expect(describeWalk(packetWalk(c, { kind: 'pod-to-service', from: 'client', service: 'web' }), flannel).summary).toContain('the source stays the pod IP');
+    expect(describeWalk(packetWalk(c, { kind: 'pod-to-service', from: 'web-1', service: 'web', endpoint: 'web-1' }), flannel).summary)
+      .toContain('the pod reached itself through the Service (hairpin), so kube-proxy also masquerades the source to 10.244.1.1 with a random source port');
+    expect(describeWalk(packetWalk(c, { kind: 'pod-to-service', from: 'kube-system/node-agent', service: 'web', endpoint: 'web-2' }), flannel).summary)
+      .toContain('the source is outside the cluster CIDR (a host-network pod), so kube-proxy also masquerades the source to 10.244.2.1');
   });
   it('says whether a NodePort walk masquerades the client', () => {
     const c = threeNodeCluster();
