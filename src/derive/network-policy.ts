@@ -14,7 +14,9 @@
  *    that select it allows; order never matters and nothing can deny.
  * 3. A pod-to-pod connection needs egress allowed at the source AND ingress allowed at the
  *    destination.
- * 4. Within one peer, `namespaceSelector` AND `podSelector`; peers of a rule, rules of a policy and
+ * 4. A selector's `matchLabels` and `matchExpressions` (In, NotIn, Exists, DoesNotExist) must all
+ *    hold (model/label-selector.ts); `{}` selects everything.
+ *    Within one peer, `namespaceSelector` AND `podSelector`; peers of a rule, rules of a policy and
  *    policies are ORed. Empty or missing `from`/`to` matches every peer, empty or missing `ports`
  *    every port. A peer with only `podSelector` selects pods in the policy's own namespace.
  * 5. `ipBlock` selects IP ranges ("These should be cluster-external IPs, since Pod IPs are
@@ -29,7 +31,7 @@
  * behaviour the docs leave to the plugin, and traffic from a pod's own node, which is always allowed.
  */
 import { cidrContainsIp } from '../net/cidr.ts';
-import { labelsMatch } from '../model/defaults.ts';
+import { selectorMatches } from '../model/label-selector.ts';
 import type {
   Cluster,
   Labels,
@@ -130,7 +132,7 @@ function namespaceLabels(cluster: Cluster, namespace: string): Labels {
 
 /** types.go NetworkPolicySpec.podSelector: the policy applies to the pods it selects in its own namespace. */
 export function policySelects(policy: NetworkPolicy, pod: Pod): boolean {
-  return policy.namespace === pod.namespace && labelsMatch(policy.podSelector.matchLabels, pod.labels);
+  return policy.namespace === pod.namespace && selectorMatches(policy.podSelector, pod.labels);
 }
 
 /** The policies that select `pod` and include `direction` in `policyTypes`. */
@@ -154,9 +156,9 @@ function peerMatchesPod(cluster: Cluster, peer: NetworkPolicyPeer, policyNamespa
   if (peer.ipBlock) return ipBlockMatches(peer.ipBlock, pod.ip) ? 'ipBlock' : false;
   if (!peer.podSelector && !peer.namespaceSelector) return false; // rejected by API validation
   const namespaceOk = peer.namespaceSelector
-    ? labelsMatch(peer.namespaceSelector.matchLabels, namespaceLabels(cluster, pod.namespace))
+    ? selectorMatches(peer.namespaceSelector, namespaceLabels(cluster, pod.namespace))
     : pod.namespace === policyNamespace;
-  const podOk = peer.podSelector ? labelsMatch(peer.podSelector.matchLabels, pod.labels) : true;
+  const podOk = peer.podSelector ? selectorMatches(peer.podSelector, pod.labels) : true;
   return namespaceOk && podOk ? 'selector' : false;
 }
 

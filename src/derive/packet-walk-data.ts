@@ -4,6 +4,7 @@
  * src/mermaid/describe-walk.ts words it.
  */
 import type { Encapsulation } from '../net/encapsulation.ts';
+import type { PortRange } from '../net/flow-port.ts';
 import type { NodeCrossing } from '../plugins/index.ts';
 
 /** Source and destination `ip:port` of a packet. */
@@ -35,9 +36,36 @@ export type HopLink =
 export type HopStep =
   | { kind: 'pod-default-route' }
   | { kind: 'dnat'; from: string; to: string; chains: string[]; hook: 'PREROUTING' | 'OUTPUT'; node: string }
-  | { kind: 'masquerade'; from: string; to: string }
+  /**
+   * KUBE-POSTROUTING's MASQUERADE. kube-proxy adds `--random-fully` whenever iptables supports it
+   * (pkg/proxy/iptables/proxier.go), so the source port is replaced by a random one from
+   * `portRange`; `to` carries a stable example of it.
+   */
+  | { kind: 'masquerade'; from: string; to: string; randomFully: true; portRange: PortRange; reason: MasqueradeReason }
   | { kind: 'route'; crossing: NodeCrossing }
   | { kind: 'proxy'; host?: string; path: string; ruleHost?: string; rulePath: string; service: string; port: number; endpoint: string };
+
+/** The outer header of an encapsulated hop: node IP to node IP (with UDP ports for VXLAN). */
+export interface OuterHeader {
+  /** Source node IP, `ip:port` for a UDP tunnel. */
+  src: string;
+  /** Destination node IP, `ip:port` for a UDP tunnel (the tunnel's well-known port). */
+  dst: string;
+  encapsulation: Encapsulation;
+  /**
+   * For a UDP tunnel: the outer source port is a hash of the inner flow scaled into `range`
+   * (Linux udp_flow_src_port); `port` is the example value shown (src/net/flow-port.ts).
+   */
+  sourcePort?: { port: number; range: PortRange };
+}
+
+/**
+ * Why kube-proxy marked a packet for MASQUERADE (pkg/proxy/iptables/proxier.go):
+ * `external`: KUBE-EXT for externalTrafficPolicy Cluster; `outside-cluster-cidr`: KUBE-SVC's
+ * `! -s <cluster CIDR> -j KUBE-MARK-MASQ` (a source off the pod network, e.g. a host-network pod);
+ * `hairpin`: KUBE-SEP's `-s <endpoint IP> -j KUBE-MARK-MASQ` (the endpoint is the sender itself).
+ */
+export type MasqueradeReason = 'external' | 'outside-cluster-cidr' | 'hairpin';
 
 /** One hop: the packet travelling from one participant to the next. */
 export interface Hop {
@@ -48,7 +76,7 @@ export interface Hop {
   /** The (inner) packet on this link. */
   packet: PacketAddresses;
   /** The outer header when the packet is encapsulated on this link. */
-  outer?: { src: string; dst: string; encapsulation: Encapsulation };
+  outer?: OuterHeader;
   /** How the packet travels the link. */
   link: HopLink;
   /** What happened at `from` before sending (NAT, routing decision, proxying). */
@@ -75,7 +103,11 @@ export interface NodePortStory {
 /** What the walk shows, with the facts its title and summary are made of. */
 export type WalkStory =
   | { kind: 'pod-to-pod'; src: ObjectName; dst: ObjectName; node: string; sameNode: boolean }
-  | { kind: 'pod-to-service'; src: ObjectName; service: ObjectName; node: string; vip: string; endpoint: string; endpointPod: ObjectName }
+  | {
+      kind: 'pod-to-service'; src: ObjectName; service: ObjectName; node: string; vip: string; endpoint: string; endpointPod: ObjectName;
+      /** Set when kube-proxy masquerades the source: the new source address, and why. */
+      masquerade?: { to: string; reason: Exclude<MasqueradeReason, 'external'> };
+    }
   | NodePortStory
   | {
       kind: 'external-through-ingress';

@@ -4,23 +4,28 @@
  * src/mermaid/describe-walk.ts words it. Sources for what changes where: kube-proxy
  * pkg/proxy/iptables/proxier.go (DNAT in KUBE-SEP chains from nat PREROUTING/OUTPUT; KUBE-MARK-MASQ
  * on KUBE-EXT for externalTrafficPolicy Cluster, MASQUERADE in KUBE-POSTROUTING); MASQUERADE picks
- * the outgoing interface's address (netfilter nf_nat_masquerade, inet_select_addr); how a packet
- * crosses nodes comes from the plugin module (src/plugins).
+ * the outgoing interface's address (netfilter nf_nat_masquerade, inet_select_addr) and, with the
+ * `--random-fully` kube-proxy adds, a random source port; a VXLAN outer header's source port is a
+ * hash of the inner flow (src/net/flow-port.ts); how a packet crosses nodes comes from the plugin
+ * module (src/plugins).
  */
 import type { Encapsulation } from '../net/encapsulation.ts';
+import { cidrContainsIp } from '../net/cidr.ts';
+import { LINUX_LOCAL_PORT_RANGE, NAT_SOURCE_PORT_RANGE, randomFullyPort, vxlanSourcePort } from '../net/flow-port.ts';
 import { networkPlugin, type NetworkPlugin } from '../plugins/index.ts';
 import type { Cluster, Node, Pod, Service, ServicePort } from '../model/types.ts';
 import { resolveTargetPort, serviceEndpoints } from './endpoints.ts';
 import { endpointChainName, serviceChainNames, servicePortName } from './kube-proxy-rules.ts';
 import { findNode, findPod, findService, nodeOfPod, splitRef } from './lookup.ts';
 import type {
-  Hop, HopLink, HopStep, NodePortStory, ObjectName, PacketAddresses, PacketWalk, WalkParticipant, WalkSpec, WalkStory,
+  Hop, HopLink, HopStep, MasqueradeReason, NodePortStory, ObjectName, PacketAddresses, PacketWalk, WalkParticipant, WalkSpec, WalkStory,
 } from './packet-walk-data.ts';
 
 export type * from './packet-walk-data.ts';
 
 /** The documentation address (RFC 5737 TEST-NET-3) used for an outside client. */
 export const DEFAULT_CLIENT_IP = '203.0.113.10';
+/** The client's own ephemeral source port (an example from its ip_local_port_range 32768-60999). */
 const EPHEMERAL_PORT = 40000;
 /** The node interface the walks show. */
 const NODE_INTERFACE = 'eth0';
@@ -39,10 +44,40 @@ function masqueradeSource(plugin: NetworkPlugin, node: Node, dstNode: Node): str
   return plugin.interNode?.crossing(node, dstNode, NODE_INTERFACE).sourceAddress ?? node.ip;
 }
 
-/** The outer header of an encapsulated crossing: node IP to node IP, with the port for UDP tunnels. */
-function outerHeader(srcNode: Node, dstNode: Node, encapsulation: Encapsulation): NonNullable<Hop['outer']> {
-  const wire = (ip: string): string => (encapsulation.kind === 'vxlan' ? withPort(ip, encapsulation.udpPort) : ip);
-  return { src: wire(srcNode.ip), dst: wire(dstNode.ip), encapsulation };
+/**
+ * The outer header of an encapsulated crossing: node IP to node IP. For VXLAN the destination
+ * port is the tunnel's port and the source port a hash of the inner flow (vxlan_xmit_one ->
+ * udp_flow_src_port), so that ECMP and RSS spread tunnelled flows.
+ */
+function outerHeader(srcNode: Node, dstNode: Node, encapsulation: Encapsulation, inner: PacketAddresses): NonNullable<Hop['outer']> {
+  if (encapsulation.kind !== 'vxlan') return { src: srcNode.ip, dst: dstNode.ip, encapsulation };
+  const port = vxlanSourcePort(flowKey(inner));
+  return {
+    src: withPort(srcNode.ip, port), dst: withPort(dstNode.ip, encapsulation.udpPort), encapsulation,
+    sourcePort: { port, range: LINUX_LOCAL_PORT_RANGE },
+  };
+}
+
+/** The text the example hashes of a flow are computed from: `src>dst`. */
+function flowKey(packet: PacketAddresses): string {
+  return `${packet.src}>${packet.dst}`;
+}
+
+/** MASQUERADE --random-fully of `from` to `ip`, with a stable example of the random port. */
+function masquerade(from: string, ip: string, flow: PacketAddresses, reason: MasqueradeReason): HopStep & { kind: 'masquerade' } {
+  const original = Number(from.slice(from.lastIndexOf(':') + 1));
+  return { kind: 'masquerade', from, to: withPort(ip, randomFullyPort(flowKey(flow), original)), randomFully: true, portRange: NAT_SOURCE_PORT_RANGE, reason };
+}
+
+/**
+ * Why kube-proxy masquerades a connection from `src` to a cluster IP that lands on `endpoint`,
+ * if it does: the sender is the endpoint (hairpin, checked first as KUBE-SEP sees it after
+ * KUBE-SVC), or the source is off the pod network (kube-proxy's local detector is the cluster CIDR).
+ */
+function serviceMasqueradeReason(cluster: Cluster, src: Pod, endpoint: Pod): Exclude<MasqueradeReason, 'external'> | undefined {
+  if (!cidrContainsIp(cluster.network.clusterCIDR, src.ip)) return 'outside-cluster-cidr';
+  if (src.namespace === endpoint.namespace && src.name === endpoint.name) return 'hairpin';
+  return undefined;
 }
 
 /**
@@ -77,7 +112,7 @@ function carryToPod(cluster: Cluster, srcNode: Node, dstPod: Pod, packet: Packet
     link: crossing.encapsulation ? { kind: 'node-to-node', tunnel: crossing.device } : { kind: 'node-to-node' },
     steps: [...steps, { kind: 'route', crossing }],
   };
-  if (crossing.encapsulation) hop.outer = outerHeader(srcNode, dstNode, crossing.encapsulation);
+  if (crossing.encapsulation) hop.outer = outerHeader(srcNode, dstNode, crossing.encapsulation, packet);
   return [hop, into];
 }
 
@@ -147,13 +182,17 @@ function podToService(cluster: Cluster, fromRef: string, serviceRef: string, por
   const vip = withPort(service.clusterIP, port.port);
   const target = withPort(ep.ip, ep.port);
   const sport = withPort(src.ip, EPHEMERAL_PORT);
-  const after = { src: sport, dst: target };
   const srcNode = nodeOfPod(cluster, src);
   // A host-network pod's packet is locally generated: nat OUTPUT instead of PREROUTING.
-  const dnat = dnatStep(service, port, vip, target, false, src.hostNetwork ? 'OUTPUT' : 'PREROUTING', srcNode);
-  const hops = [...hopsFromPod(cluster, src, { src: sport, dst: vip }), ...carryToPod(cluster, srcNode, ep.pod, after, [dnat])];
+  const steps: HopStep[] = [dnatStep(service, port, vip, target, false, src.hostNetwork ? 'OUTPUT' : 'PREROUTING', srcNode)];
+  const reason = serviceMasqueradeReason(cluster, src, ep.pod);
+  const snat = reason ? masquerade(sport, masqueradeSource(networkPlugin(cluster.plugin), srcNode, nodeOfPod(cluster, ep.pod)), { src: sport, dst: vip }, reason) : undefined;
+  if (snat) steps.push(snat);
+  const after = { src: snat?.to ?? sport, dst: target };
+  const hops = [...hopsFromPod(cluster, src, { src: sport, dst: vip }), ...carryToPod(cluster, srcNode, ep.pod, after, steps)];
   const story: WalkStory = {
     kind: 'pod-to-service', src: nameOf(src), service: nameOf(service), node: srcNode.name, vip, endpoint: target, endpointPod: nameOf(ep.pod),
+    ...(snat && reason ? { masquerade: { to: snat.to.slice(0, snat.to.lastIndexOf(':')), reason } } : {}),
   };
   return finish(cluster, story, hops, after);
 }
@@ -175,10 +214,10 @@ function externalToNodePort(cluster: Cluster, spec: Spec<'external-to-nodeport'>
   // externalTrafficPolicy Cluster masquerades, so the reply comes back through this node.
   const snat = service.externalTrafficPolicy === 'Cluster';
   const masqueradedTo = snat ? masqueradeSource(networkPlugin(cluster.plugin), node, nodeOfPod(cluster, ep.pod)) : undefined;
-  const newSrc = masqueradedTo ? withPort(masqueradedTo, EPHEMERAL_PORT) : csrc;
-  const after = { src: newSrc, dst: target };
+  const snatStep = masqueradedTo ? masquerade(csrc, masqueradedTo, arrive, 'external') : undefined;
+  const after = { src: snatStep?.to ?? csrc, dst: target };
   const steps = [dnatStep(service, port, arrive.dst, target, true, 'PREROUTING', node)];
-  if (snat) steps.push({ kind: 'masquerade', from: csrc, to: newSrc });
+  if (snatStep) steps.push(snatStep);
   const first: Hop = { from: 'client', to: nodeId(node), packet: arrive, link: { kind: 'network-to-node', node: node.name }, steps: [] };
   const hops = [first, ...carryToPod(cluster, node, ep.pod, after, steps)];
   const story: NodePortStory = {

@@ -6,7 +6,7 @@
 import { IPIP_PROTOCOL, type Encapsulation } from '../net/encapsulation.ts';
 import { formatRoute } from '../net/route.ts';
 import type { NetworkPlugin } from '../plugins/index.ts';
-import type { Hop, HopLink, HopStep, PacketAddresses, PacketWalk, WalkParticipant, WalkStory } from '../derive/packet-walk.ts';
+import type { Hop, HopLink, HopStep, MasqueradeReason, OuterHeader, PacketAddresses, PacketWalk, WalkParticipant, WalkStory } from '../derive/packet-walk.ts';
 
 /** A hop in words. */
 export interface HopWords {
@@ -17,8 +17,8 @@ export interface HopWords {
   via: string;
   /** What happened at `from` before sending, one note each. */
   notes: string[];
-  /** The outer header of an encapsulated hop. */
-  outer?: { src: string; dst: string; encapsulation: string };
+  /** The outer header of an encapsulated hop; `sourcePort` says how its source port was chosen. */
+  outer?: { src: string; dst: string; encapsulation: string; sourcePort?: string };
 }
 
 /** A whole walk in words. */
@@ -31,9 +31,15 @@ export interface WalkWords {
   delivered: PacketAddresses;
 }
 
-/** `VXLAN (UDP 8472, VNI 1)`, `IP-in-IP (IP protocol 4)`. */
+/** `VXLAN (UDP port 8472, VNI 1)`, `IP-in-IP (IP protocol 4)`. The UDP port is the destination port. */
 export function encapsulationText(e: Encapsulation): string {
-  return e.kind === 'vxlan' ? `VXLAN (UDP ${e.udpPort}, VNI ${e.vni})` : `IP-in-IP (IP protocol ${IPIP_PROTOCOL})`;
+  return e.kind === 'vxlan' ? `VXLAN (UDP port ${e.udpPort}, VNI ${e.vni})` : `IP-in-IP (IP protocol ${IPIP_PROTOCOL})`;
+}
+
+/** Why an outer UDP source port is what it is: a hash of the inner flow, not a fixed port. */
+export function outerSourcePortText(sourcePort: NonNullable<OuterHeader['sourcePort']>): string {
+  return `outer source port ${sourcePort.port} is a hash of the inner flow scaled into ${sourcePort.range.min}–${sourcePort.range.max} ` +
+    'by Linux udp_flow_src_port; the real value depends on a per-boot hash seed, this one is an example';
 }
 
 function encapsulationName(e: Encapsulation): string {
@@ -71,8 +77,9 @@ export function stepText(step: HopStep, plugin: NetworkPlugin): string {
     case 'dnat':
       return `kube-proxy DNAT ${step.from} → ${step.to} (${step.chains.join(' → ')}) in nat ${step.hook} on ${step.node}`;
     case 'masquerade':
-      return 'KUBE-EXT marks the packet (KUBE-MARK-MASQ); ' +
-        `KUBE-POSTROUTING MASQUERADE rewrites the source ${step.from} → ${step.to} (externalTrafficPolicy Cluster)`;
+      return `${MASQUERADE_MARKS[step.reason]}; ` +
+        `KUBE-POSTROUTING MASQUERADE --random-fully rewrites the source ${step.from} → ${step.to}; ` +
+        `the new source port is random from ${step.portRange.min}–${step.portRange.max}, ${portOf(step.to)} is an example`;
     case 'route': {
       const { route, device, encapsulation } = step.crossing;
       const effect = encapsulation ? `${device} wraps the packet in ${encapsulationName(encapsulation)}` : (plugin.interNode?.nativeNote ?? 'routed unchanged');
@@ -83,6 +90,15 @@ export function stepText(step: HopStep, plugin: NetworkPlugin): string {
         `and opens a new connection to endpoint ${step.endpoint} (it reads the endpoints itself; no cluster IP, no DNAT)`;
   }
 }
+
+/** Which rule marked the packet for MASQUERADE, and why. */
+const MASQUERADE_MARKS: Record<MasqueradeReason, string> = {
+  external: 'KUBE-EXT marks the packet (KUBE-MARK-MASQ, externalTrafficPolicy Cluster)',
+  'outside-cluster-cidr': 'KUBE-SVC marks the packet (KUBE-MARK-MASQ: the source is outside the cluster CIDR)',
+  hairpin: 'KUBE-SEP marks the packet (KUBE-MARK-MASQ: the endpoint is the sender itself, hairpin)',
+};
+
+const portOf = (address: string): string => address.slice(address.lastIndexOf(':') + 1);
 
 const podText = (p: { namespace: string; name: string }): string => `${p.namespace}/${p.name}`;
 
@@ -105,15 +121,21 @@ function walkSummary(story: WalkStory, plugin: NetworkPlugin): string {
       return story.sameNode
         ? `Both pods run on ${story.node}: the packet goes up the source veth and down the destination one without leaving the node; no address changes.`
         : `The pods run on different nodes; ${plugin.interNode?.walkSentence ?? ''} Pod addresses are never rewritten.`;
-    case 'pod-to-service':
-      return `The pod sends to the Service's cluster IP ${story.vip}. ` +
-        `On ${story.node}, kube-proxy's iptables rules pick endpoint ${story.endpoint} (pod ${podText(story.endpointPod)}) and rewrite the destination (DNAT); ` +
-        'the source stays the pod IP. Replies are un-NATed by conntrack.';
+    case 'pod-to-service': {
+      const picked = `The pod sends to the Service's cluster IP ${story.vip}. ` +
+        `On ${story.node}, kube-proxy's iptables rules pick endpoint ${story.endpoint} (pod ${podText(story.endpointPod)}) and rewrite the destination (DNAT)`;
+      if (!story.masquerade) return `${picked}; the source stays the pod IP. Replies are un-NATed by conntrack.`;
+      const why = story.masquerade.reason === 'hairpin'
+        ? 'the pod reached itself through the Service (hairpin), so kube-proxy also masquerades'
+        : 'the source is outside the cluster CIDR (a host-network pod), so kube-proxy also masquerades';
+      return `${picked}; ${why} the source to ${story.masquerade.to} with a random source port, so the reply returns through ${story.node}. ` +
+        'Replies are un-NATed by conntrack.';
+    }
     case 'external-to-nodeport': {
       const start = `The client connects to ${story.arrival}. kube-proxy on ${story.node} DNATs to endpoint ${story.endpoint}`;
       return story.masqueradedTo
-        ? `${start} and, because externalTrafficPolicy is Cluster, masquerades the source to ${story.masqueradedTo} ` +
-            `so the reply comes back through ${story.node}; the pod never sees the client IP.`
+        ? `${start} and, because externalTrafficPolicy is Cluster, masquerades the source to ${story.masqueradedTo} with a random source port ` +
+            `so the reply comes back through ${story.node}; the pod never sees the client IP or port.`
         : `${start}; externalTrafficPolicy Local keeps the client IP ${story.clientIP}, and only endpoints on ${story.node} are used.`;
     }
     case 'external-through-ingress':
@@ -124,7 +146,10 @@ function walkSummary(story: WalkStory, plugin: NetworkPlugin): string {
 
 function hopWords(hop: Hop, plugin: NetworkPlugin): HopWords {
   const words: HopWords = { from: hop.from, to: hop.to, packet: hop.packet, via: viaText(hop.link), notes: hop.steps.map((s) => stepText(s, plugin)) };
-  if (hop.outer) words.outer = { src: hop.outer.src, dst: hop.outer.dst, encapsulation: encapsulationText(hop.outer.encapsulation) };
+  if (hop.outer) {
+    const { src, dst, encapsulation, sourcePort } = hop.outer;
+    words.outer = { src, dst, encapsulation: encapsulationText(encapsulation), ...(sourcePort ? { sourcePort: outerSourcePortText(sourcePort) } : {}) };
+  }
   return words;
 }
 

@@ -16,7 +16,7 @@ export function packetWalkSequence(walk: WalkWords): SequenceDiagram {
   const hopWords = walk.hops.map((h, i) => {
     const from = walk.participants.find((p) => p.id === h.from)?.label ?? h.from;
     const to = walk.participants.find((p) => p.id === h.to)?.label ?? h.to;
-    const outer = h.outer ? ` inside ${h.outer.encapsulation} from ${h.outer.src} to ${h.outer.dst}` : '';
+    const outer = h.outer ? ` inside ${h.outer.encapsulation} from ${h.outer.src} to ${h.outer.dst}${h.outer.sourcePort ? ` (${h.outer.sourcePort})` : ''}` : '';
     const notes = h.notes.length ? ` (${h.notes.join('; ')})` : '';
     return `${i + 1}. ${from} to ${to}: ${h.packet.src} → ${h.packet.dst}${outer}${notes}`;
   });
@@ -30,7 +30,8 @@ export function packetWalkSequence(walk: WalkWords): SequenceDiagram {
   for (const hop of walk.hops) {
     for (const note of hop.notes) lines.push(`  Note over ${id(hop.from)}: ${escapeMermaidText(note)}`);
     if (hop.outer) {
-      lines.push(`  Note over ${id(hop.from)},${id(hop.to)}: ${escapeMermaidText(`outer ${hop.outer.src} → ${hop.outer.dst}, ${hop.outer.encapsulation}`)}`);
+      const why = hop.outer.sourcePort ? `; ${hop.outer.sourcePort}` : '';
+      lines.push(`  Note over ${id(hop.from)},${id(hop.to)}: ${escapeMermaidText(`outer ${hop.outer.src} → ${hop.outer.dst}, ${hop.outer.encapsulation}${why}`)}`);
     }
     lines.push(`  ${id(hop.from)}->>${id(hop.to)}: ${escapeMermaidText(`${hop.packet.src} → ${hop.packet.dst} via ${hop.via}`)}`);
   }

@@ -4,7 +4,7 @@
  * misses a member or adds one, so a new value goes into types.ts and here, or `npm run check` fails.
  * (types.ts stays the single source of the reference page, which prints its unions as written.)
  */
-import type { ClusterDnsInput, DnsPolicy, NetworkPolicyInput, ServiceType } from './types.ts';
+import type { ClusterDnsInput, DnsPolicy, HttpPathRule, LabelSelectorOperator, NetworkPolicyInput, Protocol, ServiceInput, ServiceType } from './types.ts';
 
 /** `spec.dnsPolicy` values. */
 export const DNS_POLICIES = Object.keys({
@@ -27,3 +27,18 @@ export const DNS_PROVIDERS = Object.keys({ coredns: true, 'kube-dns': true } sat
 
 /** NetworkPolicy `policyTypes` values. */
 export const POLICY_TYPES = Object.keys({ Ingress: true, Egress: true } satisfies Record<NonNullable<NetworkPolicyInput['policyTypes']>[number], true>);
+
+/** Port protocols the API accepts (pkg/apis/core/validation: supportedPortProtocols). */
+export const PROTOCOLS = Object.keys({ TCP: true, UDP: true, SCTP: true } satisfies Record<Protocol, true>);
+
+/** `matchExpressions` operators (metav1.LabelSelectorOperator). */
+export const SELECTOR_OPERATORS = Object.keys({ In: true, NotIn: true, Exists: true, DoesNotExist: true } satisfies Record<LabelSelectorOperator, true>);
+
+/** `spec.externalTrafficPolicy` and `spec.internalTrafficPolicy` values of a Service. */
+export const TRAFFIC_POLICIES = Object.keys({ Cluster: true, Local: true } satisfies Record<NonNullable<ServiceInput['externalTrafficPolicy'] | ServiceInput['internalTrafficPolicy']>, true>);
+
+/** `spec.sessionAffinity` values of a Service. */
+export const SESSION_AFFINITIES = Object.keys({ None: true, ClientIP: true } satisfies Record<NonNullable<ServiceInput['sessionAffinity']>, true>);
+
+/** Ingress `pathType` values (networking/v1 PathType). */
+export const PATH_TYPES = Object.keys({ Prefix: true, Exact: true, ImplementationSpecific: true } satisfies Record<NonNullable<HttpPathRule['pathType']>, true>);

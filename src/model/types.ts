@@ -16,10 +16,34 @@ import type { PluginSpec } from '../plugins/index.ts';
 /** Key/value labels, as in `metadata.labels`. */
 export type Labels = Record<string, string>;
 
-/** A label selector; only `matchLabels` is modelled (an empty object selects everything). */
+// ---------------------------------------------------------------- label selectors
+
+/** A set-based requirement of a label selector, as in `matchExpressions[]` (metav1.LabelSelectorRequirement). */
+export interface LabelSelectorRequirement {
+  /** The label key the requirement applies to. */
+  key: string;
+  /**
+   * `In`: the label is set to one of `values`; `NotIn`: the label is missing or set to none of
+   * them; `Exists`: the label is set (any value); `DoesNotExist`: the label is missing.
+   */
+  operator: LabelSelectorOperator;
+  /** Values for `In` and `NotIn` (at least one); must be left out or empty for `Exists` and `DoesNotExist`. */
+  values?: string[];
+}
+
+/** Operator of a `matchExpressions` requirement. */
+export type LabelSelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+
+/**
+ * A label selector (metav1.LabelSelector), used by NetworkPolicies for pods and namespaces.
+ * `matchLabels` and every `matchExpressions` requirement must all hold (AND); an empty selector
+ * (`{}`) selects everything. Service selectors are plain label maps, as in the API.
+ */
 export interface LabelSelector {
   /** Labels a pod (or namespace) must all carry to be selected. */
   matchLabels?: Labels;
+  /** Set-based requirements, all of which must hold. */
+  matchExpressions?: LabelSelectorRequirement[];
 }
 
 /** Transport protocol of a port, as in the Kubernetes API. */

@@ -2,7 +2,7 @@
  * The reference `bridge` CNI plugin on its own: pods on one node share the cni0 bridge, and
  * nothing carries their traffic to another node (containernetworking/plugins plugins/main/bridge).
  */
-import { bridgeAddress, bridgeAttachment, bridgeOf, bridgeRoutes, hostLocalAddressProblem } from './cni-bridge.ts';
+import { bridgeAddress, bridgeAttachment, bridgeOf, bridgePodRoutes, bridgeRoutes, hostLocalAddressProblem } from './cni-bridge.ts';
 import { FLANNEL_CLUSTER_CIDR } from './flannel.ts';
 import type { NetworkPlugin, PluginModule } from './plugin.ts';
 
@@ -28,6 +28,8 @@ const bridgePlugin: NetworkPlugin = {
   devices: (node) => ({ bridge: bridgeOf(node), hostVeth: 'veth' }),
   attachment: bridgeAttachment,
   localSourceAddress: bridgeAddress,
+  // Configured as the default gateway (`isDefaultGateway: true`), as flannel configures it.
+  podRoutes: (pod, node) => bridgePodRoutes(pod, node),
   routes: (node) => bridgeRoutes(node),
 };
 

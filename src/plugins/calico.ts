@@ -32,6 +32,8 @@ const BLOCK_PREFIX = 26;
 export const CALICO_VXLAN_PORT = 4789;
 const CALICO_VNI = 4096;
 const BGP_PORT = 179;
+/** The link-local next hop every Calico pod routes through (proxy ARP on the host side). */
+export const CALICO_POD_GATEWAY = '169.254.1.1';
 const IPIP_DEVICE = 'tunl0';
 const VXLAN_DEVICE = 'vxlan.calico';
 const VXLAN: Encapsulation = { kind: 'vxlan', udpPort: CALICO_VXLAN_PORT, vni: CALICO_VNI };
@@ -122,6 +124,13 @@ function createCalico(spec: CalicoPlugin): NetworkPlugin {
     attachment: (pod) => ({ hostDevice: calicoInterfaceName(pod.namespace, pod.name), wiring: 'routed' }),
     // No bridge: a packet for a local pod leaves through its cali veth with the node's address.
     localSourceAddress: (node) => node.ip,
+    // Calico's CNI plugin (cni-plugin/internal/pkg/utils/network_linux.go, SetupRoutes): a /32
+    // address on eth0, a link route to the fake next hop 169.254.1.1, and the default route via it;
+    // the host answers ARP for it through proxy ARP on the cali veth.
+    podRoutes: () => [
+      { dst: 'default', via: CALICO_POD_GATEWAY, dev: 'eth0' },
+      { dst: CALICO_POD_GATEWAY, dev: 'eth0', scope: 'link' },
+    ],
     routes: (node, others, iface) => {
       const proto = mode === 'vxlan' ? '80' : 'bird';
       return [

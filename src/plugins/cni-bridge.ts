@@ -7,7 +7,10 @@
  */
 import { addressAt, broadcastAddress, networkAddress, nthAddress, prefixLength } from '../net/cidr.ts';
 import { routeDestination, type Route } from '../net/route.ts';
-import type { NodeDevices, PluginNode, PodAttachment, Problem } from './plugin.ts';
+import type { NodeDevices, PluginNode, PluginPod, PodAttachment, Problem } from './plugin.ts';
+
+/** The interface the CNI plugins create inside the pod (CNI_IFNAME, `eth0` from the runtime). */
+export const POD_INTERFACE = 'eth0';
 
 /** The bridge plugin's default bridge name. */
 export const BRIDGE_NAME = 'cni0';
@@ -31,6 +34,22 @@ export function bridgeAddress(node: PluginNode): string {
 export function bridgeRoutes(node: PluginNode): Route[] {
   if (!node.pods.some((p) => !p.hostNetwork)) return [];
   return [{ dst: routeDestination(node.podCIDR), dev: BRIDGE_NAME, proto: 'kernel', scope: 'link', src: addressAt(node.podCIDR, 1) }];
+}
+
+/**
+ * The routes in a pod attached to the bridge, with `isDefaultGateway: true` (kube-flannel.yml's
+ * delegate sets it; the bridge plugin's calcGateways then adds `0.0.0.0/0` via the gateway), plus
+ * `extra` destinations the IPAM result carries without a gateway, which
+ * pkg/ipam ConfigureIface installs via the interface's gateway. The connected route of the pod's
+ * address comes from the kernel when the address is added with its prefix.
+ */
+export function bridgePodRoutes(pod: PluginPod, node: PluginNode, extra: readonly string[] = []): Route[] {
+  const gateway = bridgeAddress(node);
+  return [
+    { dst: 'default', via: gateway, dev: POD_INTERFACE },
+    ...extra.map((dst): Route => ({ dst: routeDestination(dst), via: gateway, dev: POD_INTERFACE })),
+    { dst: routeDestination(node.podCIDR), dev: POD_INTERFACE, proto: 'kernel', scope: 'link', src: pod.ip },
+  ];
 }
 
 /** host-local skips the network and broadcast addresses, and the bridge holds the first one. */

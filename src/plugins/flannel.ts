@@ -4,12 +4,13 @@
  * Network 10.244.0.0/16), Documentation/backends.md; pkg/backend/vxlan (flannel.1, VNI 1, Linux's
  * default UDP port 8472, route `<lease> via <lease network address> dev flannel.1 onlink`, the device
  * holds the lease network address as /32); pkg/backend/hostgw (`<lease> via <node IP> dev <iface>`);
- * pkg/subnet/config.go WriteSubnetFile (subnet.env).
+ * pkg/subnet/config.go WriteSubnetFile (subnet.env); flannel-io/cni-plugin flannel_linux.go
+ * getDelegateIPAM (pod routes).
  */
 import { addressAt, nthAddress } from '../net/cidr.ts';
 import { innerMTU, type Encapsulation } from '../net/encapsulation.ts';
 import { routeDestination, type Route } from '../net/route.ts';
-import { bridgeAddress, bridgeAttachment, bridgeOf, bridgeRoutes, hostLocalAddressProblem } from './cni-bridge.ts';
+import { bridgeAddress, bridgeAttachment, bridgeOf, bridgePodRoutes, bridgeRoutes, hostLocalAddressProblem } from './cni-bridge.ts';
 import type { InterNodeLink, NetworkPlugin, PluginModule, PluginNode } from './plugin.ts';
 
 /** Flannel, an L2 overlay (or direct routes with host-gw). */
@@ -84,6 +85,9 @@ function createFlannel(spec: FlannelPlugin): NetworkPlugin {
     }),
     attachment: bridgeAttachment,
     localSourceAddress: bridgeAddress,
+    // flannel-io/cni-plugin getDelegateIPAM adds the whole flannel network (FLANNEL_NETWORK) as an
+    // IPAM route without a gateway, so each pod gets a third route: the cluster CIDR via cni0.
+    podRoutes: (pod, node, clusterCIDR) => bridgePodRoutes(pod, node, [clusterCIDR]),
     routes: (node, others, iface) => [
       ...bridgeRoutes(node),
       ...others.map((other): Route => link.crossing(node, other, iface).route),

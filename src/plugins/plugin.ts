@@ -108,6 +108,11 @@ export interface NetworkPlugin {
   attachment(pod: PluginPod): PodAttachment;
   /** The address a packet leaving `node` for one of its own pods gets from MASQUERADE. */
   localSourceAddress(node: PluginNode): string;
+  /**
+   * The routes inside `pod`'s network namespace (its `ip route`), as the plugin's CNI binary sets
+   * them up on `node`; `clusterCIDR` is the pod network.
+   */
+  podRoutes(pod: PluginPod, node: PluginNode, clusterCIDR: string): Route[];
   /** The routes the plugin adds to `node`'s main table (`iface` is the node's primary interface). */
   routes(node: PluginNode, others: readonly PluginNode[], iface: string): Route[];
   /** How nodes are linked; undefined when the plugin connects pods on one node only. */

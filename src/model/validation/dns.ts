@@ -7,6 +7,12 @@ import { isDns1123Subdomain } from '../names.ts';
 import type { Cluster, Pod } from '../types.ts';
 import { allPods, checkIpField, quote, type Report } from './fields.ts';
 
+/**
+ * The API server's limits on `dnsConfig` (pkg/apis/core/validation/validation.go: MaxDNSNameservers,
+ * MaxDNSSearchPaths and MaxDNSSearchListChars, raised to 32 and 2048 by ExpandedDNSConfig, GA in v1.28).
+ */
+export const DNS_CONFIG_LIMITS = { nameservers: 3, searchPaths: 32, searchListChars: 2048 } as const;
+
 /** Checks a pod's dnsPolicy and dnsConfig (pkg/apis/core/validation/validation.go: validatePodDNSConfig). */
 export function checkPodDns(pod: Pod, at: string, r: Report): void {
   if (!DNS_POLICIES.includes(pod.dnsPolicy)) {
@@ -17,15 +23,37 @@ export function checkPodDns(pod: Pod, at: string, r: Report): void {
   }
   const nameservers = pod.dnsConfig?.nameservers ?? [];
   nameservers.forEach((ns, k) => checkIpField(r, `${at}.dnsConfig.nameservers[${k}]`, ns, 'nameserver'));
-  if (nameservers.length > 3) {
+  if (nameservers.length > DNS_CONFIG_LIMITS.nameservers) {
     r.error(
       `${at}.dnsConfig.nameservers`,
-      `${nameservers.length} nameservers given, at most 3 are allowed`,
-      'glibc reads only three nameserver lines (MAXNS): keep three',
+      `${nameservers.length} nameservers given, at most ${DNS_CONFIG_LIMITS.nameservers} are allowed`,
+      'the API server rejects more (MaxDNSNameservers), as glibc reads only three nameserver lines (MAXNS): keep three',
     );
   }
-  (pod.dnsConfig?.searches ?? []).forEach((search, k) => {
-    if (!isDns1123Subdomain(search.replace(/\.$/, ''))) {
+  const searches = pod.dnsConfig?.searches ?? [];
+  if (searches.length > DNS_CONFIG_LIMITS.searchPaths) {
+    r.error(
+      `${at}.dnsConfig.searches`,
+      `${searches.length} search domains given, at most ${DNS_CONFIG_LIMITS.searchPaths} are allowed`,
+      'the API server rejects more (MaxDNSSearchPaths): drop some',
+    );
+  }
+  const listChars = searches.join(' ').length;
+  if (listChars > DNS_CONFIG_LIMITS.searchListChars) {
+    r.error(
+      `${at}.dnsConfig.searches`,
+      `the search list is ${listChars} characters long (joined with spaces), at most ${DNS_CONFIG_LIMITS.searchListChars} are allowed`,
+      'the API server rejects a longer list (MaxDNSSearchListChars): shorten or drop domains',
+    );
+  }
+  (pod.dnsConfig?.options ?? []).forEach((option, k) => {
+    if (typeof option?.name !== 'string' || option.name === '') {
+      r.error(`${at}.dnsConfig.options[${k}].name`, 'a DNS option has no name', "give every option a name, e.g. { name: 'ndots', value: '2' }");
+    }
+  });
+  searches.forEach((search, k) => {
+    // The API allows one trailing dot (a fully qualified domain).
+    if (typeof search !== 'string' || !isDns1123Subdomain(search.replace(/\.$/, ''))) {
       r.error(
         `${at}.dnsConfig.searches[${k}]`,
         `search domain ${quote(search)} is not a DNS subdomain`,

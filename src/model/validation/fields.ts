@@ -4,7 +4,8 @@
  */
 import { parseCidr, parseIp } from '../../net/cidr.ts';
 import type { DiagnosticCollector } from '../diagnostics.ts';
-import { isDns1123Label, suggestLabel } from '../names.ts';
+import { PROTOCOLS } from '../enums.ts';
+import { isDns1123Label, isDns1123Subdomain, suggestLabel } from '../names.ts';
 import type { Cluster, Pod } from '../types.ts';
 
 /** Where validation reports its findings. */
@@ -67,4 +68,25 @@ export function checkPort(r: Report, path: string, value: unknown, what: string)
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535) return true;
   r.error(path, `${what} ${quote(value)} is not a port number between 1 and 65535`, 'use an integer such as 80 or 8080');
   return false;
+}
+
+/**
+ * Reports `value` at `path` unless it is a DNS-1123 subdomain (lower-case labels joined by dots,
+ * at most 253 characters): the rule for pod, node, NetworkPolicy and Ingress names
+ * (pkg/apis/core/validation: ValidatePodName, ValidateNodeName = NameIsDNSSubdomain).
+ */
+export function checkSubdomain(r: Report, path: string, value: unknown, what: string): void {
+  if (!isDns1123Subdomain(value)) {
+    r.error(
+      path,
+      `${what} ${quote(value)} is not a DNS-1123 subdomain`,
+      `use lower-case letters, digits, '-' and '.', at most 253 characters, each part starting and ending with a letter or digit, e.g. '${suggestLabel(String(value))}'`,
+    );
+  }
+}
+
+/** Reports a protocol outside TCP, UDP and SCTP (the API's enum; case matters). */
+export function checkProtocol(r: Report, path: string, value: unknown): void {
+  if (value === undefined || PROTOCOLS.includes(value as string)) return;
+  r.error(path, `protocol ${quote(value)} is not one of ${PROTOCOLS.join(', ')}`, "use 'TCP' (the default), 'UDP' or 'SCTP', in capitals");
 }

@@ -7,14 +7,16 @@ import { networkPlugin, type NetworkPlugin } from '../../plugins/index.ts';
 import { isDns1123Label, isPortName } from '../names.ts';
 import type { Cluster, Node, Pod } from '../types.ts';
 import { checkPodDns } from './dns.ts';
-import { checkCidrField, checkIpField, checkLabel, checkPort, podRef, quote, type Ranges, type Report } from './fields.ts';
+import { checkCidrField, checkIpField, checkLabel, checkPort, checkProtocol, checkSubdomain, podRef, quote, type Ranges, type Report } from './fields.ts';
+import { checkLabelMap } from './labels.ts';
 
 function checkNodeAddresses(cluster: Cluster, ranges: Ranges, r: Report): void {
   const nodeNames = new Map<string, number>();
   const nodeIPs = new Map<string, string>();
   cluster.nodes.forEach((node, i) => {
     const at = `nodes[${i}]`;
-    checkLabel(r, `${at}.name`, node.name, 'node name');
+    // ValidateNodeName: a DNS-1123 subdomain.
+    checkSubdomain(r, `${at}.name`, node.name, 'node name');
     const prior = nodeNames.get(node.name);
     if (prior === undefined) nodeNames.set(node.name, i);
     else r.error(`${at}.name`, `node name ${quote(node.name)} is already used by nodes[${prior}]`, 'give every node a unique name, e.g. node-1, node-2, ...');
@@ -110,8 +112,10 @@ function checkPods(cluster: Cluster, plugin: NetworkPlugin, r: Report): void {
   cluster.nodes.forEach((node, i) => {
     node.pods.forEach((pod, j) => {
       const at = `nodes[${i}].pods[${j}]`;
-      checkLabel(r, `${at}.name`, pod.name, 'pod name');
+      // ValidatePodName: a DNS-1123 subdomain; namespaces are DNS-1123 labels.
+      checkSubdomain(r, `${at}.name`, pod.name, 'pod name');
       checkLabel(r, `${at}.namespace`, pod.namespace, 'namespace');
+      checkLabelMap(r, `${at}.labels`, pod.labels, 'label');
       const key = `${pod.namespace}/${pod.name}`;
       const prior = podKeys.get(key);
       if (!prior) podKeys.set(key, at);
@@ -134,6 +138,7 @@ function checkPods(cluster: Cluster, plugin: NetworkPlugin, r: Report): void {
       checkPodDns(pod, at, r);
       pod.ports.forEach((port, k) => {
         checkPort(r, `${at}.ports[${k}].containerPort`, port.containerPort, 'containerPort');
+        checkProtocol(r, `${at}.ports[${k}].protocol`, port.protocol);
         if (port.name !== undefined && !isPortName(port.name)) {
           r.error(
             `${at}.ports[${k}].name`,

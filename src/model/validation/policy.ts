@@ -3,13 +3,16 @@
  * ranges, port ranges, and policies that select a pod.
  */
 import { cidrContainsCidr } from '../../net/cidr.ts';
-import { labelsMatch } from '../defaults.ts';
+import { selectorMatches } from '../label-selector.ts';
 import { POLICY_TYPES } from '../enums.ts';
 import { isPortName } from '../names.ts';
 import type { Cluster, ClusterInput, NetworkPolicyPeer, NetworkPolicyPort } from '../types.ts';
-import { allPods, checkCidrField, checkLabel, checkPort, quote, type Report } from './fields.ts';
+import { allPods, checkCidrField, checkLabel, checkPort, checkProtocol, checkSubdomain, quote, type Report } from './fields.ts';
+import { checkLabelMap, checkLabelSelector } from './labels.ts';
 
 function checkPolicyPeer(peer: NetworkPolicyPeer, path: string, r: Report): void {
+  checkLabelSelector(r, `${path}.podSelector`, peer.podSelector);
+  checkLabelSelector(r, `${path}.namespaceSelector`, peer.namespaceSelector);
   if (peer.ipBlock) {
     if (peer.podSelector || peer.namespaceSelector) {
       r.error(
@@ -31,6 +34,7 @@ function checkPolicyPeer(peer: NetworkPolicyPeer, path: string, r: Report): void
 }
 
 function checkPolicyPort(port: NetworkPolicyPort, path: string, r: Report): void {
+  checkProtocol(r, `${path}.protocol`, port.protocol);
   if (typeof port.port === 'number') checkPort(r, `${path}.port`, port.port, 'port');
   else if (port.port !== undefined && !isPortName(port.port)) {
     r.error(`${path}.port`, `port ${quote(port.port)} is neither a number nor a port name`, "use a number such as 80 or a port name such as 'http'");
@@ -48,7 +52,9 @@ export function checkNetworkPolicies(cluster: Cluster, r: Report): void {
   const seen = new Set<string>();
   cluster.networkPolicies.forEach((policy, i) => {
     const at = `networkPolicies[${i}]`;
-    checkLabel(r, `${at}.name`, policy.name, 'NetworkPolicy name');
+    // ValidateNetworkPolicyName: a DNS-1123 subdomain.
+    checkSubdomain(r, `${at}.name`, policy.name, 'NetworkPolicy name');
+    checkLabelSelector(r, `${at}.podSelector`, policy.podSelector);
     if (seen.has(`${policy.namespace}/${policy.name}`)) {
       r.error(`${at}.name`, `NetworkPolicy ${policy.namespace}/${policy.name} is declared twice`, 'give each policy its own name');
     }
@@ -58,7 +64,7 @@ export function checkNetworkPolicies(cluster: Cluster, r: Report): void {
         r.error(`${at}.policyTypes[${k}]`, `policy type ${quote(type)} is not Ingress or Egress`, "use 'Ingress' and/or 'Egress'");
       }
     });
-    const selected = pods.filter((p) => p.namespace === policy.namespace && labelsMatch(policy.podSelector.matchLabels, p.labels));
+    const selected = pods.filter((p) => p.namespace === policy.namespace && selectorMatches(policy.podSelector, p.labels));
     if (selected.length === 0) {
       r.warning(
         `${at}.podSelector`,
@@ -82,6 +88,7 @@ export function checkNamespaces(input: ClusterInput, r: Report): void {
   const seen = new Set<string>();
   (input.namespaces ?? []).forEach((ns, i) => {
     checkLabel(r, `namespaces[${i}].name`, ns.name, 'namespace');
+    checkLabelMap(r, `namespaces[${i}].labels`, ns.labels, 'label');
     if (seen.has(ns.name)) r.error(`namespaces[${i}].name`, `namespace ${quote(ns.name)} is declared twice`, 'declare each namespace once');
     seen.add(ns.name);
   });

@@ -2,9 +2,10 @@
  * HTTP routing: Ingresses and Gateway API HTTPRoutes, their rules, and backends that name a
  * real Service port.
  */
+import { PATH_TYPES } from '../enums.ts';
 import { isDns1123Subdomain } from '../names.ts';
 import type { BackendRef, Cluster, HttpPathRule } from '../types.ts';
-import { checkLabel, quote, type Report } from './fields.ts';
+import { checkLabel, checkSubdomain, quote, type Report } from './fields.ts';
 
 function checkBackend(cluster: Cluster, namespace: string, backend: BackendRef, path: string, r: Report): void {
   const service = cluster.services.find((s) => s.namespace === namespace && s.name === backend?.service);
@@ -30,6 +31,9 @@ function checkRules(cluster: Cluster, namespace: string, rules: HttpPathRule[], 
     if (typeof rule.path !== 'string' || !rule.path.startsWith('/')) {
       r.error(`${rp}.path`, `path ${quote(rule.path)} does not start with '/'`, "write an absolute path such as '/api'");
     }
+    if (rule.pathType !== undefined && !PATH_TYPES.includes(rule.pathType)) {
+      r.error(`${rp}.pathType`, `pathType ${quote(rule.pathType)} is not one of ${PATH_TYPES.join(', ')}`, "use 'Prefix' (the default here), 'Exact' or 'ImplementationSpecific'");
+    }
     checkBackend(cluster, namespace, rule.backend, `${rp}.backend`, r);
   });
 }
@@ -51,7 +55,7 @@ export function checkIngressesAndRoutes(cluster: Cluster, r: Report): void {
   const seen = new Set<string>();
   cluster.ingresses.forEach((ing, i) => {
     const at = `ingresses[${i}]`;
-    checkLabel(r, `${at}.name`, ing.name, 'Ingress name');
+    checkSubdomain(r, `${at}.name`, ing.name, 'Ingress name');
     if (seen.has(`${ing.namespace}/${ing.name}`)) {
       r.error(`${at}.name`, `Ingress ${ing.namespace}/${ing.name} is declared twice`, 'give each Ingress its own name');
     }
@@ -62,7 +66,7 @@ export function checkIngressesAndRoutes(cluster: Cluster, r: Report): void {
   seen.clear();
   cluster.httpRoutes.forEach((route, i) => {
     const at = `httpRoutes[${i}]`;
-    checkLabel(r, `${at}.name`, route.name, 'HTTPRoute name');
+    checkSubdomain(r, `${at}.name`, route.name, 'HTTPRoute name');
     if (seen.has(`${route.namespace}/${route.name}`)) {
       r.error(`${at}.name`, `HTTPRoute ${route.namespace}/${route.name} is declared twice`, 'give each HTTPRoute its own name');
     }

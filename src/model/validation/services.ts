@@ -4,10 +4,11 @@
  */
 import { cidrContainsIp, isIp, nthAddress } from '../../net/cidr.ts';
 import { DNS_NAMESPACE, DNS_SERVICE_NAME, KUBERNETES_SERVICE_IP_INDEX, NODE_PORT_RANGE, hasNodePort, labelsMatch } from '../defaults.ts';
-import { SERVICE_TYPES } from '../enums.ts';
+import { SERVICE_TYPES, SESSION_AFFINITIES, TRAFFIC_POLICIES } from '../enums.ts';
 import { isDns1035Label, isDns1123Subdomain, isPortName, suggestLabel } from '../names.ts';
 import type { Cluster, Pod, Service } from '../types.ts';
-import { allPods, checkIpField, checkLabel, checkPort, quote, type Ranges, type Report } from './fields.ts';
+import { allPods, checkIpField, checkLabel, checkPort, checkProtocol, quote, type Ranges, type Report } from './fields.ts';
+import { checkLabelMap } from './labels.ts';
 
 const { min: NODE_PORT_MIN, max: NODE_PORT_MAX } = NODE_PORT_RANGE;
 
@@ -28,6 +29,16 @@ function checkDeclaredService(svc: Service, at: string, r: Report): void {
   checkLabel(r, `${at}.namespace`, svc.namespace, 'namespace');
   if (svc.namespace === DNS_NAMESPACE && svc.name === DNS_SERVICE_NAME) {
     r.error(`${at}.name`, `Service kube-system/kube-dns is generated from dns`, 'remove it from services and set dns: { clusterIP, pods } instead');
+  }
+  checkLabelMap(r, `${at}.selector`, svc.selector, 'selector');
+  // pkg/apis/core/validation: supportedServiceTrafficPolicy... and supportedSessionAffinityType.
+  for (const field of ['externalTrafficPolicy', 'internalTrafficPolicy'] as const) {
+    if (!TRAFFIC_POLICIES.includes(svc[field])) {
+      r.error(`${at}.${field}`, `${field} ${quote(svc[field])} is not one of ${TRAFFIC_POLICIES.join(', ')}`, "use 'Cluster' (the default) or 'Local'");
+    }
+  }
+  if (!SESSION_AFFINITIES.includes(svc.sessionAffinity)) {
+    r.error(`${at}.sessionAffinity`, `sessionAffinity ${quote(svc.sessionAffinity)} is not one of ${SESSION_AFFINITIES.join(', ')}`, "use 'None' (the default) or 'ClientIP'");
   }
   if (!SERVICE_TYPES.includes(svc.type)) {
     r.error(`${at}.type`, `Service type ${quote(svc.type)} is not one of ${SERVICE_TYPES.join(', ')}`, "leave it out for 'ClusterIP'");
@@ -54,9 +65,16 @@ function checkServicePorts(svc: Service, at: string, nodePorts: Map<number, stri
     r.error(`${at}.ports`, `Service ${svc.name} has no ports`, 'add ports: [{ port: 80 }] (only headless and ExternalName Services may omit them)');
   }
   const names = new Set<string>();
+  const portProtocols = new Map<string, number>();
   svc.ports.forEach((port, k) => {
     const pp = `${at}.ports[${k}]`;
     checkPort(r, `${pp}.port`, port.port, 'port');
+    checkProtocol(r, `${pp}.protocol`, port.protocol);
+    // ValidateService: two ports may not share port and protocol.
+    const key = `${port.port}/${port.protocol}`;
+    const prior = portProtocols.get(key);
+    if (prior === undefined) portProtocols.set(key, k);
+    else r.error(`${pp}.port`, `port ${port.port}/${port.protocol} is already declared at ports[${prior}]`, 'each port and protocol pair may appear once in a Service');
     if (typeof port.targetPort === 'number') checkPort(r, `${pp}.targetPort`, port.targetPort, 'targetPort');
     else if (!isPortName(port.targetPort)) {
       r.error(

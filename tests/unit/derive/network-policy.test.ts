@@ -199,6 +199,54 @@ describe('selectors in from/to (docs: "Behavior of to and from selectors")', () 
   });
 });
 
+describe('matchExpressions (metav1.LabelSelectorRequirement; pkg/labels Requirement.Matches)', () => {
+  const namespaces: NamespaceInput[] = [{ name: 'prod', labels: { env: 'prod' } }, { name: 'dev', labels: { env: 'dev' } }, { name: 'scratch' }];
+  const pods: PodSpec[] = [
+    { name: 'db', labels: { app: 'db' } },
+    { name: 'api', labels: { app: 'api', tier: 'backend' } },
+    { name: 'web', labels: { app: 'web', tier: 'frontend' } },
+    { name: 'job', labels: { app: 'job' } },
+    { name: 'legacy', labels: { app: 'old', legacy: 'true' } },
+    { name: 'prod-api', namespace: 'prod', labels: { app: 'api' } },
+    { name: 'dev-api', namespace: 'dev', labels: { app: 'api' } },
+    { name: 'scratch-api', namespace: 'scratch', labels: { app: 'api' } },
+  ];
+  const toDb = (peer: NonNullable<NetworkPolicyInput['ingress']>[number]['from']): NetworkPolicyInput =>
+    ({ name: 'db', podSelector: { matchLabels: { app: 'db' } }, ingress: [{ from: peer }] });
+
+  it('In: the label is set to one of the values', () => {
+    const c = cluster(pods, [toDb([{ podSelector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['backend', 'batch'] }] } }])], namespaces);
+    expect(allowed(c, 'api', 'db')).toBe(true);
+    expect(allowed(c, 'web', 'db')).toBe(false);
+    expect(allowed(c, 'job', 'db')).toBe(false); // no tier label
+  });
+  it('NotIn: the label is missing or set to none of the values', () => {
+    const c = cluster(pods, [toDb([{ podSelector: { matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['frontend'] }] } }])], namespaces);
+    expect(allowed(c, 'api', 'db')).toBe(true);
+    expect(allowed(c, 'job', 'db')).toBe(true); // missing label satisfies NotIn
+    expect(allowed(c, 'web', 'db')).toBe(false);
+  });
+  it('Exists and DoesNotExist test the key alone, ANDed with matchLabels', () => {
+    const c = cluster(pods, [toDb([{ podSelector: { matchExpressions: [{ key: 'tier', operator: 'Exists' }, { key: 'legacy', operator: 'DoesNotExist' }] } }])], namespaces);
+    expect(['api', 'web'].map((p) => allowed(c, p, 'db'))).toEqual([true, true]);
+    expect(['job', 'legacy'].map((p) => allowed(c, p, 'db'))).toEqual([false, false]);
+    const both = cluster(pods, [toDb([{ podSelector: { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'Exists' }] } }])], namespaces);
+    expect(allowed(both, 'web', 'db')).toBe(true);
+    expect(allowed(both, 'api', 'db')).toBe(false);
+  });
+  it('selects namespaces with matchExpressions, and the policy\'s own pods with them too', () => {
+    const c = cluster(pods, [toDb([{ namespaceSelector: { matchExpressions: [{ key: 'env', operator: 'In', values: ['prod'] }] } }])], namespaces);
+    expect(allowed(c, 'prod/prod-api', 'db')).toBe(true);
+    expect(allowed(c, 'dev/dev-api', 'db')).toBe(false);
+    const notDev = cluster(pods, [toDb([{ namespaceSelector: { matchExpressions: [{ key: 'env', operator: 'NotIn', values: ['dev'] }] } }])], namespaces);
+    expect(allowed(notDev, 'scratch/scratch-api', 'db')).toBe(true); // no env label
+    expect(allowed(notDev, 'dev/dev-api', 'db')).toBe(false);
+    const isolatedByExpression = cluster(pods, [{ name: 'p', podSelector: { matchExpressions: [{ key: 'tier', operator: 'Exists' }] }, ingress: [] }], namespaces);
+    expect(isIsolated(isolatedByExpression, findPod(isolatedByExpression, 'api'), 'Ingress')).toBe(true);
+    expect(isIsolated(isolatedByExpression, findPod(isolatedByExpression, 'db'), 'Ingress')).toBe(false);
+  });
+});
+
 describe('ipBlock (docs: "These should be cluster-external IPs, since Pod IPs are ephemeral and unpredictable")', () => {
   // The docs' example: ingress from 172.17.0.0/16 except 172.17.1.0/24, egress to 10.0.0.0/24 on TCP 5978.
   const c = cluster([{ name: 'db', labels: { role: 'db' } }], [{

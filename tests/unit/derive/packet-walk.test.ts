@@ -2,9 +2,12 @@
 // NodePort with externalTrafficPolicy Cluster SNATs the client IP, Local preserves it and uses only
 // local endpoints; kube-proxy pkg/proxy/iptables/proxier.go (DNAT in KUBE-SEP, KUBE-EXT masquerade);
 // flannel Documentation/backends.md (vxlan: Linux default UDP port 8472; host-gw: direct routes);
-// Calico docs "Overlay networking" (IP-in-IP encapsulation via tunl0, VXLAN on UDP 4789).
+// Calico docs "Overlay networking" (IP-in-IP encapsulation via tunl0, VXLAN on UDP 4789);
+// Linux udp_flow_src_port (VXLAN outer source port = hash of the inner flow in 32768-60999) and
+// nf_nat_core.c (MASQUERADE --random-fully: random source port in 1024-65535).
 import { describe, expect, it } from 'vitest';
 import { packetWalk, prefixPathMatches } from '../../../src/derive/packet-walk.ts';
+import { exampleFlowHash, randomFullyPort, udpFlowSourcePort } from '../../../src/net/flow-port.ts';
 import type { Cluster } from '../../../src/model/types.ts';
 import { threeNodeCluster } from './fixtures.ts';
 
@@ -14,12 +17,17 @@ describe('pod to pod', () => {
     expect(w.hops.map((h) => [h.from, h.to])).toEqual([['pod:default/client', 'node:worker-1'], ['node:worker-1', 'pod:default/web-1']]);
     expect(w.hops.every((h) => h.packet.src === '10.244.1.6:40000' && h.packet.dst === '10.244.1.5:8080' && !h.outer)).toBe(true);
   });
-  it('flannel vxlan: the inner packet is unchanged; the outer header is node to node on UDP 8472', () => {
+  it('flannel vxlan: the inner packet is unchanged; the outer header is node to node to UDP 8472 from a flow-hash port', () => {
     const w = packetWalk(threeNodeCluster(), { kind: 'pod-to-pod', from: 'client', to: 'web-2', port: 8080 });
     const between = w.hops[1]!;
     expect([between.from, between.to]).toEqual(['node:worker-1', 'node:worker-2']);
     expect(between.packet).toEqual({ src: '10.244.1.6:40000', dst: '10.244.2.7:8080' });
-    expect(between.outer).toEqual({ src: '192.168.1.11:8472', dst: '192.168.1.12:8472', encapsulation: { kind: 'vxlan', udpPort: 8472, vni: 1 } });
+    const port = udpFlowSourcePort(exampleFlowHash('10.244.1.6:40000>10.244.2.7:8080'));
+    expect(port).not.toBe(8472);
+    expect(between.outer).toEqual({
+      src: `192.168.1.11:${port}`, dst: '192.168.1.12:8472', encapsulation: { kind: 'vxlan', udpPort: 8472, vni: 1 },
+      sourcePort: { port, range: { min: 32768, max: 60999 } },
+    });
     expect(between.link).toEqual({ kind: 'node-to-node', tunnel: 'flannel.1' });
     expect(between.steps).toEqual([{ kind: 'route', crossing: expect.objectContaining({ route: { dst: '10.244.2.0/24', via: '10.244.2.0', dev: 'flannel.1', onlink: true } }) }]);
   });
@@ -42,8 +50,16 @@ describe('host-network pods', () => {
   it('starts a host-network pod\'s packet on its node, DNAT in nat OUTPUT (locally generated)', () => {
     const w = packetWalk(threeNodeCluster(), { kind: 'pod-to-service', from: 'kube-system/node-agent', service: 'web', endpoint: 'web-2' });
     expect(w.hops[0]!.from).toBe('node:worker-2');
-    expect(w.hops[0]!.packet).toEqual({ src: '192.168.1.12:40000', dst: '10.244.2.7:8080' });
     expect(w.hops[0]!.steps[0]).toMatchObject({ kind: 'dnat', hook: 'OUTPUT', node: 'worker-2' });
+  });
+  it('masquerades a host-network source (outside the cluster CIDR: KUBE-SVC ! -s <cluster CIDR> -j KUBE-MARK-MASQ) to cni0\'s address', () => {
+    const w = packetWalk(threeNodeCluster(), { kind: 'pod-to-service', from: 'kube-system/node-agent', service: 'web', endpoint: 'web-2' });
+    const port = randomFullyPort('192.168.1.12:40000>10.96.100.10:80', 40000);
+    expect(w.hops[0]!.steps[1]).toEqual({
+      kind: 'masquerade', from: '192.168.1.12:40000', to: `10.244.2.1:${port}`, randomFully: true, portRange: { min: 1024, max: 65535 }, reason: 'outside-cluster-cidr',
+    });
+    expect(w.delivered).toEqual({ src: `10.244.2.1:${port}`, dst: '10.244.2.7:8080' });
+    expect(w.story).toMatchObject({ kind: 'pod-to-service', masquerade: { to: '10.244.2.1', reason: 'outside-cluster-cidr' } });
   });
   it('refuses walks to a host-network pod', () => {
     expect(() => packetWalk(threeNodeCluster(), { kind: 'pod-to-pod', from: 'client', to: 'kube-system/node-agent' })).toThrow(/hostNetwork/);
@@ -60,6 +76,17 @@ describe('pod to ClusterIP Service', () => {
     expect(dnat.kind === 'dnat' && dnat.chains).toEqual(['KUBE-SERVICES', expect.stringMatching(/^KUBE-SVC-\w{16}$/), expect.stringMatching(/^KUBE-SEP-\w{16}$/)]);
     expect(w.story).toMatchObject({ kind: 'pod-to-service', vip: '10.96.100.10:80', endpoint: '10.244.1.5:8080', endpointPod: { namespace: 'default', name: 'web-1' } });
   });
+  it('keeps the pod source (no masquerade) for a pod in the cluster CIDR reaching another pod', () => {
+    const w = packetWalk(threeNodeCluster(), { kind: 'pod-to-service', from: 'client', service: 'web', endpoint: 'web-2' });
+    expect(w.hops.flatMap((h) => h.steps).some((s) => s.kind === 'masquerade')).toBe(false);
+    expect(w.story).not.toHaveProperty('masquerade');
+  });
+  it('masquerades hairpin traffic (KUBE-SEP -s <endpoint IP> -j KUBE-MARK-MASQ) to the bridge address', () => {
+    const w = packetWalk(threeNodeCluster(), { kind: 'pod-to-service', from: 'web-1', service: 'web', endpoint: 'web-1' });
+    const port = randomFullyPort('10.244.1.5:40000>10.96.100.10:80', 40000);
+    expect(w.delivered).toEqual({ src: `10.244.1.1:${port}`, dst: '10.244.1.5:8080' });
+    expect(w.hops.at(-1)!.steps.map((s) => s.kind === 'masquerade' && s.reason)).toEqual([false, 'hairpin']);
+  });
   it('crosses nodes after DNAT when the endpoint is remote', () => {
     const w = packetWalk(threeNodeCluster(), { kind: 'pod-to-service', from: 'client', service: 'web', endpoint: 'web-2' });
     expect(w.hops[1]!.packet.dst).toBe('10.244.2.7:8080');
@@ -71,13 +98,19 @@ describe('external client to NodePort', () => {
   it('externalTrafficPolicy Cluster: SNAT to the outgoing interface address (flannel.1 for vxlan)', () => {
     const w = packetWalk(threeNodeCluster(), { kind: 'external-to-nodeport', node: 'worker-1', service: 'web-np', endpoint: 'web-2' });
     expect(w.hops[0]!.packet).toEqual({ src: '203.0.113.10:40000', dst: '192.168.1.11:30080' });
-    expect(w.delivered).toEqual({ src: '10.244.1.0:40000', dst: '10.244.2.7:8080' });
+    // --random-fully: the port is not kept; the example is derived from the arriving flow.
+    const port = randomFullyPort('203.0.113.10:40000>192.168.1.11:30080', 40000);
+    expect(port).not.toBe(40000);
+    expect(w.delivered).toEqual({ src: `10.244.1.0:${port}`, dst: '10.244.2.7:8080' });
     expect(w.hops[1]!.steps.map((s) => s.kind)).toEqual(['dnat', 'masquerade', 'route']);
+    expect(w.hops[1]!.steps[1]).toEqual({
+      kind: 'masquerade', from: '203.0.113.10:40000', to: `10.244.1.0:${port}`, randomFully: true, portRange: { min: 1024, max: 65535 }, reason: 'external',
+    });
     expect(w.story).toMatchObject({ kind: 'external-to-nodeport', masqueradedTo: '10.244.1.0' });
   });
   it('externalTrafficPolicy Cluster on calico: SNAT to the node IP when the endpoint is local (no bridge)', () => {
     const w = packetWalk(threeNodeCluster({ name: 'calico', mode: 'bgp' }), { kind: 'external-to-nodeport', node: 'worker-1', service: 'web-np', endpoint: 'web-1' });
-    expect(w.delivered.src).toBe('192.168.1.11:40000');
+    expect(w.delivered.src).toBe(`192.168.1.11:${randomFullyPort('203.0.113.10:40000>192.168.1.11:30080', 40000)}`);
     expect(w.hops.at(-1)!.link).toMatchObject({ kind: 'host-to-pod', wiring: 'routed', sameNode: true, podIP: '192.168.0.69' });
   });
   it('externalTrafficPolicy Local: keeps the client IP and uses a local endpoint', () => {

@@ -1,7 +1,7 @@
 // The words of a packet walk: what each step, link and encapsulation reads like on the pages.
 import { describe, expect, it } from 'vitest';
 import { packetWalk, type HopStep } from '../../../src/derive/packet-walk.ts';
-import { describeWalk, encapsulationText, stepText, viaText } from '../../../src/mermaid/describe-walk.ts';
+import { describeWalk, encapsulationText, outerSourcePortText, stepText, viaText } from '../../../src/mermaid/describe-walk.ts';
 import { networkPlugin } from '../../../src/plugins/index.ts';
 import { threeNodeCluster } from '../derive/fixtures.ts';
 
@@ -28,8 +28,23 @@ describe('step and link words', () => {
     expect(viaText({ kind: 'node-to-node' })).toBe('eth0 ⇒ eth0');
     expect(viaText({ kind: 'network-to-node', node: 'node-1' })).toBe('network → eth0 of node-1');
   });
+  it('says the outer source port is a flow hash, with its range, and that the value is an example', () => {
+    expect(outerSourcePortText({ port: 45000, range: { min: 32768, max: 60999 } })).toBe(
+      'outer source port 45000 is a hash of the inner flow scaled into 32768–60999 ' +
+        'by Linux udp_flow_src_port; the real value depends on a per-boot hash seed, this one is an example',
+    );
+  });
+  it('words MASQUERADE --random-fully with the random port range', () => {
+    const step: HopStep = { kind: 'masquerade', from: '203.0.113.10:40000', to: '10.244.1.0:21739', randomFully: true, portRange: { min: 1024, max: 65535 }, reason: 'external' };
+    expect(stepText(step, flannel)).toBe(
+      'KUBE-EXT marks the packet (KUBE-MARK-MASQ, externalTrafficPolicy Cluster); KUBE-POSTROUTING MASQUERADE --random-fully rewrites the source ' +
+        '203.0.113.10:40000 → 10.244.1.0:21739; the new source port is random from 1024–65535, 21739 is an example',
+    );
+    expect(stepText({ ...step, reason: 'hairpin' }, flannel)).toMatch(/^KUBE-SEP marks the packet \(KUBE-MARK-MASQ: the endpoint is the sender itself, hairpin\); /);
+    expect(stepText({ ...step, reason: 'outside-cluster-cidr' }, flannel)).toMatch(/^KUBE-SVC marks the packet \(KUBE-MARK-MASQ: the source is outside the cluster CIDR\); /);
+  });
   it('words encapsulations with their ports and identifiers', () => {
-    expect(encapsulationText({ kind: 'vxlan', udpPort: 4789, vni: 4096 })).toBe('VXLAN (UDP 4789, VNI 4096)');
+    expect(encapsulationText({ kind: 'vxlan', udpPort: 4789, vni: 4096 })).toBe('VXLAN (UDP port 4789, VNI 4096)');
     expect(encapsulationText({ kind: 'ipip' })).toBe('IP-in-IP (IP protocol 4)');
   });
 });
@@ -40,12 +55,24 @@ describe('describeWalk', () => {
     expect(words.title).toBe('pod default/client → pod default/web-2');
     expect(words.summary).toBe(`The pods run on different nodes; ${flannel.interNode!.walkSentence} Pod addresses are never rewritten.`);
     expect(words.participants.map((p) => p.label)).toEqual(['pod default/client (10.244.1.6)', 'node worker-1 (192.168.1.11)', 'node worker-2 (192.168.1.12)', 'pod default/web-2 (10.244.2.7)']);
-    expect(words.hops[1]!.outer).toEqual({ src: '192.168.1.11:8472', dst: '192.168.1.12:8472', encapsulation: 'VXLAN (UDP 8472, VNI 1)' });
+    expect(words.hops[1]!.outer).toEqual({
+      src: expect.stringMatching(/^192\.168\.1\.11:(3[3-9]|[45]\d|60)\d{3}$/), dst: '192.168.1.12:8472', encapsulation: 'VXLAN (UDP port 8472, VNI 1)',
+      sourcePort: expect.stringMatching(/^outer source port \d+ is a hash of the inner flow/),
+    });
+  });
+  it('says when a Service walk masquerades (hairpin, host-network source) and when the source stays', () => {
+    const c = threeNodeCluster();
+    expect(describeWalk(packetWalk(c, { kind: 'pod-to-service', from: 'client', service: 'web' }), flannel).summary).toContain('the source stays the pod IP');
+    expect(describeWalk(packetWalk(c, { kind: 'pod-to-service', from: 'web-1', service: 'web', endpoint: 'web-1' }), flannel).summary)
+      .toContain('the pod reached itself through the Service (hairpin), so kube-proxy also masquerades the source to 10.244.1.1 with a random source port');
+    expect(describeWalk(packetWalk(c, { kind: 'pod-to-service', from: 'kube-system/node-agent', service: 'web', endpoint: 'web-2' }), flannel).summary)
+      .toContain('the source is outside the cluster CIDR (a host-network pod), so kube-proxy also masquerades the source to 10.244.2.1');
   });
   it('says whether a NodePort walk masquerades the client', () => {
     const c = threeNodeCluster();
     const cluster = describeWalk(packetWalk(c, { kind: 'external-to-nodeport', node: 'worker-1', service: 'web-np', endpoint: 'web-2' }), flannel);
-    expect(cluster.summary).toContain('masquerades the source to 10.244.1.0 so the reply comes back through worker-1');
+    expect(cluster.summary).toContain('masquerades the source to 10.244.1.0 with a random source port so the reply comes back through worker-1');
+    expect(cluster.summary).toContain('never sees the client IP or port');
     c.services[2]!.externalTrafficPolicy = 'Local';
     const local = describeWalk(packetWalk(c, { kind: 'external-to-nodeport', node: 'worker-2', service: 'web-np' }), flannel);
     expect(local.summary).toContain('externalTrafficPolicy Local keeps the client IP 203.0.113.10');

@@ -368,18 +368,20 @@ const CASES: RuleCase[] = [
     twin: (c) => void (svc(c, 3).externalName = 'api.payments.example.org'),
   },
   {
-    rule: 'pod name not a DNS-1123 label',
+    // ValidatePodName: a DNS-1123 subdomain, so dots are fine.
+    rule: 'pod name not a DNS-1123 subdomain',
     path: 'nodes[0].pods[1].name',
-    message: 'pod name "Web_1" is not a DNS-1123 label',
+    message: 'pod name "Web_1" is not a DNS-1123 subdomain',
     broken: (c) => void (pods(c, 0)[1]!.name = 'Web_1'),
-    twin: (c) => void (pods(c, 0)[1]!.name = 'web-one'),
+    twin: (c) => void (pods(c, 0)[1]!.name = 'web.one'),
   },
   {
-    rule: 'node name not a DNS-1123 label',
+    // ValidateNodeName: a DNS-1123 subdomain (node names are often FQDNs).
+    rule: 'node name not a DNS-1123 subdomain',
     path: 'nodes[2].name',
-    message: 'node name "node.3" is not a DNS-1123 label',
-    broken: (c) => void (c.nodes[2]!.name = 'node.3'),
-    twin: (c) => void (c.nodes[2]!.name = 'node-3b'),
+    message: 'node name "node.3." is not a DNS-1123 subdomain',
+    broken: (c) => void (c.nodes[2]!.name = 'node.3.'),
+    twin: (c) => void (c.nodes[2]!.name = 'node-3.example.com'),
   },
   {
     rule: 'Service name not a DNS-1035 label',
@@ -447,7 +449,177 @@ const CASES: RuleCase[] = [
     broken: (c) => void (c.plugin = { name: 'bridge' }),
     twin: (c) => void (c.plugin = { name: 'flannel', backend: 'host-gw' }),
   },
+  // What the API server rejects and accepts (apimachinery util/validation, pkg/apis/core/validation).
+  {
+    rule: 'container port protocol outside the enum',
+    path: 'nodes[0].pods[1].ports[0].protocol',
+    message: 'protocol "tcp" is not one of TCP, UDP, SCTP',
+    broken: (c) => void (pods(c, 0)[1]!.ports![0]!.protocol = 'tcp' as never),
+    twin: (c) => void (pods(c, 0)[1]!.ports![0]!.protocol = 'SCTP'),
+  },
+  {
+    rule: 'Service port protocol outside the enum',
+    path: 'services[0].ports[0].protocol',
+    message: 'protocol "HTTP" is not one of TCP, UDP, SCTP',
+    broken: (c) => void (svc(c, 0).ports![0]!.protocol = 'HTTP' as never),
+    twin: (c) => void (svc(c, 0).ports![0]!.protocol = 'TCP'),
+  },
+  {
+    rule: 'NetworkPolicy port protocol outside the enum',
+    path: 'networkPolicies[0].ingress[0].ports[0].protocol',
+    message: 'protocol "ICMP" is not one of TCP, UDP, SCTP',
+    broken: (c) => void (c.networkPolicies![0]!.ingress![0]!.ports![0]!.protocol = 'ICMP' as never),
+    twin: (c) => void (c.networkPolicies![0]!.ingress![0]!.ports![0]!.protocol = 'UDP'),
+  },
+  {
+    rule: 'same port and protocol twice in a Service',
+    path: 'services[4].ports[1].port',
+    message: 'port 80/TCP is already declared at ports[0]',
+    broken: (c) => void (svc(c, 4).ports![1]!.port = 80),
+    // The same number with another protocol is allowed (DNS serves 53/UDP and 53/TCP).
+    twin: (c) => Object.assign(svc(c, 4).ports![1]!, { port: 80, protocol: 'UDP' }),
+  },
+  {
+    rule: 'ExternalName with two trailing dots',
+    path: 'services[3].externalName',
+    message: 'externalName "api.payments.example.com.." is not a DNS name',
+    broken: (c) => void (svc(c, 3).externalName = 'api.payments.example.com..'),
+    // One trailing dot marks a fully qualified name; the API server accepts it.
+    twin: (c) => void (svc(c, 3).externalName = 'api.payments.example.com.'),
+  },
+  {
+    rule: 'more than 32 search domains',
+    path: 'nodes[1].pods[2].dnsConfig.searches',
+    message: '33 search domains given, at most 32 are allowed',
+    broken: (c) => void (pods(c, 1)[2]!.dnsConfig!.searches = Array.from({ length: 33 }, (_, i) => `d${i}.example.com`)),
+    twin: (c) => void (pods(c, 1)[2]!.dnsConfig!.searches = Array.from({ length: 32 }, (_, i) => `d${i}.example.com`)),
+  },
+  {
+    rule: 'search list longer than 2048 characters',
+    path: 'nodes[1].pods[2].dnsConfig.searches',
+    message: 'the search list is 2049 characters long (joined with spaces), at most 2048 are allowed',
+    // 8 domains of 227 characters, one of 224 and 8 spaces = 2048 exactly; one character more fails.
+    broken: (c) => void (pods(c, 1)[2]!.dnsConfig!.searches = [...Array.from({ length: 8 }, () => longDomain(227)), longDomain(225)]),
+    twin: (c) => void (pods(c, 1)[2]!.dnsConfig!.searches = [...Array.from({ length: 8 }, () => longDomain(227)), longDomain(224)]),
+  },
+  {
+    rule: 'search domain that is not a subdomain (one trailing dot is fine)',
+    path: 'nodes[1].pods[2].dnsConfig.searches[0]',
+    message: 'search domain "Example.com" is not a DNS subdomain',
+    broken: (c) => void (pods(c, 1)[2]!.dnsConfig!.searches = ['Example.com']),
+    twin: (c) => void (pods(c, 1)[2]!.dnsConfig!.searches = ['example.com.']),
+  },
+  {
+    rule: 'DNS option without a name',
+    path: 'nodes[1].pods[2].dnsConfig.options[0].name',
+    message: 'a DNS option has no name',
+    broken: (c) => void (pods(c, 1)[2]!.dnsConfig!.options = [{ name: '', value: '2' }]),
+    twin: (c) => void (pods(c, 1)[2]!.dnsConfig!.options = [{ name: 'ndots', value: '2' }]),
+  },
+  {
+    rule: 'label key with an invalid prefix',
+    path: 'nodes[0].pods[1].labels.Example.com/app',
+    message: 'label key "Example.com/app" has a prefix "Example.com" that is not a DNS-1123 subdomain',
+    broken: (c) => void (pods(c, 0)[1]!.labels = { app: 'web', 'Example.com/app': 'x' }),
+    twin: (c) => void (pods(c, 0)[1]!.labels = { app: 'web', 'app.kubernetes.io/name': 'x' }),
+  },
+  {
+    rule: 'label key name part longer than 63 characters',
+    path: `nodes[0].pods[1].labels.${'k'.repeat(64)}`,
+    message: 'has a name part of 64 characters (at most 63)',
+    broken: (c) => void (pods(c, 0)[1]!.labels = { app: 'web', ['k'.repeat(64)]: 'x' }),
+    // Upper case and '_' are allowed in the name part.
+    twin: (c) => void (pods(c, 0)[1]!.labels = { app: 'web', ['K_'.repeat(31) + 'k']: 'x' }),
+  },
+  {
+    rule: 'label value with a character labels do not allow',
+    path: 'namespaces[0].labels.team',
+    message: 'label value "shop team" must be empty or start and end with a letter or digit',
+    broken: (c) => void (c.namespaces![0]!.labels = { team: 'shop team' }),
+    // The empty value is a valid label value.
+    twin: (c) => void (c.namespaces![0]!.labels = { team: 'shop', tier: '' }),
+  },
+  {
+    rule: 'Service selector value longer than 63 characters',
+    path: 'services[0].selector.app',
+    message: 'selector value',
+    broken: (c) => void (svc(c, 0).selector = { app: 'w'.repeat(64) }),
+    twin: (c) => void (svc(c, 0).selector = { app: 'web' }),
+  },
+  {
+    rule: 'NetworkPolicy name not a DNS-1123 subdomain',
+    path: 'networkPolicies[0].name',
+    message: 'NetworkPolicy name "db_from_web" is not a DNS-1123 subdomain',
+    broken: (c) => void (c.networkPolicies![0]!.name = 'db_from_web'),
+    twin: (c) => void (c.networkPolicies![0]!.name = 'db.from-web'),
+  },
+  {
+    rule: 'NetworkPolicy peer selector with an invalid label key',
+    path: 'networkPolicies[0].ingress[0].from[0].podSelector.matchLabels.-app',
+    message: 'label selector key "-app"',
+    broken: (c) => void (c.networkPolicies![0]!.ingress![0]!.from![0]!.podSelector = { matchLabels: { '-app': 'web' } }),
+    twin: (c) => void (c.networkPolicies![0]!.ingress![0]!.from![0]!.podSelector = { matchLabels: { app: 'web' } }),
+  },
+  {
+    rule: 'matchExpressions In without values',
+    path: 'networkPolicies[0].podSelector.matchExpressions[0].values',
+    message: 'operator In needs at least one value',
+    broken: (c) => void (c.networkPolicies![0]!.podSelector = { matchExpressions: [{ key: 'app', operator: 'In', values: [] }] }),
+    twin: (c) => void (c.networkPolicies![0]!.podSelector = { matchExpressions: [{ key: 'app', operator: 'In', values: ['db'] }] }),
+  },
+  {
+    rule: 'matchExpressions Exists with values in a namespaceSelector',
+    path: 'networkPolicies[0].egress[0].to[0].namespaceSelector.matchExpressions[0].values',
+    message: 'operator Exists takes no values',
+    broken: (c) => void (c.networkPolicies![0]!.egress![0]!.to![0]!.namespaceSelector = { matchExpressions: [{ key: 'team', operator: 'Exists', values: ['shop'] }] }),
+    twin: (c) => void (c.networkPolicies![0]!.egress![0]!.to![0]!.namespaceSelector = { matchExpressions: [{ key: 'team', operator: 'Exists' }] }),
+  },
+  {
+    rule: 'podSelector with matchExpressions that selects no pod',
+    path: 'networkPolicies[0].podSelector',
+    message: 'podSelector matches no pod in namespace default',
+    severity: 'warning',
+    broken: (c) => void (c.networkPolicies![0]!.podSelector = { matchLabels: { app: 'db' }, matchExpressions: [{ key: 'app', operator: 'NotIn', values: ['db'] }] }),
+    twin: (c) => void (c.networkPolicies![0]!.podSelector = { matchLabels: { app: 'db' }, matchExpressions: [{ key: 'tier', operator: 'DoesNotExist' }] }),
+  },
+  {
+    rule: 'externalTrafficPolicy outside the enum',
+    path: 'services[2].externalTrafficPolicy',
+    message: 'externalTrafficPolicy "local" is not one of Cluster, Local',
+    broken: (c) => void (svc(c, 2).externalTrafficPolicy = 'local' as never),
+    twin: (c) => void (svc(c, 2).externalTrafficPolicy = 'Local'),
+  },
+  {
+    rule: 'internalTrafficPolicy outside the enum',
+    path: 'services[0].internalTrafficPolicy',
+    message: 'internalTrafficPolicy "Node" is not one of Cluster, Local',
+    broken: (c) => void (svc(c, 0).internalTrafficPolicy = 'Node' as never),
+    twin: (c) => void (svc(c, 0).internalTrafficPolicy = 'Local'),
+  },
+  {
+    rule: 'sessionAffinity outside the enum',
+    path: 'services[0].sessionAffinity',
+    message: 'sessionAffinity "Cookie" is not one of None, ClientIP',
+    broken: (c) => void (svc(c, 0).sessionAffinity = 'Cookie' as never),
+    twin: (c) => void (svc(c, 0).sessionAffinity = 'ClientIP'),
+  },
+  {
+    rule: 'Ingress pathType outside the enum',
+    path: 'ingresses[0].rules[0].pathType',
+    message: 'pathType "prefix" is not one of Prefix, Exact, ImplementationSpecific',
+    broken: (c) => void (c.ingresses![0]!.rules[0]!.pathType = 'prefix' as never),
+    twin: (c) => void (c.ingresses![0]!.rules[0]!.pathType = 'Exact'),
+  },
 ];
+
+/** A DNS subdomain of exactly `length` characters: 63-character labels joined by dots, then the rest. */
+function longDomain(length: number): string {
+  const labels: string[] = [];
+  let left = length;
+  for (; left > 64; left -= 64) labels.push('a'.repeat(63));
+  labels.push('b'.repeat(left));
+  return labels.join('.');
+}
 
 function run(mutate: Mutation): Diagnostic[] {
   const input = baseCluster();

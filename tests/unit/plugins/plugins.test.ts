@@ -118,3 +118,26 @@ describe('bridge', () => {
     expect(bridge.routes({ ...node1, pods: [pod('agent', '192.168.1.11', true)] }, [], 'eth0')).toEqual([]);
   });
 });
+
+// Pod routes: kube-flannel.yml delegate isDefaultGateway; flannel-io/cni-plugin getDelegateIPAM (the
+// flannel network as a gateway-less IPAM route); CNI pkg/ipam ConfigureIface (via the gateway);
+// Calico cni-plugin network_linux.go (169.254.1.1 scope link + default via it).
+describe('podRoutes', () => {
+  const web2 = node2.pods[0]!;
+  it('flannel: default and the cluster CIDR via the bridge address, the connected lease on eth0', () => {
+    expect(networkPlugin({ name: 'flannel', backend: 'vxlan' }).podRoutes(web2, node2, '10.244.0.0/16')).toEqual([
+      { dst: 'default', via: '10.244.1.1', dev: 'eth0' },
+      { dst: '10.244.0.0/16', via: '10.244.1.1', dev: 'eth0' },
+      { dst: '10.244.1.0/24', dev: 'eth0', proto: 'kernel', scope: 'link', src: '10.244.1.2' },
+    ]);
+  });
+  it('bridge: no cluster route', () => {
+    expect(networkPlugin({ name: 'bridge' }).podRoutes(web2, node2, '10.244.0.0/16').map((r) => r.dst)).toEqual(['default', '10.244.1.0/24']);
+  });
+  it('calico: the link-local next hop, whatever the block', () => {
+    const routes = [{ dst: 'default', via: '169.254.1.1', dev: 'eth0' }, { dst: '169.254.1.1', dev: 'eth0', scope: 'link' }];
+    for (const mode of ['bgp', 'ipip', 'vxlan'] as const) {
+      expect(networkPlugin({ name: 'calico', mode }).podRoutes(block2.pods[0]!, block2, '172.16.0.0/16')).toEqual(routes);
+    }
+  });
+});
