@@ -187,6 +187,13 @@ describe('importService', () => {
     expect(issues.warnings.map((w) => w.path)).toEqual(['items[3].spec.clusterIPs', 'items[3].status.loadBalancer.ingress[0]']);
   });
 
+  it('warns about the fields kube-proxy acts on that the model has no place for', () => {
+    const issues = new IssueCollector();
+    const spec = { type: 'LoadBalancer', clusterIP: '10.96.3.3', externalIPs: ['198.51.100.7'], externalTrafficPolicy: 'Local', healthCheckNodePort: 32000, allocateLoadBalancerNodePorts: false, trafficDistribution: 'PreferClose', loadBalancerSourceRanges: [] };
+    importService(reader(svc(spec), issues), issues);
+    expect(issues.warnings.map((w) => w.path)).toEqual(['items[3].spec.externalIPs', 'items[3].spec.healthCheckNodePort', 'items[3].spec.trafficDistribution', 'items[3].spec.allocateLoadBalancerNodePorts']);
+  });
+
   it('reports a bad ClusterIP at its path and still imports the Service', () => {
     const issues = new IssueCollector();
     const s = importService(reader(svc({ clusterIP: '10.96.0.300', ports: [{ port: 80 }] }), issues), issues);
