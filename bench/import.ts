@@ -30,7 +30,7 @@ const NODES = 10;
 const NAMESPACES = 20;
 
 /** The synthetic dump as a `kind: List`. */
-export function generateDump(podCount: number, serviceCount: number): Json {
+function generateDump(podCount: number, serviceCount: number): Json {
   const items: Json[] = [];
   const nodeName = (i: number) => `node-${i + 1}`;
   for (let i = 0; i < NODES; i++) {

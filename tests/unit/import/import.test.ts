@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue, importCluster } from '../../../src/import/index.ts';
-import { locate, locateDiagnostic, type SourceMap } from '../../../src/import/source-map.ts';
+import { formatLocatedDiagnostic, locate, locateDiagnostic, type SourceMap } from '../../../src/import/source-map.ts';
 
 type Json = Record<string, unknown>;
 
@@ -147,6 +147,12 @@ describe('source map', () => {
     expect(locate('dns.clusterIP', map)).toEqual({ path: 'items[8].spec.clusterIP' });
     expect(locate('network.serviceCIDR', map)).toBeUndefined();
     expect(locate('services[5].name', map)).toBeUndefined();
+  });
+
+  it('formats a finding at its place in the paste, else at its model path', () => {
+    const d = { file: 'imported', path: 'services[0].clusterIP', message: 'm', hint: 'h', severity: 'warning' as const, source: { source: 's.json', path: 'items[7].spec.clusterIP' } };
+    expect(formatLocatedDiagnostic(d)).toBe('s.json: items[7].spec.clusterIP: warning: m (hint: h)');
+    expect(formatLocatedDiagnostic({ file: 'imported', path: 'network.serviceCIDR', message: 'm', hint: 'h', severity: 'error' })).toBe('network.serviceCIDR: m (hint: h)');
   });
 
   it('adds the place to a diagnostic, or leaves it without one', () => {
