@@ -10,6 +10,7 @@
  * the import goes on.
  */
 import { DEFAULT_SERVICE_CIDR } from '../model/defaults.ts';
+import { cidrContainsIp, enclosingNetwork, isIp } from '../net/cidr.ts';
 import type { Diagnostic } from '../model/diagnostics.ts';
 import type { Cluster, ClusterInput, NetworkRangesInput, NodeInput, ServiceInput } from '../model/types.ts';
 import { validateCluster } from '../model/validate.ts';
@@ -152,6 +153,33 @@ function attachPods(nodes: ImportedNode[], pods: ImportedPod[], issues: IssueCol
   return placed;
 }
 
+// Calico IPAM's block size (IPPool blockSize default), as src/plugins/calico.ts models it.
+const CALICO_BLOCK_PREFIX = 26;
+
+/**
+ * Calico IPAM (`"ipam": {"type": "calico-ipam"}`) hands pods addresses from /26 blocks of its IP
+ * pools, whatever the node's spec.podCIDR says; only host-local IPAM with `"subnet": "usePodCidr"`
+ * follows it (docs.tigera.io, Calico "Get started with IP address management": "The calico-ipam
+ * plugin uses Calico's IP pool resource to control how IP addresses are allocated to pods"; and the
+ * Calico CNI plugin configuration reference for host-local). When a node's pods lie outside its
+ * podCIDR, the node gets the smallest range holding its pods' blocks, which is where the model's
+ * Calico plugin looks for blocks (src/plugins/calico.ts calicoBlocks).
+ */
+function fitCalicoBlocks(placed: Map<ImportedNode, ImportedPod[]>, plugin: PluginSpec, issues: IssueCollector): void {
+  if (plugin.name !== 'calico') return;
+  for (const [node, pods] of placed) {
+    const ips = pods.map((p) => p.pod.ip).filter((ip) => isIp(ip));
+    const podCIDR = node.node.podCIDR;
+    if (ips.length === 0 || (podCIDR && ips.every((ip) => cidrContainsIp(podCIDR, ip)))) continue;
+    const blocks = [...new Set(ips.map((ip) => enclosingNetwork(ip, CALICO_BLOCK_PREFIX)))];
+    const fitted = smallestCommonNetwork(blocks)!;
+    const was = podCIDR ? `spec.podCIDR ${podCIDR} does not hold its pods` : 'has no spec.podCIDR';
+    issues.warning(node.at, `Node ${node.node.name} ${was}: Calico IPAM gives pods addresses from /26 blocks of its IP pools; ${fitted}, holding its pods' blocks (${blocks.join(', ')}), is used`);
+    node.node.podCIDR = fitted;
+    node.missingPodCIDR = false;
+  }
+}
+
 /** Nodes without a pod CIDR (OpenShift SDN, some Calico setups): the smallest range holding their pods. */
 function fillMissingPodCIDRs(placed: Map<ImportedNode, ImportedPod[]>, issues: IssueCollector): void {
   for (const [node, pods] of placed) {
@@ -235,10 +263,11 @@ export function importCluster(sources: string | readonly ImportSource[], options
   const assumptions: string[] = [];
 
   const placed = attachPods(nodes, pods, issues);
+  const plugin = detectPlugin(nodes, pods, new Set(objects.map((o) => o.kind)), options.plugin);
+  fitCalicoBlocks(placed, plugin.spec, issues);
   fillMissingPodCIDRs(placed, issues);
   const kubernetes = allServices.find((s) => `${s.service.namespace}/${s.service.name}` === KUBERNETES_SERVICE);
   if (kubernetes) assumptions.push(`Service default/kubernetes (${kubernetes.service.clusterIP ?? 'no IP'}) is not declared: the model reserves the first service address for it`);
-  const plugin = detectPlugin(nodes, pods, new Set(objects.map((o) => o.kind)), options.plugin);
   const placedPods = [...placed.values()].flat();
   const network = networkOf(nodes, placedPods, allServices, kubernetes?.service.clusterIP, plugin.spec, options, assumptions);
   const { dns, service: dnsService } = importDns(allServices, pods, network.serviceCIDR, issues);

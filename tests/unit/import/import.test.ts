@@ -176,3 +176,28 @@ describe('importCluster edge cases', () => {
     expect(r.resolved?.nodes[0]?.pods[0]?.ip).toBe('192.168.1.11');
   });
 });
+
+describe('importCluster on Calico', () => {
+  const calicoNode = (name: string, ip: string, podCIDR: string): Json => ({
+    ...nodeItem(name, ip, podCIDR),
+    metadata: { name, annotations: { 'projectcalico.org/IPv4Address': `${ip}/24`, 'projectcalico.org/IPv4IPIPTunnelAddr': '192.168.171.64' } },
+  });
+
+  it('fits each node’s range to its pods’ /26 blocks when Calico IPAM ignored spec.podCIDR', () => {
+    // kubeadm --pod-network-cidr=192.168.0.0/16 gives nodes 192.168.0.0/24 and 192.168.1.0/24; calico-ipam gives /26 blocks anywhere in the pool.
+    const r = importCluster(list([calicoNode('cp-1', '10.0.0.10', '192.168.0.0/24'), calicoNode('worker-1', '10.0.0.11', '192.168.1.0/24'), podItem('a', 'cp-1', '192.168.171.65'), podItem('b', 'cp-1', '192.168.171.66'), podItem('c', 'worker-1', '192.168.33.2')]));
+    expect(r.plugin.spec).toEqual({ name: 'calico', mode: 'ipip' });
+    expect(r.cluster.nodes.map((n) => n.podCIDR)).toEqual(['192.168.171.64/26', '192.168.33.0/26']);
+    expect(r.warnings.map(formatIssue)[0]).toBe(
+      "items[0]: Node cp-1 spec.podCIDR 192.168.0.0/24 does not hold its pods: Calico IPAM gives pods addresses from /26 blocks of its IP pools; 192.168.171.64/26, holding its pods' blocks (192.168.171.64/26), is used",
+    );
+    expect(r.cluster.network.clusterCIDR).toBe('192.168.0.0/16');
+    expect(r.validation.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('keeps spec.podCIDR when it holds the pods', () => {
+    const r = importCluster(list([calicoNode('cp-1', '10.0.0.10', '192.168.5.0/26'), podItem('a', 'cp-1', '192.168.5.7')]));
+    expect(r.cluster.nodes[0]?.podCIDR).toBe('192.168.5.0/26');
+    expect(r.warnings).toEqual([]);
+  });
+});
