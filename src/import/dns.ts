@@ -40,6 +40,11 @@ export function importDns(services: readonly ImportedService[], pods: readonly I
   const kind = provider(pods);
   if (kind) dns.provider = kind;
   if (service?.service.clusterIP) dns.clusterIP = service.service.clusterIP;
+  const selector = found?.service.selector;
+  if (found && (!selector || Object.keys(selector).length !== 1 || selector['k8s-app'] !== 'kube-dns')) {
+    const text = selector ? Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',') : 'none';
+    issues.warning(found.at, `Service kube-system/kube-dns selects ${text}; the model's kube-dns selects k8s-app=kube-dns, so its DNS pods may differ`);
+  }
   if (other) {
     const ref = `${other.service.namespace}/${other.service.name}`;
     issues.warning(other.at, `Service ${ref} holds the cluster DNS address ${tenth}; it is shown as the model's kube-system/kube-dns, and its pods (namespace ${other.service.namespace}) are not drawn as the DNS servers`);

@@ -7,7 +7,9 @@
  * Field reference: kubernetes.io/docs/reference/kubernetes-api/service-resources/endpoint-slice-v1.
  */
 import type { IssueCollector, Location } from './issues.ts';
+import type { ImportedPod } from './pods.ts';
 import type { Reader } from './read.ts';
+import type { ImportedService } from './services.ts';
 
 /** One endpoint of a slice. */
 export interface ImportedEndpoint {
@@ -107,4 +109,24 @@ export function importEndpointSlice(read: Reader, issues: IssueCollector): Impor
     issues.warning(read.at('endpoints'), `topology hints of EndpointSlice ${ref} (${hinted.length} endpoint(s), zones ${zones}) are not modelled: kube-proxy would prefer same-zone endpoints`);
   }
   return slice;
+}
+
+/** Warnings from EndpointSlices about what the model derives differently. */
+export function checkSlices(slices: readonly ImportedEndpointSlice[], services: readonly ImportedService[], pods: readonly ImportedPod[], issues: IssueCollector): void {
+  const known = new Set(pods.map((p) => p.reportedIP));
+  const byRef = new Map(services.map((s) => [`${s.service.namespace}/${s.service.name}`, s]));
+  for (const slice of slices) {
+    if (slice.addressType !== 'IPv4') continue;
+    const ref = `${slice.namespace}/${slice.name}`;
+    const service = slice.service ? byRef.get(`${slice.namespace}/${slice.service}`) : undefined;
+    const addresses = slice.endpoints.flatMap((e) => e.addresses);
+    if (service && !service.service.selector && addresses.length > 0) {
+      issues.warning(slice.at, `Service ${slice.namespace}/${slice.service} has no selector; its ${addresses.length} endpoint(s) come from this EndpointSlice, which the model does not read yet`);
+      continue;
+    }
+    const missing = addresses.filter((a) => !known.has(a));
+    if (service && missing.length > 0) {
+      issues.warning(slice.at, `${missing.length} of ${addresses.length} endpoint(s) of EndpointSlice ${ref} (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', ...' : ''}) are not pods in the paste, so the model cannot show them`);
+    }
+  }
 }

@@ -9,22 +9,22 @@
  * located warning, never a silent drop; unreadable input becomes a located error and the rest of
  * the import goes on.
  */
-import { DEFAULT_SERVICE_CIDR } from '../model/defaults.ts';
 import type { Diagnostic } from '../model/diagnostics.ts';
 import type { Cluster, ClusterInput, NetworkRangesInput, NodeInput, ServiceInput } from '../model/types.ts';
 import { validateCluster } from '../model/validate.ts';
-import { defaultClusterCIDR, type PluginSpec } from '../plugins/index.ts';
+import type { PluginSpec } from '../plugins/index.ts';
 import { importDns } from './dns.ts';
-import { importEndpointSlice, type ImportedEndpointSlice } from './endpoint-slices.ts';
+import { checkSlices, importEndpointSlice, type ImportedEndpointSlice } from './endpoint-slices.ts';
 import { IssueCollector, type ImportIssue, type Location } from './issues.ts';
-import { importNode, type ImportedNode } from './nodes.ts';
+import { importNode } from './nodes.ts';
 import { apiObjects, type ApiObject } from './objects.ts';
+import { importNetwork } from './network.ts';
 import { parseDocuments } from './parse.ts';
+import { attachPods, fillMissingPodCIDRs, fitCalicoBlocks } from './placement.ts';
 import { detectPlugin, type PluginDetection } from './plugin.ts';
-import { importPod, type ImportedPod } from './pods.ts';
+import { importPod } from './pods.ts';
 import { importNamespace, importPolicy, type ImportedNamespace, type ImportedPolicy } from './policies.ts';
-import { inferRange, inferServiceCIDR, smallestCommonNetwork } from './ranges.ts';
-import { importService, type ImportedService } from './services.ts';
+import { importService } from './services.ts';
 import { locateDiagnostic, type LocatedDiagnostic, type SourceMap } from './source-map.ts';
 
 /** One pasted text or file. */
@@ -85,18 +85,6 @@ export interface ImportResult {
 
 const DEFAULT_NAME = 'imported';
 const KUBERNETES_SERVICE = 'default/kubernetes';
-// Well-known defaults, preferred when they hold every address seen: kubeadm (10.96.0.0/12,
-// flannel's 10.244.0.0/16), k3s (--service-cidr 10.43.0.0/16, --cluster-cidr 10.42.0.0/16),
-// OpenShift (serviceNetwork 172.30.0.0/16, clusterNetwork 10.128.0.0/14), Calico's pool.
-const SERVICE_CIDRS = [DEFAULT_SERVICE_CIDR, '10.43.0.0/16', '172.30.0.0/16'];
-const CLUSTER_CIDRS = ['10.244.0.0/16', '10.42.0.0/16', '10.128.0.0/14', '192.168.0.0/16'];
-// A node network is at least a /24; cluster and service CIDRs at least a /16 (every default above
-// is /16 or wider), so a paste with a handful of addresses does not yield a range that holds only them.
-const NODE_NETWORK_MAX_PREFIX = 24;
-const CLUSTER_CIDR_MAX_PREFIX = 16;
-const SERVICE_CIDR_MAX_PREFIX = 16;
-const NODE_POD_RANGE_MAX_PREFIX = 24;
-
 function metaRef(object: ApiObject): string {
   const metadata = object.read.value.metadata as Record<string, unknown> | undefined;
   const namespace = typeof metadata?.namespace === 'string' ? `${metadata.namespace}/` : '';
@@ -136,76 +124,6 @@ function collect<T>(objects: readonly ApiObject[], kind: string, read: (o: ApiOb
   });
 }
 
-/** Puts each pod under its node; pods of nodes missing from the paste are left out with a warning. */
-function attachPods(nodes: ImportedNode[], pods: ImportedPod[], issues: IssueCollector): Map<ImportedNode, ImportedPod[]> {
-  const byName = new Map(nodes.map((n) => [n.node.name, n]));
-  const placed = new Map<ImportedNode, ImportedPod[]>(nodes.map((n) => [n, []]));
-  for (const pod of pods) {
-    const node = byName.get(pod.nodeName);
-    if (node) {
-      placed.get(node)!.push(pod);
-      if (pod.pod.hostNetwork && pod.reportedIP && pod.reportedIP !== node.node.ip) {
-        issues.warning(pod.at, `hostNetwork pod ${pod.pod.namespace}/${pod.pod.name} reports IP ${pod.reportedIP}, not its node's ${node.node.ip}; the model shows the node's`);
-      }
-    } else issues.warning(pod.at, `pod ${pod.pod.namespace}/${pod.pod.name} was left out: its node ${pod.nodeName} is not in the paste`);
-  }
-  return placed;
-}
-
-/** Nodes without a pod CIDR (OpenShift SDN, some Calico setups): the smallest range holding their pods. */
-function fillMissingPodCIDRs(placed: Map<ImportedNode, ImportedPod[]>, issues: IssueCollector): void {
-  for (const [node, pods] of placed) {
-    if (!node.missingPodCIDR) continue;
-    const ips = pods.filter((p) => !p.pod.hostNetwork && p.pod.ip).map((p) => p.pod.ip!);
-    const inferred = smallestCommonNetwork(ips, NODE_POD_RANGE_MAX_PREFIX);
-    if (inferred) {
-      node.node.podCIDR = inferred;
-      issues.warning(node.at, `Node ${node.node.name} has no spec.podCIDR; ${inferred} is inferred from its ${ips.length} pod IPs (the plugin allocates the real range itself)`);
-    } else {
-      issues.warning(node.at, `Node ${node.node.name} has no spec.podCIDR and no pod with an IP to infer one from`);
-    }
-  }
-}
-
-function networkOf(nodes: ImportedNode[], pods: ImportedPod[], services: ImportedService[], kubernetesIP: string | undefined, plugin: PluginSpec, options: ImportOptions, assumptions: string[]): NetworkRangesInput {
-  const given = options.network ?? {};
-  const nodeNetwork = given.nodeCIDR ? undefined : inferRange(nodes.map((n) => n.node.ip), [], NODE_NETWORK_MAX_PREFIX, 'node network');
-  const podItems = [...nodes.map((n) => n.node.podCIDR), ...pods.filter((p) => !p.pod.hostNetwork && p.pod.ip).map((p) => p.pod.ip!)];
-  const clusterPreferred = [defaultClusterCIDR(plugin), ...CLUSTER_CIDRS];
-  const clusterRange = given.clusterCIDR ? undefined : inferRange(podItems, clusterPreferred, CLUSTER_CIDR_MAX_PREFIX, 'cluster CIDR');
-  const clusterIPs = services.map((s) => s.service.clusterIP).filter((ip): ip is string => !!ip && ip !== 'None');
-  const serviceRange = given.serviceCIDR ? undefined : inferServiceCIDR(clusterIPs, kubernetesIP, SERVICE_CIDRS, SERVICE_CIDR_MAX_PREFIX);
-  for (const range of [nodeNetwork, clusterRange, serviceRange]) if (range) assumptions.push(range.reason);
-  const network: NetworkRangesInput = { nodeCIDR: given.nodeCIDR ?? nodeNetwork?.cidr ?? '' };
-  const clusterCIDR = given.clusterCIDR ?? clusterRange?.cidr;
-  if (clusterCIDR) network.clusterCIDR = clusterCIDR;
-  const serviceCIDR = given.serviceCIDR ?? serviceRange?.cidr;
-  if (serviceCIDR) network.serviceCIDR = serviceCIDR;
-  if (given.clusterDomain) network.clusterDomain = given.clusterDomain;
-  else assumptions.push('cluster domain cluster.local: the usual default (kubelet --cluster-domain is not in these objects)');
-  return network;
-}
-
-/** Warnings from EndpointSlices about what the model derives differently. */
-function checkSlices(slices: ImportedEndpointSlice[], services: ImportedService[], pods: ImportedPod[], issues: IssueCollector): void {
-  const known = new Set(pods.map((p) => p.reportedIP));
-  const byRef = new Map(services.map((s) => [`${s.service.namespace}/${s.service.name}`, s]));
-  for (const slice of slices) {
-    if (slice.addressType !== 'IPv4') continue;
-    const ref = `${slice.namespace}/${slice.name}`;
-    const service = slice.service ? byRef.get(`${slice.namespace}/${slice.service}`) : undefined;
-    const addresses = slice.endpoints.flatMap((e) => e.addresses);
-    if (service && !service.service.selector && addresses.length > 0) {
-      issues.warning(slice.at, `Service ${slice.namespace}/${slice.service} has no selector; its ${addresses.length} endpoint(s) come from this EndpointSlice, which the model does not read yet`);
-      continue;
-    }
-    const missing = addresses.filter((a) => !known.has(a));
-    if (service && missing.length > 0) {
-      issues.warning(slice.at, `${missing.length} of ${addresses.length} endpoint(s) of EndpointSlice ${ref} (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', ...' : ''}) are not pods in the paste, so the model cannot show them`);
-    }
-  }
-}
-
 function describeImport(counts: ImportCounts): string {
   const parts: Array<[number, string, string]> = [
     [counts.nodes, 'node', 'nodes'],
@@ -235,12 +153,13 @@ export function importCluster(sources: string | readonly ImportSource[], options
   const assumptions: string[] = [];
 
   const placed = attachPods(nodes, pods, issues);
+  const plugin = detectPlugin(nodes, pods, new Set(objects.map((o) => o.kind)), options.plugin);
+  fitCalicoBlocks(placed, plugin.spec, issues);
   fillMissingPodCIDRs(placed, issues);
   const kubernetes = allServices.find((s) => `${s.service.namespace}/${s.service.name}` === KUBERNETES_SERVICE);
   if (kubernetes) assumptions.push(`Service default/kubernetes (${kubernetes.service.clusterIP ?? 'no IP'}) is not declared: the model reserves the first service address for it`);
-  const plugin = detectPlugin(nodes, pods, new Set(objects.map((o) => o.kind)), options.plugin);
   const placedPods = [...placed.values()].flat();
-  const network = networkOf(nodes, placedPods, allServices, kubernetes?.service.clusterIP, plugin.spec, options, assumptions);
+  const network = importNetwork(nodes, placedPods, allServices, kubernetes?.service.clusterIP, plugin.spec, options.network ?? {}, assumptions);
   const { dns, service: dnsService } = importDns(allServices, pods, network.serviceCIDR, issues);
   if (!dnsService) assumptions.push('no cluster DNS Service in the paste: the model puts kube-dns at the tenth service address');
   const services = allServices.filter((s) => s !== kubernetes && s !== dnsService);

@@ -4,6 +4,6 @@
  */
 export { importCluster, type ImportCounts, type ImportOptions, type ImportResult, type ImportSource } from './import.ts';
 export { formatIssue, type ImportIssue, type Location } from './issues.ts';
-export type { LocatedDiagnostic } from './source-map.ts';
+export { formatLocatedDiagnostic, type LocatedDiagnostic } from './source-map.ts';
 export type { DetectedPlugin, PluginDetection } from './plugin.ts';
 export type { ImportedEndpoint, ImportedEndpointSlice } from './endpoint-slices.ts';

@@ -41,7 +41,8 @@ export function importNode(read: Reader, issues: IssueCollector): ImportedNode |
   }
   const status = read.object('status');
   const addresses = (status?.objects('addresses') ?? []).map((a) => ({ type: a.string('type'), address: a.string('address') ?? '', at: a.location }));
-  // kubelet lists InternalIP first; ExternalIP is the fallback of clouds that give no internal one.
+  // The InternalIP is the node's address on the node network; an ExternalIP is taken only when
+  // a node has no IPv4 InternalIP.
   const candidates = [...addresses.filter((a) => a.type === 'InternalIP'), ...addresses.filter((a) => a.type === 'ExternalIP')];
   const ipv4 = candidates.find((a) => isIp(a.address));
   if (!ipv4) {

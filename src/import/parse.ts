@@ -115,6 +115,11 @@ export function parseDocuments(text: string, where: Location, issues: IssueColle
     issues.error(where, 'the text is empty');
     return [];
   }
+  // `kubectl get` without -o prints a table whose header starts with NAME (or NAMESPACE with -A).
+  if (/^(NAMESPACE|NAME)\s+\S/.test(body.trimStart())) {
+    issues.error(where, 'this is kubectl’s table output, which lacks the objects’ fields; run the same kubectl get with -o json (or -o yaml)');
+    return [];
+  }
   // JSON is what `-o json` prints; everything else is read as YAML (which also reads JSON-like flow).
   return first === '{' || first === '[' ? parseJson(body, where, issues) : parseYaml(body, where, issues);
 }

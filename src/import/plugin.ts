@@ -1,8 +1,10 @@
 /**
  * Which network plugin the objects show, and the model plugin that draws it. Evidence, strongest
- * first: node annotations the plugin writes (flannel: `flannel.alpha.coreos.com/backend-type`,
- * pkg/subnet/kube/annotations.go; Calico: `projectcalico.org/IPv4Address` and the tunnel-address
- * annotations set by calico/node), the DaemonSet that owns per-node pods (kube-flannel-ds,
+ * first: node annotations the plugin writes (flannel: `<prefix>/backend-type` and friends,
+ * flannel pkg/subnet/kube/annotations.go newAnnotations, with the default --kube-annotation-prefix
+ * `flannel.alpha.coreos.com`; Calico: `projectcalico.org/IPv4Address` and the tunnel addresses
+ * `projectcalico.org/IPv4IPIPTunnelAddr` / `IPv4VXLANTunnelAddr` that calico/node sets on its
+ * Node), the DaemonSet that owns per-node pods (kube-flannel-ds,
  * calico-node, cilium, kindnet, ...), CiliumNode objects, and last the pod CIDRs (flannel's
  * 10.244.0.0/16 and Calico's 192.168.0.0/16 defaults) as a weak hint only.
  */

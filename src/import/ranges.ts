@@ -94,7 +94,8 @@ export function inferRange(items: readonly string[], preferred: readonly string[
 
 /**
  * The service CIDR: kube-apiserver gives `default/kubernetes` the first address of the range
- * (pkg/controlplane/services.go ServiceIPRange), so the range is the smallest network holding
+ * (ServiceIPRange: "Select the first valid IP from ServiceClusterIPRange to use as the
+ * GenericAPIServer service IP"), so the range is the smallest network holding
  * every ClusterIP (at most `/maxPrefix` long) whose network address sits right before that one,
  * widened until it does.
  */

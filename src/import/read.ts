@@ -98,7 +98,9 @@ export class Reader {
     if (!map) return undefined;
     const out: Record<string, string> = {};
     for (const [key, v] of Object.entries(map.value)) {
-      if (typeof v === 'string') out[key] = v;
+      // `__proto__` is no valid label key, and assigning it would not store a label.
+      if (key === '__proto__') this.issues.error(at(map.location, key), 'the key "__proto__" is not a valid label key; it was left out');
+      else if (typeof v === 'string') out[key] = v;
       else this.issues.error(at(map.location, key), `expected a string value, found ${describe(v)}; it was left out`);
     }
     return out;

@@ -74,10 +74,15 @@ function loadBalancerIP(read: Reader, ref: string, issues: IssueCollector): stri
 }
 
 function warnUnmodelled(spec: Reader, ref: string, issues: IssueCollector): void {
-  for (const field of ['externalIPs', 'loadBalancerSourceRanges', 'sessionAffinityConfig']) {
+  // kube-proxy acts on each of these (pkg/proxy: external IPs, source ranges, affinity timeout,
+  // the health-check port of externalTrafficPolicy Local, PreferClose traffic distribution).
+  for (const field of ['externalIPs', 'loadBalancerSourceRanges', 'sessionAffinityConfig', 'healthCheckNodePort', 'trafficDistribution']) {
     const value = spec.value[field];
     const empty = value === undefined || value === null || (Array.isArray(value) && value.length === 0);
     if (!empty) issues.warning(spec.at(field), `Service ${ref}: ${field} is not shown (the model has no field for it)`);
+  }
+  if (spec.boolean('allocateLoadBalancerNodePorts') === false) {
+    issues.warning(spec.at('allocateLoadBalancerNodePorts'), `Service ${ref} allocates no node ports; the model gives every LoadBalancer port a nodePort`);
   }
   if (spec.boolean('publishNotReadyAddresses')) {
     issues.warning(spec.at('publishNotReadyAddresses'), `Service ${ref} publishes not-ready addresses; the model treats every selected pod as ready anyway`);

@@ -4,7 +4,7 @@
  * after the object is translated to the API field it was read from.
  */
 import type { Diagnostic } from '../model/diagnostics.ts';
-import type { Location } from './issues.ts';
+import { formatIssue, type Location } from './issues.ts';
 
 /** Where each model object came from, by its place in the definition. */
 export interface SourceMap {
@@ -90,4 +90,14 @@ export function locate(path: string, map: SourceMap): Location | undefined {
 export function locateDiagnostic(d: Diagnostic, map: SourceMap): LocatedDiagnostic {
   const source = locate(d.path, map);
   return source ? { ...d, source } : { ...d };
+}
+
+/**
+ * A located finding for a reader of the paste: `pods.json: items[3].status.podIP: warning: ... (hint: ...)`,
+ * falling back to the model path when the finding concerns no single object (e.g. `network.serviceCIDR`).
+ */
+export function formatLocatedDiagnostic(d: LocatedDiagnostic): string {
+  const level = d.severity === 'warning' ? 'warning: ' : '';
+  const where = d.source ?? { path: d.path };
+  return formatIssue({ ...where, message: `${level}${d.message} (hint: ${d.hint})` });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue, importCluster } from '../../../src/import/index.ts';
-import { locate, locateDiagnostic, type SourceMap } from '../../../src/import/source-map.ts';
+import { formatLocatedDiagnostic, locate, locateDiagnostic, type SourceMap } from '../../../src/import/source-map.ts';
 
 type Json = Record<string, unknown>;
 
@@ -149,6 +149,12 @@ describe('source map', () => {
     expect(locate('services[5].name', map)).toBeUndefined();
   });
 
+  it('formats a finding at its place in the paste, else at its model path', () => {
+    const d = { file: 'imported', path: 'services[0].clusterIP', message: 'm', hint: 'h', severity: 'warning' as const, source: { source: 's.json', path: 'items[7].spec.clusterIP' } };
+    expect(formatLocatedDiagnostic(d)).toBe('s.json: items[7].spec.clusterIP: warning: m (hint: h)');
+    expect(formatLocatedDiagnostic({ file: 'imported', path: 'network.serviceCIDR', message: 'm', hint: 'h', severity: 'error' })).toBe('network.serviceCIDR: m (hint: h)');
+  });
+
   it('adds the place to a diagnostic, or leaves it without one', () => {
     const d = { file: 'imported', path: 'services[0].clusterIP', message: 'm', hint: 'h', severity: 'error' as const };
     expect(locateDiagnostic(d, map).source).toEqual({ path: 'items[7].spec.clusterIP' });
@@ -168,5 +174,30 @@ describe('importCluster edge cases', () => {
     const r = importCluster(list([nodeItem('node-1', '192.168.1.11', '10.244.0.0/24'), host]));
     expect(r.warnings.map(formatIssue)).toEqual(["items[1]: hostNetwork pod default/agent reports IP 192.168.1.99, not its node's 192.168.1.11; the model shows the node's"]);
     expect(r.resolved?.nodes[0]?.pods[0]?.ip).toBe('192.168.1.11');
+  });
+});
+
+describe('importCluster on Calico', () => {
+  const calicoNode = (name: string, ip: string, podCIDR: string): Json => ({
+    ...nodeItem(name, ip, podCIDR),
+    metadata: { name, annotations: { 'projectcalico.org/IPv4Address': `${ip}/24`, 'projectcalico.org/IPv4IPIPTunnelAddr': '192.168.171.64' } },
+  });
+
+  it('fits each node’s range to its pods’ /26 blocks when Calico IPAM ignored spec.podCIDR', () => {
+    // kubeadm --pod-network-cidr=192.168.0.0/16 gives nodes 192.168.0.0/24 and 192.168.1.0/24; calico-ipam gives /26 blocks anywhere in the pool.
+    const r = importCluster(list([calicoNode('cp-1', '10.0.0.10', '192.168.0.0/24'), calicoNode('worker-1', '10.0.0.11', '192.168.1.0/24'), podItem('a', 'cp-1', '192.168.171.65'), podItem('b', 'cp-1', '192.168.171.66'), podItem('c', 'worker-1', '192.168.33.2')]));
+    expect(r.plugin.spec).toEqual({ name: 'calico', mode: 'ipip' });
+    expect(r.cluster.nodes.map((n) => n.podCIDR)).toEqual(['192.168.171.64/26', '192.168.33.0/26']);
+    expect(r.warnings.map(formatIssue)[0]).toBe(
+      "items[0]: Node cp-1 spec.podCIDR 192.168.0.0/24 does not hold its pods: Calico IPAM gives pods addresses from /26 blocks of its IP pools; 192.168.171.64/26, holding its pods' blocks (192.168.171.64/26), is used",
+    );
+    expect(r.cluster.network.clusterCIDR).toBe('192.168.0.0/16');
+    expect(r.validation.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('keeps spec.podCIDR when it holds the pods', () => {
+    const r = importCluster(list([calicoNode('cp-1', '10.0.0.10', '192.168.5.0/26'), podItem('a', 'cp-1', '192.168.5.7')]));
+    expect(r.cluster.nodes[0]?.podCIDR).toBe('192.168.5.0/26');
+    expect(r.warnings).toEqual([]);
   });
 });

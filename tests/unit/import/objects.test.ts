@@ -37,6 +37,8 @@ describe('Reader', () => {
     expect(r.intOrString('n')).toBe(3);
     expect(r.oneOf('a', ['y', 'z'])).toBeUndefined();
     expect(issues.errors.map((e) => e.path)).toEqual(['items[3].m.bad', 'items[3].l[1]', 'items[3].wrong', 'items[3].a', 'items[3].a']);
+    expect(reader(JSON.parse('{"labels":{"__proto__":"x","app":"web"}}') as Json, issues).stringMap('labels')).toEqual({ app: 'web' });
+    expect(issues.errors.at(-1)?.path).toBe('items[3].labels.__proto__');
     expect(isObject([])).toBe(false);
     expect(isObject({})).toBe(true);
   });
@@ -185,6 +187,13 @@ describe('importService', () => {
     expect(issues.warnings.map((w) => w.path)).toEqual(['items[3].spec.clusterIPs', 'items[3].status.loadBalancer.ingress[0]']);
   });
 
+  it('warns about the fields kube-proxy acts on that the model has no place for', () => {
+    const issues = new IssueCollector();
+    const spec = { type: 'LoadBalancer', clusterIP: '10.96.3.3', externalIPs: ['198.51.100.7'], externalTrafficPolicy: 'Local', healthCheckNodePort: 32000, allocateLoadBalancerNodePorts: false, trafficDistribution: 'PreferClose', loadBalancerSourceRanges: [] };
+    importService(reader(svc(spec), issues), issues);
+    expect(issues.warnings.map((w) => w.path)).toEqual(['items[3].spec.externalIPs', 'items[3].spec.healthCheckNodePort', 'items[3].spec.trafficDistribution', 'items[3].spec.allocateLoadBalancerNodePorts']);
+  });
+
   it('reports a bad ClusterIP at its path and still imports the Service', () => {
     const issues = new IssueCollector();
     const s = importService(reader(svc({ clusterIP: '10.96.0.300', ports: [{ port: 80 }] }), issues), issues);
@@ -279,7 +288,10 @@ describe('NetworkPolicies and Namespaces', () => {
 });
 
 describe('importDns', () => {
-  const service = (namespace: string, name: string, clusterIP: string) => ({ service: { name, namespace, clusterIP }, at: { path: `items[9]` } });
+  const service = (namespace: string, name: string, clusterIP: string) => ({
+    service: { name, namespace, clusterIP, ...(name === 'kube-dns' ? { selector: { 'k8s-app': 'kube-dns' } } : {}) },
+    at: { path: `items[9]` },
+  });
 
   it('takes kube-system/kube-dns as the cluster DNS, and CoreDNS from the image', () => {
     const issues = new IssueCollector();
@@ -288,6 +300,13 @@ describe('importDns', () => {
     expect(r.dns).toEqual({ provider: 'coredns', clusterIP: '10.96.0.10' });
     expect(r.service?.service.name).toBe('kube-dns');
     expect(issues.warnings).toEqual([]);
+  });
+
+  it('warns when kube-dns selects other pods than the model’s kube-dns would', () => {
+    const issues = new IssueCollector();
+    const custom = { service: { name: 'kube-dns', namespace: 'kube-system', clusterIP: '10.96.0.10', selector: { app: 'my-dns' } }, at: { path: 'items[2]' } };
+    importDns([custom], [], '10.96.0.0/12', issues);
+    expect(issues.warnings).toEqual([{ path: 'items[2]', message: "Service kube-system/kube-dns selects app=my-dns; the model's kube-dns selects k8s-app=kube-dns, so its DNS pods may differ" }]);
   });
 
   it('takes another Service at the tenth service address as the DNS, with a warning', () => {

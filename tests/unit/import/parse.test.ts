@@ -83,6 +83,14 @@ describe('parseDocuments', () => {
     expect(issues.errors[0]!.message).toMatch(/^the YAML document starting on line 1 could not be read \(.*alias/i);
   });
 
+  it('recognises kubectl’s table output and asks for -o json', () => {
+    const table = 'NAMESPACE     NAME                      READY   STATUS    RESTARTS   AGE\nkube-system   coredns-7c65d6cfc9-4xq8p  1/1     Running   0          3d\n';
+    const { docs, issues } = parse(table);
+    expect(docs).toEqual([]);
+    expect(issues.errors.map((e) => e.message)).toEqual(['this is kubectl’s table output, which lacks the objects’ fields; run the same kubectl get with -o json (or -o yaml)']);
+    expect(parse('name: x\nkind: Pod\n').issues.errors).toEqual([]);
+  });
+
   it('reports empty text', () => {
     expect(parse('  \n').issues.errors.map((e) => e.message)).toEqual(['the text is empty']);
   });

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { checkSlices, type ImportedEndpointSlice } from '../../../src/import/endpoint-slices.ts';
+import { formatIssue, IssueCollector } from '../../../src/import/issues.ts';
+import { importNetwork } from '../../../src/import/network.ts';
+import type { ImportedNode } from '../../../src/import/nodes.ts';
+import { attachPods, fillMissingPodCIDRs, fitCalicoBlocks } from '../../../src/import/placement.ts';
+import type { ImportedPod } from '../../../src/import/pods.ts';
+import type { ImportedService } from '../../../src/import/services.ts';
+
+const node = (name: string, ip: string, podCIDR: string): ImportedNode => ({ node: { name, ip, podCIDR }, at: { path: `nodes/${name}` }, missingPodCIDR: podCIDR === '', annotationKeys: [] });
+const pod = (name: string, nodeName: string, ip: string, hostNetwork = false): ImportedPod => ({
+  pod: { name, namespace: 'default', ...(hostNetwork ? { hostNetwork } : { ip }) },
+  nodeName,
+  reportedIP: ip,
+  at: { path: `pods/${name}` },
+  images: [],
+});
+
+describe('placement', () => {
+  it('attaches pods to their nodes', () => {
+    const issues = new IssueCollector();
+    const a = node('a', '10.0.0.1', '10.244.0.0/24');
+    const placed = attachPods([a], [pod('p', 'a', '10.244.0.5'), pod('q', 'zz', '10.244.9.5')], issues);
+    expect(placed.get(a)?.map((p) => p.pod.name)).toEqual(['p']);
+    expect(issues.warnings.map(formatIssue)).toEqual(['pods/q: pod default/q was left out: its node zz is not in the paste']);
+  });
+
+  it('infers a missing pod range from workload pods only, at most a /24', () => {
+    const issues = new IssueCollector();
+    const a = node('a', '10.0.0.1', '');
+    fillMissingPodCIDRs(new Map([[a, [pod('p', 'a', '10.129.2.9'), pod('h', 'a', '10.0.0.1', true)]]]), issues);
+    expect(a.node.podCIDR).toBe('10.129.2.0/24');
+    const b = node('b', '10.0.0.2', '');
+    fillMissingPodCIDRs(new Map([[b, [pod('h', 'b', '10.0.0.2', true)]]]), issues);
+    expect(b.node.podCIDR).toBe('');
+    expect(issues.warnings.at(-1)?.message).toBe('Node b has no spec.podCIDR and no pod with an IP to infer one from');
+  });
+
+  it('fits Calico nodes to their pods’ /26 blocks, and leaves other plugins alone', () => {
+    const issues = new IssueCollector();
+    const a = node('a', '10.0.0.1', '192.168.0.0/24');
+    const pods = [pod('p', 'a', '192.168.171.70'), pod('q', 'a', '192.168.171.200')];
+    fitCalicoBlocks(new Map([[a, pods]]), { name: 'flannel', backend: 'vxlan' }, issues);
+    expect(a.node.podCIDR).toBe('192.168.0.0/24');
+    fitCalicoBlocks(new Map([[a, pods]]), { name: 'calico', mode: 'bgp' }, issues);
+    expect(a.node.podCIDR).toBe('192.168.171.0/24');
+    expect(issues.warnings[0]?.message).toContain("(192.168.171.64/26, 192.168.171.192/26)");
+  });
+});
+
+describe('importNetwork', () => {
+  const service = (clusterIP: string): ImportedService => ({ service: { name: 's', namespace: 'default', clusterIP }, at: { path: '' } });
+
+  it('infers every range and records how', () => {
+    const assumptions: string[] = [];
+    const network = importNetwork([node('a', '172.18.0.2', '10.42.0.0/24')], [pod('p', 'a', '10.42.0.9')], [service('10.43.0.10')], '10.43.0.1', { name: 'flannel', backend: 'vxlan' }, {}, assumptions);
+    expect(network).toEqual({ nodeCIDR: '172.18.0.0/24', clusterCIDR: '10.42.0.0/16', serviceCIDR: '10.43.0.0/16' });
+    expect(assumptions).toHaveLength(4);
+    expect(assumptions.at(-1)).toMatch(/^cluster domain cluster.local/);
+  });
+
+  it('keeps what the reader gives', () => {
+    const assumptions: string[] = [];
+    const given = { nodeCIDR: '172.18.0.0/16', clusterCIDR: '10.42.0.0/15', serviceCIDR: '10.43.0.0/24', clusterDomain: 'corp.local' };
+    expect(importNetwork([node('a', '172.18.0.2', '10.42.0.0/24')], [], [], undefined, { name: 'bridge' }, given, assumptions)).toEqual(given);
+    expect(assumptions).toEqual([]);
+  });
+});
+
+describe('checkSlices', () => {
+  const slice = (service: string, addresses: string[]): ImportedEndpointSlice => ({
+    name: `${service}-x`,
+    namespace: 'default',
+    service,
+    addressType: 'IPv4',
+    ports: [],
+    endpoints: addresses.map((a) => ({ addresses: [a], ready: true, serving: true, terminating: false })),
+    at: { path: `slices/${service}` },
+  });
+  const svc = (name: string, selector?: Record<string, string>): ImportedService => ({ service: { name, namespace: 'default', ...(selector ? { selector } : {}) }, at: { path: '' } });
+
+  it('warns about endpoints that are no pods of the paste, and about selector-less Services', () => {
+    const issues = new IssueCollector();
+    checkSlices([slice('web', ['10.244.0.5', '10.244.0.6']), slice('ext', ['203.0.113.4']), slice('gone', ['10.244.0.7'])], [svc('web', { app: 'web' }), svc('ext')], [pod('p', 'a', '10.244.0.5')], issues);
+    expect(issues.warnings.map(formatIssue)).toEqual([
+      'slices/web: 1 of 2 endpoint(s) of EndpointSlice default/web-x (10.244.0.6) are not pods in the paste, so the model cannot show them',
+      'slices/ext: Service default/ext has no selector; its 1 endpoint(s) come from this EndpointSlice, which the model does not read yet',
+    ]);
+  });
+});
