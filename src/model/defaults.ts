@@ -134,8 +134,11 @@ function resolveService(input: ServiceInput): Service {
   if (input.loadBalancerIP !== undefined) service.loadBalancerIP = input.loadBalancerIP;
   // core/v1 defaults: sessionAffinityConfig.clientIP.timeoutSeconds = 10800 for ClientIP
   // (pkg/apis/core/v1/defaults.go SetDefaults_Service); ingress ipMode VIP when unset.
-  if (service.sessionAffinity === 'ClientIP') service.sessionAffinityTimeoutSeconds = input.sessionAffinityTimeoutSeconds ?? 10800;
-  if (service.loadBalancerIP !== undefined) service.loadBalancerIPMode = input.loadBalancerIPMode ?? 'VIP';
+  // A value given without ClientIP / without an IP is kept so validation can reject it as the API server does.
+  const timeout = input.sessionAffinityTimeoutSeconds ?? (service.sessionAffinity === 'ClientIP' ? 10800 : undefined);
+  if (timeout !== undefined) service.sessionAffinityTimeoutSeconds = timeout;
+  const ipMode = input.loadBalancerIPMode ?? (service.loadBalancerIP !== undefined ? 'VIP' : undefined);
+  if (ipMode !== undefined) service.loadBalancerIPMode = ipMode;
   return service;
 }
 

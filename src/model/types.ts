@@ -243,7 +243,7 @@ export interface ServiceInput {
   loadBalancerIP?: string;
   // --- kube-proxy: session affinity timeout and load-balancer IP mode
   /**
-   * `spec.sessionAffinityConfig.clientIP.timeoutSeconds` (1-86400), for `sessionAffinity: ClientIP`.
+   * `spec.sessionAffinityConfig.clientIP.timeoutSeconds` (1-86400); only with `sessionAffinity: ClientIP`.
    * @default 10800
    */
   sessionAffinityTimeoutSeconds?: number;
@@ -251,7 +251,7 @@ export interface ServiceInput {
    * `status.loadBalancer.ingress[0].ipMode` (beta, on by default since v1.30): `VIP` = the load
    * balancer delivers packets with the LB IP as destination, so kube-proxy short-circuits the LB
    * IP on the node; `Proxy` = the load balancer proxies to the nodes, and kube-proxy writes no
-   * rule for the LB IP (pkg/proxy/serviceport.go newBaseServiceInfo).
+   * rule for the LB IP (pkg/proxy/serviceport.go newBaseServiceInfo). Only with `loadBalancerIP`.
    * @default 'VIP'
    */
   loadBalancerIPMode?: 'VIP' | 'Proxy';
@@ -296,9 +296,9 @@ export interface Service {
   /** Load balancer IP, if any. */
   loadBalancerIP?: string;
   // --- kube-proxy: session affinity timeout and load-balancer IP mode
-  /** ClientIP affinity timeout in seconds (set when `sessionAffinity` is ClientIP). */
+  /** ClientIP affinity timeout in seconds (10800 when `sessionAffinity` is ClientIP and none is given). */
   sessionAffinityTimeoutSeconds?: number;
-  /** Load-balancer IP mode (set when `loadBalancerIP` is set). */
+  /** Load-balancer IP mode ('VIP' when `loadBalancerIP` is set and none is given). */
   loadBalancerIPMode?: 'VIP' | 'Proxy';
 }
 

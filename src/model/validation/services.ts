@@ -48,14 +48,19 @@ function checkDeclaredService(svc: Service, at: string, r: Report): void {
 /** sessionAffinityConfig timeout and ingress ipMode, as the API server checks them. */
 function checkKubeProxyFields(svc: Service, at: string, r: Report): void {
   // pkg/apis/core/validation/validation.go validateClientIPAffinityConfig: 0 < timeoutSeconds <= 86400.
+  // ValidateService: sessionAffinityConfig must not be set unless sessionAffinity is ClientIP.
   const timeout = svc.sessionAffinityTimeoutSeconds;
-  if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0 && timeout <= 86400)) {
+  if (timeout !== undefined && svc.sessionAffinity !== 'ClientIP') {
+    r.error(`${at}.sessionAffinityTimeoutSeconds`, `sessionAffinityTimeoutSeconds is set but sessionAffinity is ${svc.sessionAffinity}`, "set sessionAffinity: 'ClientIP' or remove the timeout");
+  } else if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0 && timeout <= 86400)) {
     r.error(`${at}.sessionAffinityTimeoutSeconds`, `sessionAffinityTimeoutSeconds ${quote(timeout)} is not an integer in 1-86400`, 'leave it out for 10800 (3 hours)');
   }
-  // ValidateLoadBalancerStatus: ipMode is VIP or Proxy.
+  // ValidateLoadBalancerStatus: ipMode is VIP or Proxy, and only together with an ip.
   const mode = svc.loadBalancerIPMode;
   if (mode !== undefined && mode !== 'VIP' && mode !== 'Proxy') {
     r.error(`${at}.loadBalancerIPMode`, `loadBalancerIPMode ${quote(mode)} is not one of VIP, Proxy`, "leave it out for 'VIP'");
+  } else if (mode !== undefined && svc.loadBalancerIP === undefined) {
+    r.error(`${at}.loadBalancerIPMode`, 'loadBalancerIPMode is set without a loadBalancerIP', 'set loadBalancerIP or remove loadBalancerIPMode');
   }
 }
 

@@ -244,6 +244,69 @@ describe('kube-proxy nftables golden (upstream TestOverallNFTablesRules @ 81810d
   });
 });
 
+// TestSyncProxyRulesRepeated (same file and commit): the table after the first sync (ns1/svc1,
+// ns2/svc2) and after ns3/svc3 was added. Later steps hold flushed stale chains of a deleted
+// Service, a history the model has no notion of.
+const REPEATED_FIRST = BASE_RULES + `
+add element ip kube-proxy cluster-ips { 172.30.0.41 }
+add element ip kube-proxy cluster-ips { 172.30.0.42 }
+add element ip kube-proxy service-ips { 172.30.0.41 . tcp . 80 : goto service-ULMVA6XW-ns1/svc1/tcp/p80 }
+add element ip kube-proxy service-ips { 172.30.0.42 . tcp . 8080 : goto service-MHHHYRWA-ns2/svc2/tcp/p8080 }
+
+add chain ip kube-proxy service-ULMVA6XW-ns1/svc1/tcp/p80
+add rule ip kube-proxy service-ULMVA6XW-ns1/svc1/tcp/p80 ip daddr 172.30.0.41 ip saddr != 10.0.0.0/8 jump mark-for-masquerade
+add rule ip kube-proxy service-ULMVA6XW-ns1/svc1/tcp/p80 numgen random mod 1 vmap { 0 : goto endpoint-5TPGNJF2-ns1/svc1/tcp/p80__10.0.1.1/80 }
+add chain ip kube-proxy endpoint-5TPGNJF2-ns1/svc1/tcp/p80__10.0.1.1/80
+add rule ip kube-proxy endpoint-5TPGNJF2-ns1/svc1/tcp/p80__10.0.1.1/80 ip saddr 10.0.1.1 jump mark-for-masquerade
+add rule ip kube-proxy endpoint-5TPGNJF2-ns1/svc1/tcp/p80__10.0.1.1/80 meta l4proto tcp dnat to 10.0.1.1:80
+
+add chain ip kube-proxy service-MHHHYRWA-ns2/svc2/tcp/p8080
+add rule ip kube-proxy service-MHHHYRWA-ns2/svc2/tcp/p8080 ip daddr 172.30.0.42 ip saddr != 10.0.0.0/8 jump mark-for-masquerade
+add rule ip kube-proxy service-MHHHYRWA-ns2/svc2/tcp/p8080 numgen random mod 1 vmap { 0 : goto endpoint-7RVP4LUQ-ns2/svc2/tcp/p8080__10.0.2.1/8080 }
+add chain ip kube-proxy endpoint-7RVP4LUQ-ns2/svc2/tcp/p8080__10.0.2.1/8080
+add rule ip kube-proxy endpoint-7RVP4LUQ-ns2/svc2/tcp/p8080__10.0.2.1/8080 ip saddr 10.0.2.1 jump mark-for-masquerade
+add rule ip kube-proxy endpoint-7RVP4LUQ-ns2/svc2/tcp/p8080__10.0.2.1/8080 meta l4proto tcp dnat to 10.0.2.1:8080
+`;
+const REPEATED_SECOND = REPEATED_FIRST + `
+add element ip kube-proxy cluster-ips { 172.30.0.43 }
+add element ip kube-proxy service-ips { 172.30.0.43 . tcp . 80 : goto service-4AT6LBPK-ns3/svc3/tcp/p80 }
+
+add chain ip kube-proxy service-4AT6LBPK-ns3/svc3/tcp/p80
+add rule ip kube-proxy service-4AT6LBPK-ns3/svc3/tcp/p80 ip daddr 172.30.0.43 ip saddr != 10.0.0.0/8 jump mark-for-masquerade
+add rule ip kube-proxy service-4AT6LBPK-ns3/svc3/tcp/p80 numgen random mod 1 vmap { 0 : goto endpoint-2OCDJSZQ-ns3/svc3/tcp/p80__10.0.3.1/80 }
+add chain ip kube-proxy endpoint-2OCDJSZQ-ns3/svc3/tcp/p80__10.0.3.1/80
+add rule ip kube-proxy endpoint-2OCDJSZQ-ns3/svc3/tcp/p80__10.0.3.1/80 ip saddr 10.0.3.1 jump mark-for-masquerade
+add rule ip kube-proxy endpoint-2OCDJSZQ-ns3/svc3/tcp/p80__10.0.3.1/80 meta l4proto tcp dnat to 10.0.3.1:80
+`;
+
+/** TestSyncProxyRulesRepeated's world: ClusterIP Services with one endpoint each, none on test-node. */
+function repeatedCluster(withSvc3: boolean): Cluster {
+  const c = overallCluster();
+  const svcs: Array<[string, string, string, number, string]> = [
+    ['ns1', 'svc1', '172.30.0.41', 80, '10.0.1.1'], ['ns2', 'svc2', '172.30.0.42', 8080, '10.0.2.1'],
+    ...(withSvc3 ? [['ns3', 'svc3', '172.30.0.43', 80, '10.0.3.1'] as [string, string, string, number, string]] : []),
+  ];
+  c.nodes[0]!.pods = [];
+  c.nodes[1]!.pods = svcs.map(([ns, name, , , ip]) => ({
+    name: `${name}-ep`, namespace: ns, node: 'elsewhere', ip, labels: { 'upstream-svc': name }, hostNetwork: false, dnsPolicy: 'ClusterFirst' as const, ports: [],
+  }));
+  c.services = svcs.map(([ns, name, clusterIP, port]) => ({
+    name, namespace: ns, type: 'ClusterIP' as const, clusterIP, selector: { 'upstream-svc': name },
+    ports: [{ name: `p${port}`, protocol: 'TCP' as const, port, targetPort: port }],
+    externalTrafficPolicy: 'Cluster' as const, internalTrafficPolicy: 'Cluster' as const, sessionAffinity: 'None' as const,
+  }));
+  return c;
+}
+
+describe('kube-proxy nftables golden (upstream TestSyncProxyRulesRepeated @ 81810de6)', () => {
+  it('matches the table after the first sync', () => {
+    expect(normalise(kubeProxyNftablesTable(repeatedCluster(false), { node: 'test-node' })).lines).toEqual(normalise(REPEATED_FIRST).lines);
+  });
+  it('matches the table after ns3/svc3 was added', () => {
+    expect(normalise(kubeProxyNftablesTable(repeatedCluster(true), { node: 'test-node' })).lines).toEqual(normalise(REPEATED_SECOND).lines);
+  });
+});
+
 describe('nftables chain names (proxier.go hashAndTruncate)', () => {
   it('matches the names in TestOverallNFTablesRules', () => {
     expect(servicePortChainNameBase({ namespace: 'ns1', name: 'svc1' }, 'p80', 'tcp')).toBe('ULMVA6XW-ns1/svc1/tcp/p80');

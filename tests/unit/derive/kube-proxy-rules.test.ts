@@ -280,3 +280,18 @@ describe('endpoint conditions (topology.go CategorizeEndpoints, terminating fall
     expect(r.filterRules).toEqual(['-A KUBE-SERVICES -m comment --comment "ns1/svc1 has no endpoints" -m tcp -p tcp -d 172.30.1.1 --dport 80 -j REJECT']);
   });
 });
+
+describe('internalTrafficPolicy and externalTrafficPolicy both Local (serviceport.go UsesClusterEndpoints)', () => {
+  it('writes the KUBE-SVC chain too, for the KUBE-EXT short-circuit of pod and node traffic', () => {
+    const c = testCluster({
+      type: 'NodePort', internalTrafficPolicy: 'Local', externalTrafficPolicy: 'Local',
+      ports: [{ name: '', protocol: 'TCP', port: 80, targetPort: 80, nodePort: 30080 }],
+    });
+    const r = kubeProxyServiceRules(c, c.services[0]!, { node: 'cp' });
+    expect(r.natChains).toContain(':KUBE-SVC-AQI2S6QIMU7PVVRP - [0:0]');
+    expect(r.natChains).toContain(':KUBE-SVL-AQI2S6QIMU7PVVRP - [0:0]');
+    expect(r.natRules.filter((l) => l.startsWith('-A KUBE-SVC-AQI2S6QIMU7PVVRP') && l.includes('-j KUBE-SEP-'))).toHaveLength(3);
+    expect(r.natRules).toContain('-A KUBE-SERVICES -m comment --comment "ns1/svc1 cluster IP" -m tcp -p tcp -d 172.30.1.1 --dport 80 -j KUBE-SVL-AQI2S6QIMU7PVVRP');
+    expect(r.natRules).toContain('-A KUBE-EXT-AQI2S6QIMU7PVVRP -j KUBE-SVL-AQI2S6QIMU7PVVRP');
+  });
+});

@@ -51,3 +51,16 @@ describe('loadBalancerIPMode', () => {
     expect(errorsAt(input, 'services[2].loadBalancerIPMode').map((d) => d.message)).toEqual(['loadBalancerIPMode "DSR" is not one of VIP, Proxy']);
   });
 });
+
+describe('fields the API server forbids without their companion', () => {
+  it('rejects a timeout without sessionAffinity ClientIP', () => {
+    const input = baseCluster();
+    web(input).sessionAffinityTimeoutSeconds = 60;
+    expect(errorsAt(input, 'services[2].sessionAffinityTimeoutSeconds').map((d) => d.message)).toEqual(['sessionAffinityTimeoutSeconds is set but sessionAffinity is None']);
+  });
+  it('rejects an ipMode without a loadBalancerIP', () => {
+    const input = baseCluster();
+    Object.assign(web(input), { type: 'LoadBalancer', loadBalancerIPMode: 'Proxy' });
+    expect(errorsAt(input, 'services[2].loadBalancerIPMode').map((d) => d.message)).toEqual(['loadBalancerIPMode is set without a loadBalancerIP']);
+  });
+});
