@@ -13,7 +13,11 @@
  */
 import type { PluginSpec } from '../plugins/index.ts';
 
-/** Key/value labels, as in `metadata.labels`. */
+/**
+ * Key/value labels, as in `metadata.labels`. A key is an optional DNS-subdomain prefix and `/`,
+ * then a name of at most 63 letters, digits, `-`, `_` or `.` (alphanumeric at both ends); a value
+ * is empty or up to 63 of the same characters.
+ */
 export type Labels = Record<string, string>;
 
 // ---------------------------------------------------------------- label selectors
@@ -89,7 +93,7 @@ export interface ContainerPortInput {
 
 /** A pod, declared inside the node it runs on. */
 export interface PodInput {
-  /** Pod name (a DNS-1123 label), unique within its namespace. */
+  /** Pod name (a DNS-1123 subdomain: lower-case labels joined by dots, at most 253 characters), unique within its namespace. */
   name: string;
   /** Namespace; defaults to `default`. */
   namespace?: string;
@@ -168,7 +172,7 @@ export interface NodeResolvConf {
 
 /** A node of the cluster, containing the pods it runs. */
 export interface NodeInput {
-  /** Node name (a DNS-1123 label). */
+  /** Node name (a DNS-1123 subdomain, e.g. `node-1` or `node-1.example.com`). */
   name: string;
   /** The node's primary address on the node network (its eth0). */
   ip: string;
@@ -361,7 +365,7 @@ export interface HttpPathRule {
 
 /** An Ingress (kind: Ingress) and the controller that serves it. */
 export interface IngressInput {
-  /** Ingress name. */
+  /** Ingress name (a DNS-1123 subdomain). */
   name: string;
   /** Namespace; defaults to `default`. */
   namespace?: string;
@@ -375,7 +379,7 @@ export interface IngressInput {
 
 /** A Gateway API HTTPRoute attached to a Gateway. */
 export interface HttpRouteInput {
-  /** HTTPRoute name. */
+  /** HTTPRoute name (a DNS-1123 subdomain). */
   name: string;
   /** Namespace; defaults to `default`. */
   namespace?: string;
@@ -433,7 +437,7 @@ export interface NetworkPolicyEgressRule {
 
 /** A NetworkPolicy (networking.k8s.io/v1). */
 export interface NetworkPolicyInput {
-  /** Policy name. */
+  /** Policy name (a DNS-1123 subdomain). */
   name: string;
   /** Namespace; defaults to `default`. */
   namespace?: string;

@@ -3,7 +3,6 @@
  */
 import { DNS_NAMESPACE, DNS_POD_LABELS, labelsMatch } from '../defaults.ts';
 import { DNS_POLICIES, DNS_PROVIDERS } from '../enums.ts';
-import { isDns1123Subdomain } from '../names.ts';
 import type { Cluster, Pod } from '../types.ts';
 import { allPods, checkIpField, quote, type Report } from './fields.ts';
 
@@ -52,15 +51,28 @@ export function checkPodDns(pod: Pod, at: string, r: Report): void {
     }
   });
   searches.forEach((search, k) => {
-    // The API allows one trailing dot (a fully qualified domain).
-    if (typeof search !== 'string' || !isDns1123Subdomain(search.replace(/\.$/, ''))) {
+    if (typeof search !== 'string' || !isSearchDomain(search)) {
       r.error(
         `${at}.dnsConfig.searches[${k}]`,
         `search domain ${quote(search)} is not a DNS subdomain`,
-        "use lower-case labels separated by dots, e.g. 'svc.example.com'",
+        "use lower-case labels separated by dots ('_' allowed), e.g. 'svc.example.com', or '.' alone",
       );
     }
   });
+}
+
+// apimachinery validation.go dns1123LabelFmtWithUnderscore: a label may start with one '_' and hold '_' inside.
+const LABEL_WITH_UNDERSCORE = /^_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * A `dnsConfig.searches` entry the API server accepts: with RelaxedDNSSearchValidation (KEP-4427,
+ * GA and locked on in v1.34) the single root `.`, or a DNS-1123 subdomain whose labels may carry
+ * underscores (IsDNS1123SubdomainWithUnderscore, at most 253 characters), with one trailing dot allowed.
+ */
+export function isSearchDomain(search: string): boolean {
+  if (search === '.') return true;
+  const name = search.endsWith('.') ? search.slice(0, -1) : search;
+  return name.length > 0 && name.length <= 253 && name.split('.').every((label) => LABEL_WITH_UNDERSCORE.test(label));
 }
 
 /** Checks the cluster DNS: a known provider, and pods that exist in kube-system with the kube-dns label. */

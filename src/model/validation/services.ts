@@ -5,7 +5,7 @@
 import { cidrContainsIp, isIp, nthAddress } from '../../net/cidr.ts';
 import { DNS_NAMESPACE, DNS_SERVICE_NAME, KUBERNETES_SERVICE_IP_INDEX, NODE_PORT_RANGE, hasNodePort, labelsMatch } from '../defaults.ts';
 import { SERVICE_TYPES, SESSION_AFFINITIES, TRAFFIC_POLICIES } from '../enums.ts';
-import { isDns1035Label, isDns1123Subdomain, isPortName, suggestLabel } from '../names.ts';
+import { isDns1123Label, isDns1123Subdomain, isPortName, suggestLabel } from '../names.ts';
 import type { Cluster, Pod, Service } from '../types.ts';
 import { allPods, checkIpField, checkLabel, checkPort, checkProtocol, quote, type Ranges, type Report } from './fields.ts';
 import { checkLabelMap } from './labels.ts';
@@ -18,12 +18,14 @@ function servicePath(cluster: Cluster, index: number): string {
 }
 
 function checkDeclaredService(svc: Service, at: string, r: Report): void {
-  // pkg/apis/core/validation/validation.go: ValidateServiceName is a DNS-1035 label.
-  if (!isDns1035Label(svc.name)) {
+  // pkg/apis/core/validation/validation.go ValidateServiceName: a DNS-1035 label until
+  // RelaxedServiceNameValidation (KEP-5311: alpha v1.34, beta and on by default in v1.36) made it a
+  // DNS-1123 label, so a leading digit is accepted now.
+  if (!isDns1123Label(svc.name)) {
     r.error(
       `${at}.name`,
-      `Service name ${quote(svc.name)} is not a DNS-1035 label`,
-      `Service names start with a letter and use lower-case letters, digits and '-', e.g. '${suggestLabel(`svc-${svc.name}`)}'`,
+      `Service name ${quote(svc.name)} is not a DNS-1123 label`,
+      `Service names use lower-case letters, digits and '-', at most 63, starting and ending with a letter or digit, e.g. '${suggestLabel(svc.name)}'`,
     );
   }
   checkLabel(r, `${at}.namespace`, svc.namespace, 'namespace');

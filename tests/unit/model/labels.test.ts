@@ -3,6 +3,7 @@
 // ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]; IsValidLabelValue: the same, at most 63, or empty).
 import { describe, expect, it } from 'vitest';
 import { DiagnosticCollector } from '../../../src/model/diagnostics.ts';
+import { isSearchDomain } from '../../../src/model/validation/dns.ts';
 import { checkProtocol, checkSubdomain } from '../../../src/model/validation/fields.ts';
 import { checkLabelMap, checkLabelSelector, labelValueProblem, qualifiedNameProblem } from '../../../src/model/validation/labels.ts';
 
@@ -114,5 +115,15 @@ describe('checkLabelSelector', () => {
     ]);
     expect(run({ matchLabels: { '-a': 'x' } })).toEqual([['sel.matchLabels.-a', expect.stringMatching(/^label selector key "-a"/)]]);
     expect(run({ matchExpressions: 'tier=api' })).toEqual([['sel.matchExpressions', 'matchExpressions must be an array']]);
+  });
+});
+
+// KEP-4427 RelaxedDNSSearchValidation (GA v1.34): apimachinery IsDNS1123SubdomainWithUnderscore, or ".".
+describe('isSearchDomain', () => {
+  it('accepts the root, underscores, one trailing dot', () => {
+    for (const s of ['.', 'example.com', 'example.com.', '_sip._tcp.example.com', 'my_domain.local', 'a'.repeat(63)]) expect(isSearchDomain(s), s).toBe(true);
+  });
+  it('rejects upper case, two trailing dots, empty labels, labels ending in "_" and names over 253 characters', () => {
+    for (const s of ['Example.com', 'example.com..', '..', '', 'a..b', 'x_.example', '__x.example', `${'a.'.repeat(127)}a`]) expect(isSearchDomain(s), s).toBe(false);
   });
 });

@@ -384,11 +384,12 @@ const CASES: RuleCase[] = [
     twin: (c) => void (c.nodes[2]!.name = 'node-3.example.com'),
   },
   {
-    rule: 'Service name not a DNS-1035 label',
+    // KEP-5311 RelaxedServiceNameValidation (beta, on by default since v1.36): a DNS-1123 label, so a leading digit is fine.
+    rule: 'Service name not a DNS-1123 label',
     path: 'services[3].name',
-    message: 'Service name "1payments" is not a DNS-1035 label',
-    broken: (c) => void (svc(c, 3).name = '1payments'),
-    twin: (c) => void (svc(c, 3).name = 'payments1'),
+    message: 'Service name "payments.v1" is not a DNS-1123 label',
+    broken: (c) => void (svc(c, 3).name = 'payments.v1'),
+    twin: (c) => void (svc(c, 3).name = '1payments'),
   },
   {
     rule: 'dnsPolicy None without nameservers',
@@ -507,7 +508,8 @@ const CASES: RuleCase[] = [
     path: 'nodes[1].pods[2].dnsConfig.searches[0]',
     message: 'search domain "Example.com" is not a DNS subdomain',
     broken: (c) => void (pods(c, 1)[2]!.dnsConfig!.searches = ['Example.com']),
-    twin: (c) => void (pods(c, 1)[2]!.dnsConfig!.searches = ['example.com.']),
+    // KEP-4427 (GA in v1.34): underscores and the root '.' are accepted.
+    twin: (c) => void (pods(c, 1)[2]!.dnsConfig!.searches = ['example.com.', '_sip._tcp.example.com', '.']),
   },
   {
     rule: 'DNS option without a name',
