@@ -4,7 +4,7 @@
  * misses a member or adds one, so a new value goes into types.ts and here, or `npm run check` fails.
  * (types.ts stays the single source of the reference page, which prints its unions as written.)
  */
-import type { ClusterDnsInput, DnsPolicy, HttpPathRule, LabelSelectorOperator, NetworkPolicyInput, Protocol, ServiceInput, ServiceType } from './types.ts';
+import type { ClusterDnsInput, DnsPolicy, HttpPathRule, LabelSelectorOperator, NetworkPolicyInput, PodsMode, Protocol, ServiceInput, ServiceType } from './types.ts';
 
 /** `spec.dnsPolicy` values. */
 export const DNS_POLICIES = Object.keys({
@@ -24,6 +24,8 @@ export const SERVICE_TYPES = Object.keys({
 
 /** Cluster DNS server implementations. */
 export const DNS_PROVIDERS = Object.keys({ coredns: true, 'kube-dns': true } satisfies Record<NonNullable<ClusterDnsInput['provider']>, true>);
+/** CoreDNS kubernetes plugin `pods` modes (plugin/kubernetes/kubernetes.go podMode*). */
+export const DNS_PODS_MODES = Object.keys({ insecure: true, verified: true, disabled: true } satisfies Record<PodsMode, true>);
 
 /** NetworkPolicy `policyTypes` values. */
 export const POLICY_TYPES = Object.keys({ Ingress: true, Egress: true } satisfies Record<NonNullable<NetworkPolicyInput['policyTypes']>[number], true>);

@@ -2,7 +2,7 @@
  * DNS: each pod's dnsPolicy and dnsConfig, and the cluster DNS server and its pods.
  */
 import { DNS_NAMESPACE, DNS_POD_LABELS, labelsMatch } from '../defaults.ts';
-import { DNS_POLICIES, DNS_PROVIDERS } from '../enums.ts';
+import { DNS_PODS_MODES, DNS_POLICIES, DNS_PROVIDERS } from '../enums.ts';
 import type { Cluster, Pod } from '../types.ts';
 import { allPods, checkIpField, quote, type Report } from './fields.ts';
 
@@ -79,6 +79,9 @@ export function isSearchDomain(search: string): boolean {
 export function checkDns(cluster: Cluster, r: Report): void {
   if (!DNS_PROVIDERS.includes(cluster.dns.provider)) {
     r.error('dns.provider', `DNS provider ${quote(cluster.dns.provider)} is not one of ${DNS_PROVIDERS.join(', ')}`, "leave it out for 'coredns'");
+  }
+  if (!DNS_PODS_MODES.includes(cluster.dns.podsMode)) {
+    r.error('dns.podsMode', `pods mode ${quote(cluster.dns.podsMode)} is not one of ${DNS_PODS_MODES.join(', ')}`, "leave it out for 'insecure' (kubeadm's Corefile)");
   }
   const pods = allPods(cluster);
   cluster.dns.pods.forEach((name, k) => {

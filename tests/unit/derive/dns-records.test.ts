@@ -4,6 +4,7 @@
 // TTL 30: kubeadm's CoreDNS Corefile (`ttl 30`). SRV priority 0 and weight 100/N: coredns plugin/backend_lookup.go.
 import { describe, expect, it } from 'vitest';
 import { answer, clusterDnsRecords, dashedIP, dnsZoneData, formatRecord, reverseName } from '../../../src/derive/dns-records.ts';
+import { dashedIPv4 } from '../../../src/derive/dns-answer.ts';
 import { threeNodeCluster } from './fixtures.ts';
 
 const lines = (): string[] => clusterDnsRecords(threeNodeCluster()).map(formatRecord);
@@ -147,5 +148,15 @@ describe('answer', () => {
     expect(answer(data, 'cluster.local', 'SOA').records[0]!.data).toMatch(/^ns\.dns\.cluster\.local\. hostmaster\.cluster\.local\. \S+ 7200 1800 86400 30$/);
     expect(answer(data, 'default.svc.cluster.local', 'NS').records).toEqual([]);
     expect(answer(data, 'nosuch.cluster.local', 'NS').rcode).toBe('NXDOMAIN');
+  });
+});
+
+describe('dashedIPv4 (findPods: three dashes, net.ParseIP)', () => {
+  it('reads a dashed IPv4 address and rejects what Go\'s ParseIP rejects', () => {
+    expect(dashedIPv4('10-244-1-5')).toBe('10.244.1.5');
+    expect(dashedIPv4('10-244-1-256')).toBeUndefined();
+    expect(dashedIPv4('10-244-01-5')).toBeUndefined();
+    expect(dashedIPv4('blah')).toBeUndefined();
+    expect(dashedIPv4('10-244-1')).toBeUndefined();
   });
 });

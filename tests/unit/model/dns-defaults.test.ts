@@ -59,3 +59,11 @@ describe('ExternalName spelling', () => {
     expect(withExternal('db.example.com..')).toEqual(['services[0].externalName']);
   });
 });
+
+describe('dns.podsMode validation', () => {
+  it('rejects a mode CoreDNS does not know', () => {
+    const res = validateCluster(minimal({ dns: { podsMode: 'sometimes' as never } }), { file: 'diagrams/mini.ts' });
+    expect(res.diagnostics.filter((d) => d.severity === 'error').map((d) => d.path)).toEqual(['dns.podsMode']);
+    expect(validateCluster(minimal({ dns: { podsMode: 'disabled' } }), { file: 'diagrams/mini.ts' }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
