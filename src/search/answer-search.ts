@@ -7,8 +7,9 @@
  * in my pod" therefore finds nothing: "why", "is" and "my" occur on the site, but no page holds all
  * seven words. So, in this order:
  *  1. drop the words of a question that name no topic (`STOP_WORDS`) and search for the rest;
- *  2. if no page holds all of them, search each remaining word alone and rank the pages that hold
- *     more of the words first (all but one, then all but two, ... then any one word), by summed score;
+ *  2. if fewer than `ENOUGH_RESULTS` pages hold all of them, list those first, then search each word
+ *     alone and add the pages that hold more of the words first (all but one, then all but two, ...
+ *     then any one word), by summed score;
  *  3. in both cases weigh pages of demoted sections (the reference pages, which mention every term)
  *     by a factor below 1, so the guide page that explains a term ranks above them.
  *
@@ -67,6 +68,12 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   // words of asking
   'please', 'explain', 'mean', 'means', 'meaning', 'happen', 'happens', 'work', 'works', 'working',
 ]);
+
+/**
+ * Below this many pages holding every word, the pages holding fewer of the words are listed after
+ * them: the number of results Pagefind's UI shows at first (its `pageSize` default, 5).
+ */
+export const ENOUGH_RESULTS = 5;
 
 /** Leading and trailing punctuation a typed question carries around its words ("ndots?", "(pod)"). */
 const EDGE_PUNCTUATION = /^[\s"'“”‘’(¿¡[{]+|[\s"'“”‘’)?!.,;:\]}]+$/g;
@@ -188,13 +195,17 @@ export async function answerSearch<R extends PagefindResultLike>(
   const terms = queryTerms(query);
   const factors = await cachedDemotionFactors(pagefind, settings);
   const all = await pagefind.search(terms.length > 0 ? terms.join(' ') : query, options);
-  if (all.results.length > 0 || terms.length < 2) return { ...all, results: demote(all.results, factors) };
+  const exact = demote(all.results, factors);
+  if (exact.length >= ENOUGH_RESULTS || terms.length < 2) return { ...all, results: exact };
+  // Too few pages hold every word: list them first, then the pages holding fewer of the words.
   const perTerm = await Promise.all(terms.map((term) => pagefind.search(term, options)));
   const wordsById = new Map<string, number>();
   for (const response of perTerm) for (const result of response.results) wordsById.set(result.id, (wordsById.get(result.id) ?? 0) + 1);
-  const ranked = demoteWithinGroups(rankByWordsMatched(perTerm.map((response) => response.results)), wordsById, factors);
-  const { filters, totalFilters } = widest(perTerm);
-  return { ...all, results: ranked, unfilteredResultCount: ranked.length, filters, totalFilters };
+  const listed = new Set(exact.map((result) => result.id));
+  const fewer = rankByWordsMatched(perTerm.map((response) => response.results.filter((result) => !listed.has(result.id))));
+  const results = [...exact, ...demoteWithinGroups(fewer, wordsById, factors)];
+  const { filters, totalFilters } = exact.length > 0 ? all : widest(perTerm);
+  return { ...all, results, unfilteredResultCount: results.length, filters, totalFilters };
 }
 
 /** Pagefind's `preload(term, options)` for the words `answerSearch` will search for first. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ENOUGH_RESULTS,
   answerPreload,
   answerSearch,
   demote,
@@ -125,13 +126,22 @@ describe('answerSearch', () => {
     other: { words: 'why is my iptables', section: 'Intro' },
   };
 
-  it('searches the topical words first and returns Pagefind’s own response when a page holds them all', async () => {
+  it('lists the pages holding every topical word first, then the pages holding fewer', async () => {
     const { api, calls } = fakePagefind(site);
     const answer = await answerSearch(api, 'why is dns slow in my pod', { filters: {} }, SETTINGS);
     expect(calls).toContain('dns slow pod');
-    expect(calls).not.toContain('dns');
-    // debugging (3) beats glossary (5 x 0.5 = 2.5): the reference page is demoted.
-    expect(answer.results.map((r) => r.id)).toEqual(['debugging', 'glossary']);
+    // debugging (3) beats glossary (5 x 0.5 = 2.5): the reference page is demoted. service holds
+    // dns and pod but not slow, so it comes after both.
+    expect(answer.results.map((r) => r.id)).toEqual(['debugging', 'glossary', 'service']);
+    expect(answer.unfilteredResultCount).toBe(3);
+  });
+
+  it(`returns Pagefind's own results, demoted, when ${ENOUGH_RESULTS} or more pages hold every word`, async () => {
+    const many = Object.fromEntries(Array.from({ length: ENOUGH_RESULTS }, (_, i) => [`p${i}`, { words: 'dns pod '.repeat(i + 1).trim(), section: i === ENOUGH_RESULTS - 1 ? 'Reference' : 'DNS' }]));
+    const { api, calls } = fakePagefind({ ...many, lone: { words: 'dns' } });
+    const answer = await answerSearch(api, 'how does dns reach a pod', undefined, SETTINGS);
+    expect(calls.filter((c) => c !== null)).toEqual(['dns reach pod']);
+    expect(answer.results.map((r) => r.id)).toEqual(['p3', 'p2', 'p4', 'p1', 'p0']);
   });
 
   it('falls back to pages holding fewer of the words when no page holds all of them', async () => {
