@@ -123,6 +123,21 @@ const QUESTIONS: Array<[string, string]> = [
   ['how do I define a cluster for a diagram', 'reference/cluster-definition'],
 ];
 
+/**
+ * Troubleshooting phrasings on covered topics, with words no page holds all of ("cant", "hang",
+ * "404"): Pagefind alone returns nothing for several of them; the search box must list pages.
+ */
+const NEVER_EMPTY = [
+  'my pods cant talk to each other',
+  'dns timeout in pod',
+  'service not reachable from pod',
+  'ingress returns 404',
+  'why is my network policy not blocking traffic',
+  'cannot reach pod on another node',
+  'how to see iptables rules for a service',
+  'why does curl to my service hang',
+];
+
 /** Broad words on which a guide page, not a reference page, must rank first. */
 const BROAD_WORDS = ['node', 'port', 'iptables', 'kube-proxy', 'service', 'dns', 'cni', 'ip address'];
 
@@ -158,6 +173,12 @@ describe('search answers questions', () => {
     const { total, top } = await siteSearch(page, baseUrl, question, 3);
     expect(total).toBeGreaterThan(0);
     expect(top).toContain(`${basePath}${slug}/`);
+  });
+
+  it.each(NEVER_EMPTY)('"%s" lists at least one page', async (query) => {
+    const { total, top } = await siteSearch(page, baseUrl, query, 1);
+    expect(total).toBeGreaterThan(0);
+    expect(top).toHaveLength(1);
   });
 
   it.each(BROAD_WORDS)('"%s" lists a guide page first, not a reference page', async (word) => {
