@@ -4,7 +4,7 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { fileURLToPath } from 'node:url';
-import { SITE_DESCRIPTION, SITE_TITLE, EDIT_BASE_URL, REPO_URL, SEARCH_RANKING } from './src/site/constants.ts';
+import { SITE_DESCRIPTION, SITE_TITLE, EDIT_BASE_URL, REPO_URL, SEARCH_RANKING, SEARCH_SECTION_WEIGHTS } from './src/site/constants.ts';
 import { deployTarget } from './src/site/deploy-env.ts';
 import { buildSidebar, directorySidebar } from './src/site/sidebar.ts';
 import { DEFAULT_DOCS_DIR, docsDirectory } from './src/site/docs-dir.ts';
@@ -13,6 +13,7 @@ import { rehypeBaseLinks } from './src/site/rehype-base-links.ts';
 import { linkCheck } from './src/site/link-check-integration.ts';
 import { contentSecurityPolicyHeaders } from './src/site/csp-integration.ts';
 import { mermaidDiagrams } from './src/integration/mermaid.ts';
+import { searchAnswers } from './src/search/integration.ts';
 
 const { site, base } = deployTarget(process.env);
 const docsFolder = docsDirectory(process.env);
@@ -62,6 +63,9 @@ export default defineConfig({
       expressiveCode: { defaultProps: { wrap: true } },
     }),
     mdx(),
+    // Search that answers questions: drops question words, falls back to fewer words, weighs
+    // reference pages below guide pages; the search dialog loads it instead of Pagefind's module.
+    searchAnswers({ sectionFilter: SEARCH_SECTION_WEIGHTS.sectionFilter, demotedSections: { ...SEARCH_SECTION_WEIGHTS.demotedSections } }),
     // Build-time Mermaid: remark plugin on the unified processor + up-front render (issue 4),
     // which also fails the build on a broken cluster definition in diagrams/.
     mermaidDiagrams({ docsDir: docsFolder }),

@@ -5,6 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { settleAfterLoad, trackNetwork, type NetworkTracker } from './network.ts';
+import { ANSWER_MODULE_DIR } from '../src/search/paths.ts';
 
 export interface SearchCost {
   query: string;
@@ -25,6 +26,15 @@ export const SEARCH_MESSAGE = '.pagefind-ui__message';
 /** One result (a page); its sub-results (headings) are links inside it. */
 export const SEARCH_RESULT_ITEM = '.pagefind-ui__result';
 export const SEARCH_LOADING = '.pagefind-ui__loading';
+
+/**
+ * A response search pays for: Pagefind's bundle (`/pagefind/`) or the site's question-answering
+ * module the search dialog loads in front of it (`/search/pagefind.js`, src/search/paths.ts).
+ */
+export function isSearchResponse(url: string): boolean {
+  const path = new URL(url).pathname;
+  return path.includes('/pagefind/') || path.endsWith(`/${ANSWER_MODULE_DIR}/pagefind.js`);
+}
 
 /** `pf_fragment`, `wasm`, `js`, … for a Pagefind URL. */
 export function pagefindKind(url: string): string {
@@ -47,7 +57,7 @@ function recordPagefind(page: Page): Recorder {
   const pending: Promise<void>[] = [];
   const network = trackNetwork(page);
   page.on('response', (response) => {
-    if (!new URL(response.url()).pathname.includes('/pagefind/')) return;
+    if (!isSearchResponse(response.url())) return;
     requests += 1;
     pending.push(
       response
@@ -108,7 +118,7 @@ export async function measureSearch(browser: Browser, url: string, queries: stri
     await page.goto(url, { waitUntil: 'load' });
     await settleAfterLoad(page, recorder.network);
     await recorder.settle();
-    recorder.take(); // nothing from /pagefind/ should load before search opens; don't count it if it does
+    recorder.take(); // nothing of search should load before search opens; don't count it if it does
     await page.locator(SEARCH_OPEN).click();
     await page.locator(SEARCH_INPUT).first().waitFor({ state: 'visible' });
     const costs: SearchCost[] = [];

@@ -32,3 +32,11 @@ export const EDIT_BASE_URL = `${REPO_URL}/edit/${REPO_BRANCH}/`;
  * whose title, headings or keywords name the term beat a long page that repeats it in passing.
  */
 export const SEARCH_RANKING = { termFrequency: 0.1, pageLength: 0.1, termSaturation: 2, termSimilarity: 9 } as const;
+
+/**
+ * How the search box weighs pages by sidebar section (src/search/answer-search.ts): the reference
+ * pages (glossary, cluster-definition reference, gallery) mention nearly every term, so their scores
+ * are multiplied by this factor and the guide page that explains a term ranks above them. The filter
+ * name is the one MarkdownContent sets (`data-pagefind-filter="section:..."`).
+ */
+export const SEARCH_SECTION_WEIGHTS = { sectionFilter: 'section', demotedSections: { Reference: 0.5 } } as const;

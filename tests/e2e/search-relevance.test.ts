@@ -1,12 +1,14 @@
 /**
  * Search relevance: queries a reader would type (concepts, commands, addresses, chain and
- * device names, a few misspellings), each with the page that must be in the top 3. Runs
- * Pagefind's own API against the built index, in the browser, as the search UI does.
+ * device names, a few misspellings) and questions phrased as readers phrase them, each with the
+ * page that must be in the top 3. Runs, in the browser against the built index, the module the
+ * site's search box loads (search/pagefind.js: Pagefind plus src/search/answer-search.ts) with the
+ * options the search box passes.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
-import { pagefindSearch } from './support/pagefind.ts';
+import { pagefindSearch, siteSearch } from './support/pagefind.ts';
 
 const baseUrl = inject('baseUrl');
 const basePath = new URL(baseUrl).pathname;
@@ -69,6 +71,76 @@ const EXPECTED: Array<[string, string]> = [
   ['ingres', 'ingress-and-gateway'],
 ];
 
+/** [question as a reader types it, slug of the page that must be in the top 3] */
+const QUESTIONS: Array<[string, string]> = [
+  // DNS
+  ['why is dns slow in my pod', 'dns/dns-policy-and-debugging'],
+  ['how do I debug dns in kubernetes', 'dns/dns-policy-and-debugging'],
+  ['why do some dns lookups take five seconds', 'dns/dns-policy-and-debugging'],
+  ['what is NodeLocal DNSCache', 'dns/dns-policy-and-debugging'],
+  ['how does hostNetwork change dns', 'dns/dns-policy-and-debugging'],
+  ['what is ndots', 'dns/name-resolution'],
+  ["why can't my pod resolve external names", 'dns/name-resolution'],
+  ['why does my pod get nxdomain', 'dns/name-resolution'],
+  ['what does the search line in resolv.conf do', 'dns/name-resolution'],
+  ['what happens when a name has a trailing dot', 'dns/name-resolution'],
+  ['why is the dns service ip 10.96.0.10', 'dns/dns-service'],
+  ['which port does coredns serve metrics on', 'dns/dns-service'],
+  ['what is coredns', 'dns/coredns-vs-kube-dns'],
+  ['what is in the corefile', 'dns/coredns-vs-kube-dns'],
+  ['what dns records does a service get', 'dns/records'],
+  ['what is a headless service', 'dns/records'],
+  ['what is an externalname service', 'dns/records'],
+  // Services
+  ['how does a pod reach a service', 'service-networking'],
+  ['what does kube-proxy do', 'service-networking'],
+  ['how does kube-proxy use iptables', 'service-networking'],
+  ['how does externalTrafficPolicy Local preserve the client ip', 'service-networking'],
+  ['what is a nodeport', 'service-networking'],
+  ['how are service ips allocated', 'service-networking'],
+  ['what is conntrack used for', 'service-networking'],
+  // pods and the model
+  ['how does a pod get its ip address', 'pod-networking'],
+  ['what is the pause container for', 'pod-networking'],
+  ['how does the container runtime call the cni plugin', 'pod-networking'],
+  ['what is a veth pair', 'pod-networking'],
+  ['do pods talk to each other without nat', 'overview/network-model'],
+  ['what are the rules of the kubernetes network model', 'overview/network-model'],
+  // plugins
+  ['how does flannel vxlan work', 'network-plugins'],
+  ['what port does vxlan use', 'network-plugins'],
+  ['how does calico route pod traffic with bgp', 'network-plugins'],
+  ['how does a packet get from one node to another', 'network-plugins'],
+  // policy
+  ['how do I deny all traffic to a namespace', 'network-policy'],
+  ['which pods can talk to each other with network policy', 'network-policy'],
+  ['how do I allow traffic between namespaces', 'network-policy'],
+  // Ingress and Gateway API
+  ['what is the difference between ingress and gateway api', 'ingress-and-gateway'],
+  ['how do I expose a service outside the cluster with an ingress', 'ingress-and-gateway'],
+  ['what is an httproute', 'ingress-and-gateway'],
+  // reference
+  ['how do I define a cluster for a diagram', 'reference/cluster-definition'],
+];
+
+/**
+ * Troubleshooting phrasings on covered topics, with words no page holds all of ("cant", "hang",
+ * "404"): Pagefind alone returns nothing for several of them; the search box must list pages.
+ */
+const NEVER_EMPTY = [
+  'my pods cant talk to each other',
+  'dns timeout in pod',
+  'service not reachable from pod',
+  'ingress returns 404',
+  'why is my network policy not blocking traffic',
+  'cannot reach pod on another node',
+  'how to see iptables rules for a service',
+  'why does curl to my service hang',
+];
+
+/** Broad words on which a guide page, not a reference page, must rank first. */
+const BROAD_WORDS = ['node', 'port', 'iptables', 'kube-proxy', 'service', 'dns', 'cni', 'ip address'];
+
 let browser: Browser;
 let page: Page;
 
@@ -92,7 +164,44 @@ describe('search relevance', () => {
   });
 });
 
+describe('search answers questions', () => {
+  it('has at least 30 questions', () => {
+    expect(QUESTIONS.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(QUESTIONS)('"%s" lists /%s/ in the top 3', async (question, slug) => {
+    const { total, top } = await siteSearch(page, baseUrl, question, 3);
+    expect(total).toBeGreaterThan(0);
+    expect(top).toContain(`${basePath}${slug}/`);
+  });
+
+  it.each(NEVER_EMPTY)('"%s" lists at least one page', async (query) => {
+    const { total, top } = await siteSearch(page, baseUrl, query, 1);
+    expect(total).toBeGreaterThan(0);
+    expect(top).toHaveLength(1);
+  });
+
+  it.each(BROAD_WORDS)('"%s" lists a guide page first, not a reference page', async (word) => {
+    const [first] = await pagefindSearch(page, baseUrl, word, 1);
+    expect(first).toBeDefined();
+    expect(first).not.toMatch(new RegExp(`^${basePath}reference/`));
+  });
+});
+
 describe('search UI', () => {
+  it('answers a question typed into the search box', async () => {
+    const ui = await browser.newPage();
+    await ui.setViewportSize({ width: 1280, height: 900 });
+    await ui.goto(baseUrl);
+    await ui.locator('site-search button[data-open-modal]').click();
+    await ui.locator('#starlight__search input.pagefind-ui__search-input').fill('why is dns slow in my pod');
+    const links = ui.locator('#starlight__search .pagefind-ui__result-link');
+    await links.first().waitFor({ timeout: 15_000 });
+    const hrefs = (await links.evaluateAll((all) => all.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).map((path) => path.replace(/\/?$/, '/'));
+    expect(hrefs).toContain(`${basePath}dns/dns-policy-and-debugging/`);
+    await ui.close();
+  });
+
   it('offers a filter by section', async () => {
     const ui = await browser.newPage();
     await ui.setViewportSize({ width: 1280, height: 900 });

@@ -1,7 +1,14 @@
-/** Pagefind search works offline from the built site and ranks the right page first. */
+/**
+ * Pagefind search works offline from the built site, ranks the right page first, and the first
+ * search stays within its download budget.
+ */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, watchPage } from './support/browser.ts';
+import { measureSearch } from '../../bench/search.ts';
+
+/** Bytes the first search may fetch (Pagefind's script, wasm, index chunks, fragments; issue 15). */
+const FIRST_SEARCH_BUDGET = 200 * 1024;
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -28,4 +35,10 @@ it('lists the DNS page first when searching "ndots"', async () => {
   expect(problems.otherOrigins).toEqual([]);
   expect(problems.failedRequests).toEqual([]);
   await page.close();
+});
+
+it(`fetches at most ${FIRST_SEARCH_BUDGET / 1024} KB for the first search`, async () => {
+  const [first] = await measureSearch(browser, baseUrl, ['ndots']);
+  expect(first!.results).toBeGreaterThan(0);
+  expect(first!.bytes).toBeLessThanOrEqual(FIRST_SEARCH_BUDGET);
 });
