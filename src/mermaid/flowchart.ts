@@ -7,8 +7,11 @@ import { mermaidLines } from './escape.ts';
 /** Node shapes used by the views (Mermaid flowchart syntax). */
 export type NodeShape = 'rect' | 'round' | 'hexagon' | 'stadium' | 'cylinder' | 'circle';
 
-/** Edge styles: solid link, dashed (`-.->`, virtual/indirect), thick (`==>`, the data path). */
-export type EdgeStyle = 'solid' | 'dashed' | 'thick' | 'thick-both' | 'line' | 'dashed-both';
+/**
+ * Edge styles: solid link, dashed (`-.->`, virtual/indirect), thick (`==>`, the data path), and
+ * `invisible` (`~~~`): no line, only an ordering hint that stacks boxes one above another.
+ */
+export type EdgeStyle = 'solid' | 'dashed' | 'thick' | 'thick-both' | 'line' | 'dashed-both' | 'invisible';
 
 const SHAPES: Record<NodeShape, [string, string]> = {
   rect: ['[', ']'],
@@ -60,7 +63,7 @@ export class FlowchartBuilder {
   /** Declares an edge; the label is escaped text. */
   edge(from: string, to: string, label?: string, style: EdgeStyle = 'solid'): void {
     const text = label ? `|${mermaidLines([label])}|` : '';
-    const arrow = { solid: '-->', dashed: '-.->', thick: '==>', 'thick-both': '<==>', line: '---', 'dashed-both': '<-.->' }[style];
+    const arrow = { solid: '-->', dashed: '-.->', thick: '==>', 'thick-both': '<==>', line: '---', 'dashed-both': '<-.->', invisible: '~~~' }[style];
     this.write(`${from} ${arrow}${text} ${to}`);
     this.edges.push({ from, to, style, ...(label ? { label } : {}) });
   }

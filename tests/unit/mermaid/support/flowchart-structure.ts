@@ -31,7 +31,7 @@ export function decodeLabel(text: string): string {
 }
 
 const NODE = /^([A-Za-z0-9_]+)(\[\(|\(\[|\{\{|\(\(|\[|\()"([^"]*)"(\)\]|\]\)|\}\}|\)\)|\]|\))(?::::([a-z]+))?$/;
-const EDGE = /^([A-Za-z0-9_]+) (<?[-=.]+>?|---)(?:\|"([^"]*)"\|)? ([A-Za-z0-9_]+)$/;
+const EDGE = /^([A-Za-z0-9_]+) (<?[-=.]+>?|---|~~~)(?:\|"([^"]*)"\|)? ([A-Za-z0-9_]+)$/;
 const SUBGRAPH = /^subgraph ([A-Za-z0-9_]+)\["([^"]*)"\]$/;
 
 export function parseFlowchart(text: string): ParsedFlowchart {
