@@ -17,6 +17,8 @@ export interface HopWords {
   via: string;
   /** What happened at `from` before sending, one note each. */
   notes: string[];
+  /** The same notes in a few words each, for the diagram (the description keeps the full notes). */
+  shortNotes: string[];
   /** The outer header of an encapsulated hop. */
   outer?: { src: string; dst: string; encapsulation: string };
 }
@@ -84,6 +86,25 @@ export function stepText(step: HopStep, plugin: NetworkPlugin): string {
   }
 }
 
+/** One note in a few words, for a diagram label: the rule chains and reasons stay in {@link stepText}. */
+export function stepShortText(step: HopStep, plugin: NetworkPlugin): string {
+  switch (step.kind) {
+    case 'pod-default-route':
+      return 'default route via eth0';
+    case 'dnat':
+      return `kube-proxy DNAT to ${step.to} (nat ${step.hook})`;
+    case 'masquerade':
+      return `MASQUERADE: source becomes ${step.to}`;
+    case 'route': {
+      const { route, device, encapsulation } = step.crossing;
+      const effect = encapsulation ? `${device} wraps it in ${encapsulationName(encapsulation)}` : (plugin.interNode?.nativeNote ?? 'routed unchanged');
+      return `route ${route.dst}${route.via ? ` via ${route.via}` : ''}: ${effect}`;
+    }
+    case 'proxy':
+      return `rule ${step.ruleHost ?? '*'}${step.rulePath} → Service ${step.service}:${step.port}; new connection to ${step.endpoint}`;
+  }
+}
+
 const podText = (p: { namespace: string; name: string }): string => `${p.namespace}/${p.name}`;
 
 function walkTitle(story: WalkStory): string {
@@ -123,7 +144,7 @@ function walkSummary(story: WalkStory, plugin: NetworkPlugin): string {
 }
 
 function hopWords(hop: Hop, plugin: NetworkPlugin): HopWords {
-  const words: HopWords = { from: hop.from, to: hop.to, packet: hop.packet, via: viaText(hop.link), notes: hop.steps.map((s) => stepText(s, plugin)) };
+  const words: HopWords = { from: hop.from, to: hop.to, packet: hop.packet, via: viaText(hop.link), notes: hop.steps.map((s) => stepText(s, plugin)), shortNotes: hop.steps.map((s) => stepShortText(s, plugin)) };
   if (hop.outer) words.outer = { src: hop.outer.src, dst: hop.outer.dst, encapsulation: encapsulationText(hop.outer.encapsulation) };
   return words;
 }
