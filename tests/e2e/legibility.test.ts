@@ -130,6 +130,8 @@ describe.each(WIDTHS)('at $width px wide', ({ width, minLabel, mayScroll }) => {
         `${tooSmall.length} with a label under ${minLabel} px (median smallest label ${median(finite).toFixed(1)} px, ` +
         `min ${Math.min(...finite).toFixed(1)} px); ${scrolling.length} scroll sideways`,
     );
+    // Allowed at this width, but worth seeing: which figures a reader has to scroll.
+    if (mayScroll) for (const m of scrolling) console.log(`  scrolls at ${width} px: ${m.path} ${m.figure} (SVG ${m.naturalWidth} px shown at ${m.shownWidth} px)`);
     const failures = [
       ...tooSmall.map((m) => `${m.path} ${m.figure} "${m.caption}": smallest label ${m.smallest.toFixed(1)} px ("${m.smallestText}"), SVG ${m.naturalWidth} px shown at ${m.shownWidth} px`),
       ...(mayScroll ? [] : scrolling.map((m) => `${m.path} ${m.figure} "${m.caption}": scrolls sideways (SVG ${m.naturalWidth} px shown at ${m.shownWidth} px)`)),
