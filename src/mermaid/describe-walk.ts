@@ -149,7 +149,7 @@ function hopWords(hop: Hop, plugin: NetworkPlugin): HopWords {
   return words;
 }
 
-/** The walk in words, for the sequence diagram and its description. */
+/** The walk in words, for the diagram (packet-walk-steps.ts) and its description. */
 export function describeWalk(walk: PacketWalk, plugin: NetworkPlugin): WalkWords {
   return {
     title: walkTitle(walk.story),

@@ -2,9 +2,10 @@
  * A packet walk (derive/packet-walk.ts, worded by describe-walk.ts) drawn as a top-down list of
  * stops: one box per place the packet reaches (pod, node, client) with what happens there in a few
  * words, and between two stops a rounded box with the packet on the wire (addresses, the outer
- * header of an encapsulated hop, the devices it crosses). A sequence diagram puts every participant side by side (1,600-3,200 px wide);
- * this list is as narrow as its longest wrapped line, so it reads in the content column and on a
- * phone. The full notes (rule chains, reasons) are in the description.
+ * header of an encapsulated hop, the devices it crosses). A sequence diagram puts every participant
+ * side by side (1,600-3,200 px wide); this list is as narrow as its longest wrapped line, so it
+ * reads in the content column and on a phone. The full notes (rule chains, reasons) are in the
+ * description.
  */
 import { networkPlugin } from '../plugins/index.ts';
 import type { Cluster } from '../model/types.ts';
