@@ -3,7 +3,7 @@
  * one box per node, stacked one above another so the picture stays as narrow as the widest node
  * (it has to read in a ~630 px content column, and on a phone). Inside a node: eth0 on top, then
  * the plugin's tunnel device, the bridge (or the host routing table) and the pods at the bottom.
- * Every eth0 hangs off one node-network hub above the nodes; the edge says how the plugin carries
+ * Every node box hangs off one node-network hub above the nodes; the edge says how the plugin carries
  * pod traffic to that node. Services are left to the `services` view.
  */
 import { networkPlugin } from '../plugins/index.ts';
@@ -63,8 +63,9 @@ export function topologyView(cluster: Cluster): string {
   let above: string[] = [];
   for (const node of cluster.nodes) {
     // Declared before the node's content so the hub sits above every node.
-    chart.edge(NETWORK_ID, deviceId(node, 'eth0'), link?.edgeLabel(node), link ? 'thick-both' : 'line');
     const bottom = drawNode(chart, cluster, node);
+    // To the node's box, not into it: an edge to eth0 inside would cross the box's title.
+    chart.edge(NETWORK_ID, nodeGroupId(node), link?.edgeLabel(node), link ? 'thick-both' : 'line');
     // Invisible links from the node above stack this node under it instead of beside it.
     for (const id of above.slice(0, 1)) chart.edge(id, deviceId(node, 'eth0'), undefined, 'invisible');
     above = bottom;
