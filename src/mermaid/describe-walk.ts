@@ -17,6 +17,8 @@ export interface HopWords {
   via: string;
   /** What happened at `from` before sending, one note each. */
   notes: string[];
+  /** The same notes in a few words each, for the diagram (the description keeps the full notes). */
+  shortNotes: string[];
   /** The outer header of an encapsulated hop; `sourcePort` says how its source port was chosen. */
   outer?: { src: string; dst: string; encapsulation: string; sourcePort?: string };
 }
@@ -100,6 +102,25 @@ const MASQUERADE_MARKS: Record<MasqueradeReason, string> = {
 
 const portOf = (address: string): string => address.slice(address.lastIndexOf(':') + 1);
 
+/** One note in a few words, for a diagram label: the rule chains and reasons stay in {@link stepText}. */
+export function stepShortText(step: HopStep, plugin: NetworkPlugin): string {
+  switch (step.kind) {
+    case 'pod-default-route':
+      return 'default route via eth0';
+    case 'dnat':
+      return `kube-proxy DNAT to ${step.to} (nat ${step.hook})`;
+    case 'masquerade':
+      return `MASQUERADE --random-fully: source becomes ${step.to} (random port, example)`;
+    case 'route': {
+      const { route, device, encapsulation } = step.crossing;
+      const effect = encapsulation ? `${device} wraps it in ${encapsulationName(encapsulation)}` : (plugin.interNode?.nativeNote ?? 'routed unchanged');
+      return `route ${route.dst}${route.via ? ` via ${route.via}` : ''}: ${effect}`;
+    }
+    case 'proxy':
+      return `rule ${step.ruleHost ?? '*'}${step.rulePath} → Service ${step.service}:${step.port}; new connection to ${step.endpoint}`;
+  }
+}
+
 const podText = (p: { namespace: string; name: string }): string => `${p.namespace}/${p.name}`;
 
 function walkTitle(story: WalkStory): string {
@@ -145,7 +166,14 @@ function walkSummary(story: WalkStory, plugin: NetworkPlugin): string {
 }
 
 function hopWords(hop: Hop, plugin: NetworkPlugin): HopWords {
-  const words: HopWords = { from: hop.from, to: hop.to, packet: hop.packet, via: viaText(hop.link), notes: hop.steps.map((s) => stepText(s, plugin)) };
+  const words: HopWords = {
+    from: hop.from,
+    to: hop.to,
+    packet: hop.packet,
+    via: viaText(hop.link),
+    notes: hop.steps.map((s) => stepText(s, plugin)),
+    shortNotes: hop.steps.map((s) => stepShortText(s, plugin)),
+  };
   if (hop.outer) {
     const { src, dst, encapsulation, sourcePort } = hop.outer;
     words.outer = { src, dst, encapsulation: encapsulationText(encapsulation), ...(sourcePort ? { sourcePort: outerSourcePortText(sourcePort) } : {}) };
@@ -153,7 +181,7 @@ function hopWords(hop: Hop, plugin: NetworkPlugin): HopWords {
   return words;
 }
 
-/** The walk in words, for the sequence diagram and its description. */
+/** The walk in words, for the diagram (packet-walk-steps.ts) and its description. */
 export function describeWalk(walk: PacketWalk, plugin: NetworkPlugin): WalkWords {
   return {
     title: walkTitle(walk.story),

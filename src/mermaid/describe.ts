@@ -53,7 +53,9 @@ export function describeTopology(cluster: Cluster): string {
   ];
   const link = networkPlugin(cluster.plugin).interNode;
   if (link && cluster.nodes.length > 1) parts.push(link.sentence);
-  parts.push(...visibleServices(cluster).map((svc) => serviceSentence(cluster, svc)));
+  // The picture leaves Services to the services view; the words still name them for search.
+  const services = visibleServices(cluster);
+  if (services.length) parts.push(`Services (drawn in the services view): ${listText(services.map((s) => `${serviceName(s)}${s.clusterIP && s.clusterIP !== 'None' ? ` ${s.clusterIP}` : ''}`))}.`);
   return parts.join(' ');
 }
 

@@ -7,8 +7,11 @@ import { mermaidLines } from './escape.ts';
 /** Node shapes used by the views (Mermaid flowchart syntax). */
 export type NodeShape = 'rect' | 'round' | 'hexagon' | 'stadium' | 'cylinder' | 'circle';
 
-/** Edge styles: solid link, dashed (`-.->`, virtual/indirect), thick (`==>`, the data path). */
-export type EdgeStyle = 'solid' | 'dashed' | 'thick' | 'thick-both' | 'line' | 'dashed-both';
+/**
+ * Edge styles: solid link, dashed (`-.->`, virtual/indirect), thick (`==>`, the data path), and
+ * `invisible` (`~~~`): no line, only an ordering hint that stacks boxes one above another.
+ */
+export type EdgeStyle = 'solid' | 'dashed' | 'thick' | 'thick-both' | 'line' | 'dashed-both' | 'invisible';
 
 const SHAPES: Record<NodeShape, [string, string]> = {
   rect: ['[', ']'],
@@ -57,12 +60,13 @@ export class FlowchartBuilder {
     return id;
   }
 
-  /** Declares an edge; the label is escaped text. */
-  edge(from: string, to: string, label?: string, style: EdgeStyle = 'solid'): void {
-    const text = label ? `|${mermaidLines([label])}|` : '';
-    const arrow = { solid: '-->', dashed: '-.->', thick: '==>', 'thick-both': '<==>', line: '---', 'dashed-both': '<-.->' }[style];
+  /** Declares an edge; the label (one line, or several) is escaped text. */
+  edge(from: string, to: string, label?: string | readonly string[], style: EdgeStyle = 'solid'): void {
+    const lines = label === undefined ? [] : typeof label === 'string' ? label.split('\n') : label;
+    const text = lines.length && lines.some(Boolean) ? `|${mermaidLines(lines)}|` : '';
+    const arrow = { solid: '-->', dashed: '-.->', thick: '==>', 'thick-both': '<==>', line: '---', 'dashed-both': '<-.->', invisible: '~~~' }[style];
     this.write(`${from} ${arrow}${text} ${to}`);
-    this.edges.push({ from, to, style, ...(label ? { label } : {}) });
+    this.edges.push({ from, to, style, ...(text ? { label: lines.join('\n') } : {}) });
   }
 
   /** Declares a subgraph and its content. */
@@ -74,6 +78,15 @@ export class FlowchartBuilder {
     body();
     this.depth--;
     this.write('end');
+  }
+
+  /**
+   * Sets the accessible title and description (`accTitle`/`accDescr`). Both must already be one
+   * line without markup: see `accessibleText` in lookup-sequence.ts.
+   */
+  accessibility(title: string, description: string): void {
+    this.write(`accTitle: ${title}`);
+    this.write(`accDescr: ${description}`);
   }
 
   /** Declares a class (fill/stroke) for nodes; `css` is our own constant, never user text. */

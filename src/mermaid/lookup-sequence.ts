@@ -2,6 +2,7 @@
  * Mermaid `sequenceDiagram` of a pod's DNS lookup: each query the stub resolver sends to the
  * kube-dns Service, DNAT-ed by kube-proxy to a CoreDNS pod, answered NXDOMAIN/NODATA until the
  * first answer (derive/lookup-order.ts). Returns the text and a plain-language description.
+ * Drawn narrow (the pod and the DNS pod are the only lanes) so it reads in the content column.
  */
 import type { Cluster } from '../model/types.ts';
 import { dnsZoneData } from '../derive/dns-records.ts';
@@ -9,6 +10,15 @@ import { lookupOrder, ndotsFromOptions, type LookupQuery, type LookupResult } fr
 import { findPod } from '../derive/lookup.ts';
 import { podDnsSettingsFor } from '../derive/resolv-conf.ts';
 import { escapeMermaidText, mermaidId } from './escape.ts';
+import { wrapText } from './labels.ts';
+
+/** Characters per line of a lane's title: lanes are spaced by their widest title. */
+const LANE_WIDTH = 22;
+
+/** Escaped lines joined with `<br>`, for participant titles and notes. */
+function brLines(lines: readonly string[]): string {
+  return lines.map(escapeMermaidText).join('<br>');
+}
 
 /** A diagram and the same story in words. */
 export interface SequenceDiagram {
@@ -51,33 +61,27 @@ function outcome(q: LookupQuery): string {
 /** The sequence diagram of a lookup result. */
 export function lookupSequence(actors: LookupActors, name: string, result: LookupResult, type = 'A'): SequenceDiagram {
   const pod = mermaidId('p', 'pod');
-  const svc = mermaidId('p', 'svc');
   const dns = mermaidId('p', 'dns');
-  const up = mermaidId('p', 'upstream');
-  const forwarded = result.queries.some((q) => q.status.startsWith('forwarded'));
   const answered = result.answeredIndex >= 0 ? result.queries[result.answeredIndex] : undefined;
   const title = `DNS lookup of ${name} from ${actors.pod}`;
   const steps = result.queries.map((q, i) => `${i + 1}. ${q.name} → ${outcome(q)}`).join('; ');
   const description =
     `${actors.pod} resolves ${name} (${type}). Its resolver sends ${result.queries.length} ${result.queries.length === 1 ? 'query' : 'queries'} to the kube-dns Service ${actors.dnsServiceIP}, which kube-proxy forwards to ${actors.server}: ${steps}. ` +
     (answered ? `The lookup ends at query ${result.answeredIndex + 1}.` : 'No query was answered: the lookup fails.');
+  // Two lanes: the kube-dns Service is a note on the first query and the upstream server a note on
+  // forwarded queries, so the picture is as narrow as the longest query name.
   const lines = [
     'sequenceDiagram',
     `  accTitle: ${accessibleText(title)}`,
     `  accDescr: ${accessibleText(description)}`,
-    `  participant ${pod} as ${escapeMermaidText(actors.pod)}`,
-    `  participant ${svc} as ${escapeMermaidText(`kube-dns Service ${actors.dnsServiceIP}`)}`,
-    `  participant ${dns} as ${escapeMermaidText(actors.server)}`,
+    `  participant ${pod} as ${brLines(wrapText(actors.pod, LANE_WIDTH))}`,
+    `  participant ${dns} as ${brLines(wrapText(actors.server, LANE_WIDTH))}`,
   ];
-  if (forwarded) lines.push(`  participant ${up} as ${escapeMermaidText('upstream DNS (forward .)')}`);
   result.queries.forEach((q, i) => {
-    lines.push(`  ${pod}->>${svc}: ${escapeMermaidText(`${type}? ${q.name}`)}`);
-    if (i === 0) lines.push(`  Note over ${svc}: ${escapeMermaidText(`kube-proxy DNAT to ${actors.server}`)}`);
-    lines.push(`  ${svc}->>${dns}: ${escapeMermaidText(`${type}? ${q.name}`)}`);
-    if (q.status.startsWith('forwarded')) {
-      lines.push(`  ${dns}->>${up}: ${escapeMermaidText(`${type}? ${q.name}`)}`);
-      lines.push(`  ${up}-->>${dns}: ${escapeMermaidText(outcome(q))}`);
-    }
+    if (i === 0) lines.push(`  Note over ${pod},${dns}: ${brLines([`to kube-dns Service ${actors.dnsServiceIP}`, 'kube-proxy DNATs it to the DNS pod'])}`);
+    lines.push(`  ${pod}->>${dns}: ${escapeMermaidText(`${type}? ${q.name}`)}`);
+    // Not a lane of its own: a third lane would make the picture half as wide again.
+    if (q.status.startsWith('forwarded')) lines.push(`  Note over ${dns}: ${brLines(['forward . sends it', 'to the upstream server'])}`);
     lines.push(`  ${dns}-->>${pod}: ${escapeMermaidText(outcome(q))}`);
   });
   return { mermaid: lines.join('\n') + '\n', title, description };

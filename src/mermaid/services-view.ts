@@ -1,16 +1,16 @@
 /**
- * The `services` view: each Service with its ClusterIP and ports, kube-proxy on every node
- * programming them, and the endpoints each Service balances to. Headless and ExternalName
+ * The `services` view answers "which pods does each Service send to": each Service with its
+ * ClusterIP and ports, and the endpoints it balances to, grouped by node; kube-proxy (the same
+ * rules on every node) is named in the group title. Headless and ExternalName
  * Services are drawn apart: kube-proxy ignores them, DNS alone serves them.
  */
 import { selectedPods, serviceEndpoints } from '../derive/endpoints.ts';
 import type { Cluster, Pod, Service } from '../model/types.ts';
 import { mermaidId } from './escape.ts';
 import { FlowchartBuilder } from './flowchart.ts';
-import { kubeProxyId, podId, serviceId } from './ids.ts';
-import { isHeadless, podName, portMapping, serviceName } from './labels.ts';
+import { podId, serviceId } from './ids.ts';
+import { isHeadless, listText, podName, portMapping, serviceName } from './labels.ts';
 
-const PROXY_GROUP = 'grp_kube_proxy';
 const PROXIED_GROUP = 'grp_proxied';
 const DNS_ONLY_GROUP = 'grp_dns_only';
 
@@ -19,14 +19,20 @@ export function isProxied(service: Service): boolean {
   return service.type !== 'ExternalName' && !isHeadless(service);
 }
 
-function serviceLines(svc: Service): string[] {
+function serviceLines(cluster: Cluster, svc: Service): string[] {
   if (svc.type === 'ExternalName') return [serviceName(svc), 'ExternalName', `CNAME ${svc.externalName ?? ''}`];
   const ports = svc.ports.map(portMapping).join(', ');
-  if (isHeadless(svc)) return [serviceName(svc), 'headless: clusterIP None', ports].filter(Boolean);
-  const lines = [serviceName(svc), `${svc.type} ${svc.clusterIP ?? ''}`, ports];
+  if (isHeadless(svc)) return [serviceName(svc), 'headless: clusterIP None', ports, 'DNS: an A record per pod'].filter(Boolean);
+  const lines = [serviceName(svc), `${svc.type} ${svc.clusterIP ?? ''}`, resolvedPorts(cluster, svc) ?? ports];
   const nodePorts = svc.ports.flatMap((p) => (p.nodePort !== undefined ? [`${p.nodePort}`] : []));
-  if (nodePorts.length) lines.push(`NodePort ${nodePorts.join(', ')} on every node`);
+  if (nodePorts.length) lines.push(`NodePort ${nodePorts.join(', ')}`, 'on every node');
   return lines;
+}
+
+/** The port mappings every endpoint of `svc` shares (a named target port resolved), if they agree. */
+function resolvedPorts(cluster: Cluster, svc: Service): string | undefined {
+  const labels = new Set(selectedPods(cluster, svc).map((pod) => endpointLabel(cluster, svc, pod)).filter(Boolean));
+  return labels.size === 1 ? [...labels][0] : undefined;
 }
 
 /** Edge label from a Service to one endpoint pod: the port mappings that reach it. */
@@ -41,22 +47,23 @@ function endpointLabel(cluster: Cluster, svc: Service, pod: Pod): string {
 
 /** Mermaid source of the services view. */
 export function servicesView(cluster: Cluster): string {
+  // Left to right, Services in one column and their endpoint pods (grouped by node) in the next:
+  // both columns stack downwards, so the picture is three boxes wide however many Services.
   const chart = new FlowchartBuilder('LR');
   const proxied = cluster.services.filter(isProxied);
   const dnsOnly = cluster.services.filter((s) => !isProxied(s));
 
-  chart.subgraph(PROXY_GROUP, `kube-proxy, ${cluster.kubeProxyMode} mode`, () => {
-    for (const node of cluster.nodes) chart.node(kubeProxyId(node), [`kube-proxy on ${node.name}`, node.ip], 'rect', 'proxy');
-  }, 'TB');
+  // kube-proxy is named in the group title, not drawn once per node: one column fewer, and the
+  // point (the same rules on every node) is said in words.
   if (proxied.length > 0) {
-    chart.subgraph(PROXIED_GROUP, 'ClusterIPs, the same rules on every node', () => {
-      for (const svc of proxied) chart.node(serviceId(svc), serviceLines(svc), 'hexagon', 'service');
+    const nodes = listText(cluster.nodes.map((n) => n.name));
+    chart.subgraph(PROXIED_GROUP, ['ClusterIPs: kube-proxy', `(${cluster.kubeProxyMode} mode) programs the`, `same rules on ${nodes}`], () => {
+      for (const svc of proxied) chart.node(serviceId(svc), serviceLines(cluster, svc), 'hexagon', 'service');
     }, 'TB');
-    for (const node of cluster.nodes) chart.edge(kubeProxyId(node), PROXIED_GROUP, 'programs', 'dashed');
   }
   if (dnsOnly.length > 0) {
     chart.subgraph(DNS_ONLY_GROUP, 'DNS only, not proxied', () => {
-      for (const svc of dnsOnly) chart.node(serviceId(svc), serviceLines(svc), 'hexagon', 'service');
+      for (const svc of dnsOnly) chart.node(serviceId(svc), serviceLines(cluster, svc), 'hexagon', 'service');
     }, 'TB');
   }
 
@@ -71,18 +78,20 @@ export function servicesView(cluster: Cluster): string {
   }
 
   for (const svc of proxied) {
-    for (const pod of selectedPods(cluster, svc)) {
-      const label = endpointLabel(cluster, svc, pod);
-      // A pod without the named target port is selected but not an endpoint.
-      if (label) chart.edge(serviceId(svc), podId(pod), label, 'solid');
-    }
+    // When every endpoint gets the same port mapping the Service box says it once (see
+    // serviceLines); only a named port that resolves differently per pod labels its edges.
+    const labels = selectedPods(cluster, svc).map((pod) => [pod, endpointLabel(cluster, svc, pod)] as const);
+    const uniform = new Set(labels.map(([, l]) => l).filter(Boolean)).size <= 1;
+    // A pod without the named target port is selected but not an endpoint.
+    for (const [pod, label] of labels) if (label) chart.edge(serviceId(svc), podId(pod), uniform ? undefined : label, 'solid');
   }
   for (const svc of dnsOnly) {
     if (svc.type === 'ExternalName') {
       const target = chart.node(mermaidId('ext', `${svc.namespace}/${svc.name}`), svc.externalName ?? '', 'stadium', 'external');
-      chart.edge(serviceId(svc), target, 'CNAME', 'dashed');
+      chart.edge(serviceId(svc), target, undefined, 'dashed');
     } else {
-      for (const pod of selectedPods(cluster, svc)) chart.edge(serviceId(svc), podId(pod), `A record ${pod.ip}`, 'dashed');
+      // The pod's IP is in its box: the dashed edge is its A record.
+      for (const pod of selectedPods(cluster, svc)) chart.edge(serviceId(svc), podId(pod), undefined, 'dashed');
     }
   }
   chart.classDef('service', 'stroke-dasharray: 4 3');

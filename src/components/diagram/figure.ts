@@ -29,15 +29,16 @@ export interface FigureModel {
   /** Wide enough that a full-size view helps (content column is 45rem = 720px). */
   large: boolean;
   /**
-   * Narrowest the SVG may be scaled to (px): below ~55% of natural size 16px labels drop under 9px,
-   * so a wider diagram scrolls sideways in its frame instead of shrinking into illegibility.
+   * Narrowest the SVG may be scaled to (px): at 70% of natural size 16px labels are 11.2px, the
+   * least a phone reader gets (tests/e2e/legibility.test.ts); a wider diagram scrolls sideways in its
+   * frame instead of shrinking into illegibility.
    */
   minWidth: number;
   /** The frame may scroll sideways (on a phone at least), so it must be keyboard-focusable. */
   mayScroll: boolean;
 }
 
-const MIN_SCALE = 0.55;
+const MIN_SCALE = 0.7;
 /** Content width of Starlight's column on a 390px phone, roughly. */
 const PHONE_COLUMN = 340;
 

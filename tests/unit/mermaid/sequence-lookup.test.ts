@@ -20,11 +20,18 @@ describe('lookupSequence', () => {
     expect(replies[0]).toMatch(/NXDOMAIN$/);
     expect(replies[1]).toContain('10.96.0.10');
     expect(d.description).toContain('1. kube-dns.kube-system.default.svc.cluster.local. → NXDOMAIN');
+    // Two lanes only: the pod and the DNS pod; the Service is a note on the first query.
+    expect(d.mermaid.split('\n').filter((l) => l.trim().startsWith('participant '))).toHaveLength(2);
+    expect(d.mermaid).toMatch(/Note over p_pod,p_dns: to kube-dns Service 10\.96\.0\.10<br>kube-proxy DNATs it/);
     expect(await parser.parse(d.mermaid)).toMatchObject({ ok: true, diagramType: 'sequence' });
   });
-  it('adds the upstream server for forwarded names', async () => {
+  it('notes the upstream server on forwarded queries, without a lane of its own', async () => {
     const d = lookupSequenceFor(threeNodeCluster(), 'client', 'example.com');
-    expect(d.mermaid).toContain('participant p_upstream as upstream DNS');
+    expect(d.mermaid).not.toContain('upstream DNS');
+    const lines = d.mermaid.split('\n');
+    const forward = lines.findIndex((l) => l.includes('Note over p_dns: forward . sends it'));
+    expect(lines[forward - 1]).toMatch(/p_pod->>p_dns: A\? example\.com\.$/);
+    expect(lines[forward + 1]).toMatch(/p_dns-->>p_pod: /);
     expect(await parser.parse(d.mermaid)).toMatchObject({ ok: true });
   });
   it('escapes hostile names so they stay text', async () => {

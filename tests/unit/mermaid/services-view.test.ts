@@ -9,25 +9,35 @@ describe('services view', () => {
     chart = parseFlowchart(servicesView(await exampleCluster('services-dns')));
   });
 
-  it('shows kube-proxy on every node, programming the proxied Services', () => {
-    const proxies = [...chart.nodes.values()].filter((n) => n.label.startsWith('kube-proxy on'));
-    expect(proxies.map((n) => n.label)).toEqual(['kube-proxy on node-1\n192.168.1.11', 'kube-proxy on node-2\n192.168.1.12']);
+  it('names kube-proxy and its nodes in the title of the proxied Services group', () => {
+    expect([...chart.nodes.values()].some((n) => n.label.startsWith('kube-proxy on'))).toBe(false);
     const group = [...chart.subgraphs.values()].find((s) => s.title.startsWith('ClusterIPs'))!;
-    for (const proxy of proxies) expect(chart.edges).toContainEqual({ from: proxy.id, to: group.id, arrow: '-.->', label: 'programs' });
+    expect(group.title).toBe('ClusterIPs: kube-proxy\n(iptables mode) programs the\nsame rules on node-1 and node-2');
     const inGroup = [...chart.nodes.values()].filter((n) => n.parent === group.id).map((n) => n.label.split('\n')[0]);
     expect(inGroup).toEqual(['web', 'web-nodeport', 'kube-system/kube-dns']);
   });
 
-  it('balances each Service to its endpoints with the resolved target port', () => {
+  it('balances each Service to its endpoints; a port mapping all endpoints share is said once, in the Service', () => {
     const web = nodeByName(chart, 'web');
-    expect(web.label).toBe('web\nClusterIP 10.96.0.20\n80/TCP → http');
+    // targetPort "http" resolves to 8080 on both pods (their container port named http).
+    expect(web.label).toBe('web\nClusterIP 10.96.0.20\n80/TCP → 8080');
     const edges = chart.edges.filter((e) => e.from === web.id).map((e) => [chart.nodes.get(e.to)!.label, e.label]);
     expect(edges).toEqual([
-      ['web-1\n10.244.0.3', '80/TCP → 8080'],
-      ['web-2\n10.244.1.3', '80/TCP → 8080'],
+      ['web-1\n10.244.0.3', undefined],
+      ['web-2\n10.244.1.3', undefined],
     ]);
-    const dns = nodeByName(chart, 'kube-system/kube-dns');
-    expect(chart.edges.filter((e) => e.from === dns.id).map((e) => e.label)).toEqual(['53/UDP, 53/TCP, 9153/TCP', '53/UDP, 53/TCP, 9153/TCP']);
+    expect(nodeByName(chart, 'web-nodeport').label).toBe('web-nodeport\nNodePort 10.96.0.30\n80/TCP → 8080\nNodePort 30080\non every node');
+  });
+
+  it('labels the edges when a named target port resolves differently per pod', async () => {
+    // A copy: the example registry is shared with the other tests.
+    const cluster = structuredClone(await exampleCluster('services-dns'));
+    const web2 = cluster.nodes.flatMap((n) => n.pods).find((p) => p.name === 'web-2')!;
+    web2.ports = [{ ...web2.ports[0]!, containerPort: 9090 }];
+    const chart = parseFlowchart(servicesView(cluster));
+    const web = nodeByName(chart, 'web');
+    expect(web.label).toBe('web\nClusterIP 10.96.0.20\n80/TCP → http');
+    expect(chart.edges.filter((e) => e.from === web.id).map((e) => e.label)).toEqual(['80/TCP → 8080', '80/TCP → 9090']);
   });
 
   it('keeps headless and ExternalName Services apart from kube-proxy', () => {
@@ -35,9 +45,13 @@ describe('services view', () => {
     const db = nodeByName(chart, 'db');
     const payments = nodeByName(chart, 'payments');
     expect([db.parent, payments.parent]).toEqual([group.id, group.id]);
-    expect(chart.edges.filter((e) => e.from === db.id).map((e) => e.label)).toEqual(['A record 10.244.0.4', 'A record 10.244.1.4']);
+    expect(db.label).toBe('db\nheadless: clusterIP None\n5432/TCP\nDNS: an A record per pod');
+    expect(chart.edges.filter((e) => e.from === db.id).map((e) => [chart.nodes.get(e.to)!.label, e.arrow])).toEqual([
+      ['db-0\n10.244.0.4', '-.->'],
+      ['db-1\n10.244.1.4', '-.->'],
+    ]);
     const cname = chart.edges.find((e) => e.from === payments.id)!;
-    expect(cname.label).toBe('CNAME');
+    expect(payments.label).toBe('payments\nExternalName\nCNAME api.payments.example.com');
     expect(chart.nodes.get(cname.to)!.label).toBe('api.payments.example.com');
   });
 

@@ -31,7 +31,7 @@ export function decodeLabel(text: string): string {
 }
 
 const NODE = /^([A-Za-z0-9_]+)(\[\(|\(\[|\{\{|\(\(|\[|\()"([^"]*)"(\)\]|\]\)|\}\}|\)\)|\]|\))(?::::([a-z]+))?$/;
-const EDGE = /^([A-Za-z0-9_]+) (<?[-=.]+>?|---)(?:\|"([^"]*)"\|)? ([A-Za-z0-9_]+)$/;
+const EDGE = /^([A-Za-z0-9_]+) (<?[-=.]+>?|---|~~~)(?:\|"([^"]*)"\|)? ([A-Za-z0-9_]+)$/;
 const SUBGRAPH = /^subgraph ([A-Za-z0-9_]+)\["([^"]*)"\]$/;
 
 export function parseFlowchart(text: string): ParsedFlowchart {
@@ -47,7 +47,7 @@ export function parseFlowchart(text: string): ParsedFlowchart {
       stack.push(m[1]!);
     } else if (line === 'end') {
       if (!stack.pop()) throw new Error('unbalanced end');
-    } else if (line.startsWith('direction ') || line.startsWith('classDef ')) {
+    } else if (line.startsWith('direction ') || line.startsWith('classDef ') || /^acc(Title|Descr):/.test(line)) {
       continue;
     } else if ((m = EDGE.exec(line))) {
       result.edges.push({ from: m[1]!, arrow: m[2]!, to: m[4]!, ...(m[3] !== undefined ? { label: decodeLabel(m[3]) } : {}) });
