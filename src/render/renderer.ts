@@ -14,6 +14,7 @@ import { canonicalizeIds } from './svg-ids.ts';
 import { dropUnusedDefs } from './svg-compact.ts';
 import { applyPalette } from './svg-palette.ts';
 import { normalizeRoot } from './svg-root.ts';
+import { simplifyRoughShapes } from './svg-shapes.ts';
 
 /** Placeholder for the per-page id prefix in cached SVG (see `svg-ids.ts`). */
 export const ID_TOKEN = '__MMDID__';
@@ -55,11 +56,12 @@ const STYLE_ELEMENT = /(<style\b[^>]*>)([\s\S]*?)(<\/style>)/g;
 /**
  * From Mermaid's SVG (root normalised, numbers compacted) to what is cached: stylesheet rules that
  * match nothing dropped (`usedRules`, decided in the render page), ids canonical with
- * {@link ID_TOKEN}, unreferenced markers and symbols dropped, sentinel colours made CSS variables.
+ * {@link ID_TOKEN}, rough.js outlines redrawn as `<rect>`, unreferenced markers and symbols dropped,
+ * sentinel colours made CSS variables.
  */
 export function finishSvg(svg: string, usedRules: readonly boolean[] | null): string {
   const pruned = svg.replace(STYLE_ELEMENT, (_m, open: string, css: string, close: string) => open + keepRules(css, usedRules) + close);
-  return applyPalette(dropUnusedDefs(canonicalizeIds(pruned, ID_TOKEN)));
+  return applyPalette(dropUnusedDefs(canonicalizeIds(simplifyRoughShapes(pruned), ID_TOKEN)));
 }
 
 export class DiagramRenderer {
