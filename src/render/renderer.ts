@@ -51,6 +51,9 @@ export function mermaidVersion(root: string = process.cwd()): string {
   return pkg.version;
 }
 
+/** One diagram of each type the site uses: loads their code (and ELK's) into the render page. */
+export const WARM_UP_SOURCES = ['flowchart TB\n  a --> b\n', 'sequenceDiagram\n  A->>B: x\n'];
+
 const STYLE_ELEMENT = /(<style\b[^>]*>)([\s\S]*?)(<\/style>)/g;
 
 /**
@@ -156,6 +159,16 @@ export class DiagramRenderer {
     this.cache.set(entry);
     this.renderedCount += 1;
     return entry;
+  }
+
+  /**
+   * Starts the browser and loads Mermaid with the code for flowcharts (ELK layout included) and
+   * sequence diagrams, by rendering two tiny diagrams nobody sees. For `astro dev`: the first
+   * edit of a definition then costs one render, not a browser launch plus Mermaid's start-up.
+   */
+  async warm(): Promise<void> {
+    const session = await this.openSession();
+    await Promise.all(WARM_UP_SOURCES.map((source) => session.render(source)));
   }
 
   private openSession(): Promise<RenderSession> {

@@ -95,6 +95,21 @@ describe('DiagramRenderer', () => {
     await expect(attempt).rejects.toThrow(/2 Mermaid diagrams failed[\s\S]*docs\/a\.mdx[\s\S]*docs\/b\.mdx/);
   });
 
+  it('warm() starts the browser and loads Mermaid without caching anything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'diagram-render-warm-'));
+    const warmed = new DiagramRenderer({ cacheDir: dir });
+    try {
+      expect(warmed.browserOpen).toBe(false);
+      await warmed.warm();
+      expect(warmed.browserOpen).toBe(true);
+      expect(warmed.renderedCount).toBe(0);
+      expect(warmed.cache.pruneOlderThan(Date.now() + 10_000)).toEqual([]);
+    } finally {
+      await warmed.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('a warm rebuild renders nothing and starts no browser', async () => {
     const warm = new DiagramRenderer({ cacheDir });
     const result = await warm.renderAll([{ source: flowchart }, { source: sequence }]);
