@@ -8,7 +8,7 @@ import type { MermaidConfig } from 'mermaid';
  * Bump when the post-processing of SVG changes (ids, theming, accessibility), so cached output made
  * by an older renderer is not reused.
  */
-export const RENDERER_VERSION = 10;
+export const RENDERER_VERSION = 11;
 
 /**
  * Text is measured in headless Chromium with a font alias (`@font-face { src: local(...) }` in the

@@ -2,11 +2,17 @@
  * Shrinks Mermaid's SVG without changing what it draws: coordinates are rounded to 1/10 px (Mermaid
  * writes 15 significant digits; shape outlines alone can be 40 KB) and `data-points` (base64 edge
  * geometry kept for Mermaid's own interactivity) is dropped, and so is `name` (sequence diagrams
- * put it on <rect>/<line>, where SVG does not allow it: the HTML checker rejects the page).
+ * put it on <rect>/<line>, where SVG does not allow it: the HTML checker rejects the page), with
+ * Mermaid's other data attributes and empty `style` attributes.
  */
 
 const NUMERIC_ATTRIBUTES = new Set(['d', 'points', 'transform', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy', 'r', 'rx', 'ry', 'width', 'height', 'dx', 'dy', 'viewBox', 'refX', 'refY']);
-const DROPPED_ATTRIBUTES = new Set(['data-points', 'name']);
+/**
+ * `data-et`, `data-id`, `data-look`, `data-edge`, `data-node`: Mermaid's hooks for its own
+ * interactivity; dropped unless the diagram's stylesheet selects on one (then it stays).
+ */
+const DROPPED_ATTRIBUTES = new Set(['data-points', 'name', 'data-et', 'data-id', 'data-look', 'data-edge', 'data-node']);
+const EMPTY_STYLE = /^[\s;]*$/;
 const STYLE_ELEMENT = /(<style\b[^>]*>[\s\S]*?<\/style>)/;
 const START_TAG = /<[a-zA-Z][^>]*>/g;
 const ATTRIBUTE = /(\s)([^\s=/>"']+)="([^"]*)"/g;
@@ -49,7 +55,14 @@ export function dropUnusedDefs(svg: string): string {
   return out;
 }
 
+/** True when the SVG's stylesheet selects on attribute `name` (then it must stay). */
+function stylesheetSelectsOn(svg: string, name: string): boolean {
+  const css = svg.match(STYLE_ELEMENT)?.[1] ?? '';
+  return css.includes(`[${name}`);
+}
+
 export function compactSvg(svg: string): string {
+  const dropped = new Set([...DROPPED_ATTRIBUTES].filter((name) => !stylesheetSelectsOn(svg, name)));
   return svg
     .split(STYLE_ELEMENT)
     .map((part) =>
@@ -57,7 +70,8 @@ export function compactSvg(svg: string): string {
         ? part
         : part.replace(START_TAG, (tag) =>
             tag.replace(ATTRIBUTE, (whole, space: string, name: string, value: string) => {
-              if (DROPPED_ATTRIBUTES.has(name)) return '';
+              if (dropped.has(name)) return '';
+              if (name === 'style' && EMPTY_STYLE.test(value)) return '';
               if (NUMERIC_ATTRIBUTES.has(name)) return `${space}${name}="${value.replace(LONG_DECIMAL_OUT, round)}"`;
               return whole;
             }),

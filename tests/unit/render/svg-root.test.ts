@@ -53,6 +53,11 @@ describe('compaction', () => {
     expect(out).toBe('<svg><style>.a{x:1.23456}</style><path d="M1.3 0 L2 3.5 L4" class="e"/></svg>');
   });
 
+  it('drops Mermaid data attributes and empty styles, unless the stylesheet selects on them', () => {
+    expect(compactSvg('<svg><style>.a{x:1}</style><path data-et="edge" data-look="classic" style=";" class="e"/></svg>')).toBe('<svg><style>.a{x:1}</style><path class="e"/></svg>');
+    expect(compactSvg('<svg><style>[data-look=neo] .a{x:1}</style><path data-look="neo" data-id="p"/></svg>')).toBe('<svg><style>[data-look=neo] .a{x:1}</style><path data-look="neo"/></svg>');
+  });
+
   it('removes symbols, markers and filters nothing references, then empty groups and defs', () => {
     const out = dropUnusedDefs(
       '<svg><symbol id="a"><path/></symbol><symbol id="b"/><symbol id="c"><p/></symbol><use href="#c"/>' +
