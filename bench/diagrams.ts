@@ -7,8 +7,8 @@
  *   warm  - our renderer again on the filled cache: no browser at all
  *   mmdc  - mermaid-cli, one `mmdc` call per diagram as a user would script it, Puppeteer pointed
  *           at the same Chromium (one theme per call)
- * plus, per diagram, the inline SVG as placed on a page: bytes, gzipped bytes, and any colour left
- * that does not follow the theme. A measurement, not a test: nothing fails on a slow run.
+ * plus, per diagram, the inline SVG as placed on a page: bytes, gzipped bytes, and any colour
+ * literal left after theming (see `unthemedColors`: attributes may be repainted by CSS). A measurement, not a test: nothing fails on a slow run.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -146,7 +146,7 @@ async function compare(root: string, diagrams: BenchDiagram[], work: string, log
     `| ours, warm (cache, no browser) | ${seconds(warmMs)} | ${(warmMs / n).toFixed(1)} ms | ${withMmdc ? `${(mmdcMs / warmMs).toFixed(0)}x faster` : '-'} |`,
     ...(withMmdc ? [`| mmdc, one call per diagram (one theme) | ${seconds(mmdcMs)} | ${(mmdcMs / n / 1000).toFixed(3)} s | 1x |`] : []),
     '',
-    `| diagram | our inline SVG | gzipped | colours not themed |${withMmdc ? ' mmdc SVG |' : ''}`,
+    `| diagram | our inline SVG | gzipped | colour literals left |${withMmdc ? ' mmdc SVG |' : ''}`,
     `| --- | ---: | ---: | --- |${withMmdc ? ' ---: |' : ''}`,
     ...rows.map((r, i) => `| ${r.name} | ${kib(r.bytes)} | ${kib(r.gzip)} | ${r.unthemed.join(' ') || '-'} |${withMmdc ? ` ${kib(mmdcBytes[i]!)} |` : ''}`),
     `| mean | ${kib(mean(rows.map((r) => r.bytes)))} | ${kib(mean(gz))} (max ${kib(Math.max(...gz))}) | ${rows.filter((r) => r.unthemed.length > 0).length} with any |${withMmdc ? ` ${kib(mean(mmdcBytes))} |` : ''}`,

@@ -26,11 +26,14 @@ export function applyPalette(svg: string): string {
 const COLOR_LITERAL = /#(?:[0-9a-fA-F]{8}|[0-9a-fA-F]{6}|[0-9a-fA-F]{3,4})(?![\w-])|\b(?:rgba?|hsla?)\([^)]*\)/g;
 
 /**
- * Colour literals left in the SVG after {@link applyPalette}, i.e. colours Mermaid derived or
- * hard-coded that would not follow the theme. Entity references (`&#40;`) are not colours.
+ * Colour literals left in the SVG after {@link applyPalette}: colours Mermaid derived or
+ * hard-coded. Those in presentation attributes may still be overridden by a stylesheet rule
+ * (sequence diagrams write `fill="#eaeaea"` on actors that `.actor{fill:...}` repaints).
+ * Entity references (`&#40;`) and CSS id selectors are not colours.
  */
 export function unthemedColors(svg: string): string[] {
-  const css = [...svg.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
+  // Declaration blocks only: `#d10{` in a selector is an id, not a colour.
+  const css = [...svg.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].flatMap((m) => m[1]!.match(/\{[^{}]*\}/g) ?? []).join('\n');
   const markup = svg.replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, '').replace(/&#x?[0-9a-fA-F]+;/g, '').replace(/>[^<]*</g, '><');
   return [...new Set([...(css.match(COLOR_LITERAL) ?? []), ...(markup.match(COLOR_LITERAL) ?? [])])];
 }

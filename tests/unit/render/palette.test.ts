@@ -38,7 +38,7 @@ describe('applyPalette', () => {
 
 describe('unthemedColors', () => {
   it('lists colour literals outside text, not id references or entity codes', () => {
-    const svg = '<svg><style>.a{fill:#eaeaea;stroke:var(--mmd-line)}</style><path marker-end="url(#d10-1-arrow)" stroke="rgb(0, 0, 0)"/><text>#40 &#40;x&#41; #fff</text></svg>';
+    const svg = '<svg><style>#d10{fill:var(--mmd-text)}#d10 .a{fill:#eaeaea;stroke:var(--mmd-line)}</style><path marker-end="url(#d10-1-arrow)" stroke="rgb(0, 0, 0)"/><text>#40 &#40;x&#41; #fff</text></svg>';
     expect(unthemedColors(svg)).toEqual(['#eaeaea', 'rgb(0, 0, 0)']);
   });
 });
