@@ -55,24 +55,6 @@ export async function benchDiagrams(root: string, limit: number, log: (message: 
   }
 }
 
-/**
- * CPU seconds used so far by this process and its reaped children (Linux: /proc/self/stat
- * cutime/cstime, in clock ticks of 1/100 s). Chromium is our child and reaps its own renderer
- * processes, so once the browser has closed its whole tree's CPU time is in here. On a shared
- * machine this, not wall time, says what rendering costs. `undefined` where /proc is missing.
- */
-export function cpuSeconds(): number | undefined {
-  try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const [cutime, cstime] = [Number(fields[13]), Number(fields[14])];
-    const self = process.cpuUsage();
-    return (self.user + self.system) / 1e6 + (cutime + cstime) / 100;
-  } catch {
-    return undefined;
-  }
-}
-
 export interface SizeRow {
   name: string;
   bytes: number;
@@ -92,14 +74,11 @@ async function compare(root: string, diagrams: BenchDiagram[], work: string, log
   // Ours, cold: fresh cache, so every diagram is rendered, browser launch included.
   const cacheDir = join(work, 'cache');
   const cold = new DiagramRenderer({ root, cacheDir });
-  const cpuBefore = cpuSeconds();
   let started = performance.now();
   await cold.renderAll(diagrams.map((d) => ({ source: d.source })));
   await cold.close();
   const coldMs = performance.now() - started;
-  const cpuAfter = cpuSeconds();
-  const coldCpu = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
-  log(`cold: ${seconds(coldMs)}${coldCpu === undefined ? '' : `, ${coldCpu.toFixed(1)} CPU s (Node + Chromium)`}`);
+  log(`cold: ${seconds(coldMs)}`);
 
   // Ours, warm: same cache, a new renderer as in a second build.
   const warm = new DiagramRenderer({ root, cacheDir });
@@ -137,8 +116,8 @@ async function compare(root: string, diagrams: BenchDiagram[], work: string, log
   const lines = [
     `Diagrams: ${n} (cluster views from diagrams/ and fences in docs/), Mermaid ${JSON.parse(readFileSync(join(root, 'node_modules/mermaid/package.json'), 'utf8')).version}`,
     '',
-    `Machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end (wall times grow with load; CPU time does not).`,
-    ...(coldCpu === undefined ? [] : [`Cold CPU time (Node + Chromium, browser launch included): ${coldCpu.toFixed(1)} s, ${(coldCpu / n).toFixed(3)} s per diagram.`]),
+    // Wall times on a shared machine grow with its load: say what the load was.
+    `Machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
     '',
     '| run | total | per diagram | vs mmdc |',
     '| --- | ---: | ---: | ---: |',
