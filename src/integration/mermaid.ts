@@ -20,7 +20,8 @@
  * whatever is not cached in one browser session, concurrently, reporting all invalid diagrams at
  * once with page and line. Page rendering then only reads the cache; Mermaid text that components
  * generate while rendering (and everything in `astro dev`) renders on demand through the same
- * shared renderer. `astro:build:done` deletes cache entries the build did not use and closes the
+ * shared renderer, which `astro dev` warms at start (browser up, Mermaid loaded) so an edited
+ * definition costs one render. `astro:build:done` deletes cache entries the build did not use and closes the
  * browser.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -205,6 +206,14 @@ export function mermaidDiagrams(options: MermaidIntegrationOptions = {}): AstroI
         const removed = renderer.cache.pruneOlderThan(buildStarted);
         if (removed.length > 0) logger.info(`pruned ${removed.length} unused diagram(s) from .cache/diagrams`);
         await closeSharedRenderer();
+      },
+      'astro:server:start': ({ logger }) => {
+        // Warm, not blocking: the server answers at once; diagrams already cached need no browser.
+        const started = Date.now();
+        sharedRenderer({ root }).warm().then(
+          () => logger.info(`diagram renderer warm (${Date.now() - started} ms): an edited diagram renders in one step`),
+          (error: unknown) => logger.warn(`diagram renderer not warmed: ${error instanceof Error ? error.message : String(error)}`),
+        );
       },
       'astro:server:done': async () => {
         await closeSharedRenderer();

@@ -1,8 +1,7 @@
 /**
  * Content-addressed disk cache of rendered diagrams in `.cache/diagrams/` (git-ignored).
  *
- * The key hashes everything that changes the output: the Mermaid text, the pinned configuration of
- * both themes, the Mermaid version and our post-processing version. A rebuild with no diagram change
+ * The key hashes everything that changes the output: the Mermaid text, the pinned configuration, the Mermaid version and our post-processing version. A rebuild with no diagram change
  * finds every key and never starts a browser. Every read or write touches the entry's mtime, and
  * `pruneOlderThan(buildStart)` deletes what the build did not touch. The mtime (rather than an
  * in-memory set) also covers lookups made from another module instance, worker or process.
@@ -10,9 +9,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SvgVariant } from './svg-themes.ts';
 
-/** A rendered diagram as stored: theme variants with placeholder ids, plus what Mermaid parsed. */
+/** A rendered diagram as stored: one SVG for both themes with placeholder ids, plus what Mermaid parsed. */
 export interface RenderedDiagram {
   key: string;
   diagramType: string;
@@ -21,7 +19,8 @@ export interface RenderedDiagram {
   height: number;
   accTitle?: string;
   accDescr?: string;
-  variants: SvgVariant[];
+  /** SVG markup, ids carrying the placeholder token, colours `var(--mmd-*)`. */
+  svg: string;
 }
 
 export function cacheKey(parts: Record<string, unknown>): string {
@@ -38,7 +37,7 @@ export class DiagramCache {
   get(key: string): RenderedDiagram | undefined {
     try {
       const entry = JSON.parse(readFileSync(this.file(key), 'utf8')) as RenderedDiagram;
-      if (entry.key !== key || !Array.isArray(entry.variants)) return undefined;
+      if (entry.key !== key || typeof entry.svg !== 'string') return undefined;
       this.touch(key);
       return entry;
     } catch {

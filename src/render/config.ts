@@ -4,15 +4,11 @@
  */
 import type { MermaidConfig } from 'mermaid';
 
-/** The two colour schemes Starlight switches between with `[data-theme]` on `<html>`. */
-export type ThemeName = 'light' | 'dark';
-export const THEMES: readonly ThemeName[] = ['light', 'dark'];
-
 /**
  * Bump when the post-processing of SVG changes (ids, theming, accessibility), so cached output made
  * by an older renderer is not reused.
  */
-export const RENDERER_VERSION = 9;
+export const RENDERER_VERSION = 11;
 
 /**
  * Text is measured in headless Chromium with a font alias (`@font-face { src: local(...) }` in the
@@ -29,97 +25,91 @@ export const MEASURE_FONT_LOCAL_SOURCES = ['DejaVu Sans', 'DejaVuSans', 'Verdana
 export const DISPLAY_FONT_FAMILY =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', 'Noto Sans', Arial, sans-serif";
 
-const FONT_SIZE = '16px';
-
 /**
- * Colours follow Starlight's palette (accent hue 224-234, its gray ramp and page backgrounds), with
- * text/background pairs chosen for a contrast ratio of at least 7:1 (WCAG AAA) so labels stay
- * readable when a wide diagram is scaled down. Sequence-diagram variables are set explicitly rather
- * than derived, because Mermaid's derived actor/signal colours are too faint on a dark page.
+ * Diagram colours are CSS, not baked in: each diagram is rendered once with a palette of sentinel
+ * colours, and every sentinel in the SVG becomes `var(--mmd-<role>)` (svg-palette.ts). The site
+ * stylesheet (src/styles/site.css) sets each `--mmd-<role>` to the Starlight token named here, and
+ * Starlight redefines its tokens under `:root[data-theme='light']`, so the theme toggle restyles
+ * every diagram with no script and no second render.
+ *
+ * Tokens are Starlight's "contrast-relative" ones: `--sl-color-white` is the strongest text colour
+ * in either theme (near-black in light), `*-high` the strong accent, `*-low` the faint fill, so a
+ * text/fill pair keeps its contrast when the theme flips (Starlight's props.css defines both sets).
  */
-const LIGHT_THEME_VARIABLES = {
-  darkMode: false,
-  background: '#ffffff',
-  fontFamily: `${MEASURE_FONT_ALIAS}, sans-serif`,
-  fontSize: FONT_SIZE,
-  primaryColor: '#e8ebfc',
-  primaryBorderColor: '#3a49c9',
-  primaryTextColor: '#17181c',
-  secondaryColor: '#e3f1e6',
-  secondaryBorderColor: '#2f7a44',
-  secondaryTextColor: '#17181c',
-  tertiaryColor: '#f4f5f8',
-  tertiaryBorderColor: '#8a8f9c',
-  tertiaryTextColor: '#17181c',
-  lineColor: '#4a4f5c',
-  arrowheadColor: '#4a4f5c',
-  textColor: '#17181c',
-  nodeTextColor: '#17181c',
-  titleColor: '#17181c',
-  clusterBkg: '#f4f5f8',
-  clusterBorder: '#8a8f9c',
-  edgeLabelBackground: '#ffffff',
-  noteBkgColor: '#fdf3d3',
-  noteBorderColor: '#a27c12',
-  noteTextColor: '#17181c',
-  actorBkg: '#e8ebfc',
-  actorBorder: '#3a49c9',
-  actorTextColor: '#17181c',
-  actorLineColor: '#6b7080',
-  signalColor: '#2b2e36',
-  signalTextColor: '#17181c',
-  labelBoxBkgColor: '#e8ebfc',
-  labelBoxBorderColor: '#3a49c9',
-  labelTextColor: '#17181c',
-  loopTextColor: '#17181c',
-  activationBkgColor: '#f4f5f8',
-  activationBorderColor: '#4a4f5c',
-  sequenceNumberColor: '#ffffff',
-};
+export interface PaletteRole {
+  /** CSS custom property suffix: `--mmd-<role>`. */
+  role: string;
+  /** Starlight theme token the role follows. */
+  token: string;
+  /** Unique colour Mermaid is given for this role; found and replaced in its output. */
+  sentinel: string;
+}
 
-const DARK_THEME_VARIABLES = {
-  darkMode: true,
-  background: '#17181c',
+export const PALETTE: readonly PaletteRole[] = [
+  { role: 'bg', token: '--sl-color-bg', sentinel: '#010203' },
+  { role: 'text', token: '--sl-color-white', sentinel: '#010204' },
+  { role: 'node', token: '--sl-color-accent-low', sentinel: '#010205' },
+  { role: 'node-line', token: '--sl-color-accent-high', sentinel: '#010206' },
+  { role: 'alt', token: '--sl-color-green-low', sentinel: '#010207' },
+  { role: 'alt-line', token: '--sl-color-green-high', sentinel: '#010208' },
+  { role: 'group', token: '--sl-color-gray-6', sentinel: '#010209' },
+  { role: 'group-line', token: '--sl-color-gray-3', sentinel: '#01020a' },
+  { role: 'line', token: '--sl-color-gray-2', sentinel: '#01020b' },
+  { role: 'lifeline', token: '--sl-color-gray-3', sentinel: '#01020c' },
+  { role: 'note', token: '--sl-color-orange-low', sentinel: '#01020d' },
+  { role: 'note-line', token: '--sl-color-orange-high', sentinel: '#01020e' },
+];
+
+function sentinel(role: string): string {
+  const found = PALETTE.find((p) => p.role === role);
+  if (!found) throw new Error(`unknown palette role ${role}`);
+  return found.sentinel;
+}
+
+/** Mermaid theme variables: every colour a sentinel, set explicitly so Mermaid derives none. */
+const SENTINEL_THEME_VARIABLES = {
+  darkMode: false,
+  background: sentinel('bg'),
   fontFamily: `${MEASURE_FONT_ALIAS}, sans-serif`,
-  fontSize: FONT_SIZE,
-  primaryColor: '#1c2750',
-  primaryBorderColor: '#8c9dff',
-  primaryTextColor: '#f1f2f6',
-  secondaryColor: '#1d3324',
-  secondaryBorderColor: '#7fcf93',
-  secondaryTextColor: '#f1f2f6',
-  tertiaryColor: '#22242b',
-  tertiaryBorderColor: '#8a8f9c',
-  tertiaryTextColor: '#f1f2f6',
-  lineColor: '#c4c8d2',
-  arrowheadColor: '#c4c8d2',
-  textColor: '#f1f2f6',
-  nodeTextColor: '#f1f2f6',
-  titleColor: '#f1f2f6',
-  clusterBkg: '#22242b',
-  clusterBorder: '#8a8f9c',
-  edgeLabelBackground: '#17181c',
-  noteBkgColor: '#3b3220',
-  noteBorderColor: '#d1b25a',
-  noteTextColor: '#f7eed6',
-  actorBkg: '#1c2750',
-  actorBorder: '#8c9dff',
-  actorTextColor: '#f1f2f6',
-  actorLineColor: '#a3a8b5',
-  signalColor: '#d5d8e0',
-  signalTextColor: '#f1f2f6',
-  labelBoxBkgColor: '#1c2750',
-  labelBoxBorderColor: '#8c9dff',
-  labelTextColor: '#f1f2f6',
-  loopTextColor: '#f1f2f6',
-  activationBkgColor: '#2b2e37',
-  activationBorderColor: '#c4c8d2',
-  sequenceNumberColor: '#17181c',
+  fontSize: '16px',
+  primaryColor: sentinel('node'),
+  primaryBorderColor: sentinel('node-line'),
+  primaryTextColor: sentinel('text'),
+  secondaryColor: sentinel('alt'),
+  secondaryBorderColor: sentinel('alt-line'),
+  secondaryTextColor: sentinel('text'),
+  tertiaryColor: sentinel('group'),
+  tertiaryBorderColor: sentinel('group-line'),
+  tertiaryTextColor: sentinel('text'),
+  lineColor: sentinel('line'),
+  arrowheadColor: sentinel('line'),
+  textColor: sentinel('text'),
+  nodeTextColor: sentinel('text'),
+  titleColor: sentinel('text'),
+  clusterBkg: sentinel('group'),
+  clusterBorder: sentinel('group-line'),
+  edgeLabelBackground: sentinel('bg'),
+  noteBkgColor: sentinel('note'),
+  noteBorderColor: sentinel('note-line'),
+  noteTextColor: sentinel('text'),
+  actorBkg: sentinel('node'),
+  actorBorder: sentinel('node-line'),
+  actorTextColor: sentinel('text'),
+  actorLineColor: sentinel('lifeline'),
+  signalColor: sentinel('line'),
+  signalTextColor: sentinel('text'),
+  labelBoxBkgColor: sentinel('node'),
+  labelBoxBorderColor: sentinel('node-line'),
+  labelTextColor: sentinel('text'),
+  loopTextColor: sentinel('text'),
+  activationBkgColor: sentinel('group'),
+  activationBorderColor: sentinel('line'),
+  sequenceNumberColor: sentinel('bg'),
 };
 
 /**
  * Settings a diagram's own frontmatter or `%%{init}%%` directive may not override: anything that
- * would make the light and dark renders differ in layout, or loosen security.
+ * would change the palette (colours must stay sentinels), the layout engine, or loosen security.
  */
 const SECURE_KEYS = [
   'secure',
@@ -142,8 +132,8 @@ const SECURE_KEYS = [
   'deterministicIDSeed',
 ];
 
-/** The full Mermaid configuration for one theme. */
-export function mermaidConfig(theme: ThemeName): MermaidConfig {
+/** The full Mermaid configuration (one for both themes: colours are sentinels, see {@link PALETTE}). */
+export function mermaidConfig(): MermaidConfig {
   return {
     startOnLoad: false,
     securityLevel: 'strict',
@@ -152,12 +142,11 @@ export function mermaidConfig(theme: ThemeName): MermaidConfig {
     layout: 'elk',
     look: 'classic',
     // Rounded shapes (stadium, rounded rect) are drawn with rough.js even in the classic look, with
-    // random curve control points unless seeded: seeded, output is byte-stable and the light and
-    // dark renders are the same drawing.
+    // random curve control points unless seeded: seeded, output is byte-stable.
     handDrawnSeed: 1,
     theme: 'base',
-    themeVariables: theme === 'dark' ? DARK_THEME_VARIABLES : LIGHT_THEME_VARIABLES,
-    darkMode: theme === 'dark',
+    themeVariables: SENTINEL_THEME_VARIABLES,
+    darkMode: false,
     fontFamily: `${MEASURE_FONT_ALIAS}, sans-serif`,
     // Pure SVG <text> rather than HTML in <foreignObject>: it is themed by the same CSS as shapes,
     // survives copying the SVG anywhere, has no HTML inside role="img" for axe to trip over, and

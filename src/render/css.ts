@@ -144,3 +144,13 @@ export function topLevelRules(css: string): string[] {
   if (rest) rules.push(rest);
   return rules;
 }
+
+/**
+ * Keeps the top-level rules whose `used` flag is true (flags in rule order, e.g. from the render
+ * page's selector matching). When the flags do not line up with the rules, keeps everything.
+ */
+export function keepRules(css: string, used: readonly boolean[] | null): string {
+  const rules = topLevelRules(css);
+  if (!used || used.length !== rules.length) return css;
+  return rules.filter((_rule, i) => used[i]).join('');
+}

@@ -3,8 +3,46 @@
  * function passed to `page.evaluate`) so no transpiler helper can leak into the browser.
  */
 
-/** Defines `window.__renderMermaid(source, config)` -> `{ ok, svg }` or `{ ok: false, message, line }`. */
+/**
+ * Defines `window.__renderMermaid(source, config)` -> `{ ok, svg, usedRules }` or
+ * `{ ok: false, message, line }`. `usedRules` marks which top-level rules of the SVG's stylesheet
+ * match an element of the drawing: Mermaid ships every rule of a diagram type (a flowchart's sheet
+ * styles sequence actors, gantt bars, ...), most match nothing. The browser's own selector engine
+ * decides, so no rule that applies is dropped. Rules it cannot test (pseudo-elements, at-rules
+ * other than keyframes) count as used; `:hover`-only rules match nothing in a static drawing.
+ */
 export const PAGE_SCRIPT = String.raw`
+window.__loadMermaid = async function (url) {
+  window.mermaid = (await import(url)).default;
+};
+
+window.__usedRules = function (svgText) {
+  const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
+  const style = doc.querySelector('style');
+  if (!style) return [];
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(style.textContent);
+  const used = [];
+  const keyframes = [];
+  let keptText = '';
+  for (const rule of sheet.cssRules) {
+    if (rule instanceof CSSStyleRule) {
+      let match = true;
+      try { match = doc.querySelector(rule.selectorText) !== null; } catch { match = true; }
+      used.push(match);
+      if (match) keptText += rule.cssText;
+    } else if (rule instanceof CSSKeyframesRule) {
+      keyframes.push(used.length);
+      used.push(rule.name);
+    } else {
+      used.push(true);
+    }
+  }
+  // A keyframes rule is used when a kept rule animates with it.
+  for (const index of keyframes) used[index] = keptText.includes(used[index]);
+  return used;
+};
+
 window.__renderMermaid = async function (source, config) {
   mermaid.initialize(config);
   await document.fonts.load('16px ' + config.fontFamily.split(',')[0]);
@@ -12,7 +50,7 @@ window.__renderMermaid = async function (source, config) {
   const renderId = 'mmdroot';
   try {
     const result = await mermaid.render(renderId, source);
-    return { ok: true, svg: result.svg };
+    return { ok: true, svg: result.svg, usedRules: window.__usedRules(result.svg) };
   } catch (error) {
     const message = String((error && error.message) || error);
     const hash = error && error.hash;

@@ -1,5 +1,5 @@
 /**
- * Mermaid text -> cached, themed, id-scoped SVG. Starts the browser only when something is missing
+ * Mermaid text -> cached, themed (one render, CSS colours), id-scoped SVG. Starts the browser only when something is missing
  * from the cache, renders concurrently, and reports every invalid diagram at once.
  */
 import { readFileSync } from 'node:fs';
@@ -9,8 +9,12 @@ import { DiagramCache, cacheKey, type RenderedDiagram } from './cache.ts';
 import { MEASURE_FONT_LOCAL_SOURCES, RENDERER_VERSION, mermaidConfig } from './config.ts';
 import { MermaidSyntaxError, type DiagramOrigin } from './errors.ts';
 import { RenderSession } from './session.ts';
+import { keepRules } from './css.ts';
+import { canonicalizeIds } from './svg-ids.ts';
+import { dropUnusedDefs } from './svg-compact.ts';
+import { applyPalette } from './svg-palette.ts';
 import { normalizeRoot } from './svg-root.ts';
-import { combineThemes } from './svg-themes.ts';
+import { simplifyRoughShapes } from './svg-shapes.ts';
 
 /** Placeholder for the per-page id prefix in cached SVG (see `svg-ids.ts`). */
 export const ID_TOKEN = '__MMDID__';
@@ -47,6 +51,22 @@ export function mermaidVersion(root: string = process.cwd()): string {
   return pkg.version;
 }
 
+/** One diagram of each type the site uses: loads their code (and ELK's) into the render page. */
+export const WARM_UP_SOURCES = ['flowchart TB\n  a --> b\n', 'sequenceDiagram\n  A->>B: x\n'];
+
+const STYLE_ELEMENT = /(<style\b[^>]*>)([\s\S]*?)(<\/style>)/g;
+
+/**
+ * From Mermaid's SVG (root normalised, numbers compacted) to what is cached: stylesheet rules that
+ * match nothing dropped (`usedRules`, decided in the render page), ids canonical with
+ * {@link ID_TOKEN}, rough.js outlines redrawn as `<rect>`, unreferenced markers and symbols dropped,
+ * sentinel colours made CSS variables.
+ */
+export function finishSvg(svg: string, usedRules: readonly boolean[] | null): string {
+  const pruned = svg.replace(STYLE_ELEMENT, (_m, open: string, css: string, close: string) => open + keepRules(css, usedRules) + close);
+  return applyPalette(dropUnusedDefs(canonicalizeIds(simplifyRoughShapes(pruned), ID_TOKEN)));
+}
+
 export class DiagramRenderer {
   readonly cache: DiagramCache;
   private session: Promise<RenderSession> | undefined;
@@ -63,13 +83,12 @@ export class DiagramRenderer {
     this.concurrency = options.concurrency ?? 2;
   }
 
-  /** The cache key: source + both themes' pinned config + Mermaid version + renderer version. */
+  /** The cache key: source + pinned config + Mermaid version + renderer version. */
   keyFor(source: string): string {
     this.version ??= mermaidVersion(this.root);
     return cacheKey({
       source: normalizeSource(source),
-      light: mermaidConfig('light'),
-      dark: mermaidConfig('dark'),
+      config: mermaidConfig(),
       fonts: MEASURE_FONT_LOCAL_SOURCES,
       mermaid: this.version,
       renderer: RENDERER_VERSION,
@@ -120,30 +139,36 @@ export class DiagramRenderer {
   private async renderUncached(key: string, request: DiagramRequest): Promise<RenderedDiagram> {
     const session = await this.openSession();
     const source = normalizeSource(request.source);
-    const [light, dark] = await Promise.all([session.render(source, 'light'), session.render(source, 'dark')]);
-    for (const result of [light, dark]) {
-      if (!result.ok) {
-        // Mermaid counts a few lines past the end for "unexpected end of input".
-        const lines = source.split('\n').length - 1;
-        const line = result.line === null ? undefined : Math.min(result.line, lines);
-        throw new MermaidSyntaxError(result.message, line, request.origin);
-      }
+    const result = await session.render(source);
+    if (!result.ok) {
+      // Mermaid counts a few lines past the end for "unexpected end of input".
+      const lines = source.split('\n').length - 1;
+      const line = result.line === null ? undefined : Math.min(result.line, lines);
+      throw new MermaidSyntaxError(result.message, line, request.origin);
     }
-    if (!light.ok || !dark.ok) throw new Error('unreachable');
-    const lightRoot = normalizeRoot(light.svg);
-    const darkRoot = normalizeRoot(dark.svg);
+    const root = normalizeRoot(result.svg);
     const entry: RenderedDiagram = {
       key,
-      diagramType: lightRoot.diagramType,
-      width: lightRoot.width,
-      height: lightRoot.height,
-      ...(lightRoot.accTitle ? { accTitle: lightRoot.accTitle } : {}),
-      ...(lightRoot.accDescr ? { accDescr: lightRoot.accDescr } : {}),
-      variants: combineThemes(lightRoot.svg, darkRoot.svg, ID_TOKEN),
+      diagramType: root.diagramType,
+      width: root.width,
+      height: root.height,
+      ...(root.accTitle ? { accTitle: root.accTitle } : {}),
+      ...(root.accDescr ? { accDescr: root.accDescr } : {}),
+      svg: finishSvg(root.svg, result.usedRules),
     };
     this.cache.set(entry);
     this.renderedCount += 1;
     return entry;
+  }
+
+  /**
+   * Starts the browser and loads Mermaid with the code for flowcharts (ELK layout included) and
+   * sequence diagrams, by rendering two tiny diagrams nobody sees. For `astro dev`: the first
+   * edit of a definition then costs one render, not a browser launch plus Mermaid's start-up.
+   */
+  async warm(): Promise<void> {
+    const session = await this.openSession();
+    await Promise.all(WARM_UP_SOURCES.map((source) => session.render(source)));
   }
 
   private openSession(): Promise<RenderSession> {

@@ -4,7 +4,6 @@
  */
 import { decodeAttr } from './svg-ids.ts';
 import { DISPLAY_FONT_FAMILY, MEASURE_FONT_ALIAS } from './config.ts';
-import type { SvgVariant } from './svg-themes.ts';
 import { compactSvg } from './svg-compact.ts';
 
 export interface NormalizedSvg {
@@ -105,14 +104,14 @@ export interface InstanceOptions {
 }
 
 /**
- * Puts one cached variant on a page: replaces the id placeholder with `idPrefix` and adds
+ * Puts one cached SVG on a page: replaces the id placeholder with `idPrefix` and adds
  * `role="img"` with a `<title>`/`<desc>` pair referenced by `aria-labelledby`/`aria-describedby`.
  */
-export function instantiateVariant(variant: SvgVariant, token: string, options: InstanceOptions): string {
+export function instantiateSvg(cached: string, token: string, options: InstanceOptions): string {
   if (!/^[A-Za-z][\w-]*$/.test(options.idPrefix)) {
     throw new Error(`Diagram id prefix "${options.idPrefix}" must start with a letter and contain only letters, digits, "-" and "_"`);
   }
-  const svg = variant.svg.split(token).join(options.idPrefix);
+  const svg = cached.split(token).join(options.idPrefix);
   const rootId = svg.match(/^<svg\b[^>]*\sid="([^"]+)"/)?.[1] ?? options.idPrefix;
   const titleId = `${rootId}-title`;
   const descId = `${rootId}-desc`;

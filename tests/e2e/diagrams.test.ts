@@ -1,7 +1,8 @@
 /**
  * Diagrams in the built site: inline SVG rendered at build time, so no Mermaid JavaScript reaches
  * the browser, diagrams show with JavaScript off, both themes are styled and readable, and ids never
- * clash between two diagrams on one page.
+ * clash between two diagrams on one page. One SVG per figure follows the theme toggle, and pages do
+ * not shift while they stream in.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -170,6 +171,70 @@ describe('themes', () => {
     }
     expect(samples.light!.length).toBeGreaterThan(0);
     expect(samples.light!.map((s) => s.text)).not.toEqual(samples.dark!.map((s) => s.text));
+  }, SLOW);
+
+  it('one SVG per figure, recoloured in place by the theme toggle through --mmd-* properties', async () => {
+    const page = await open(pages[0]!.path);
+    expect(await page.$$eval('figure.mmd-figure', (figures) => figures.map((f) => f.querySelectorAll('svg[role="img"]').length))).not.toContain(2);
+    const paint = () =>
+      page.$eval('figure.mmd-figure svg[role="img"]', (svg) => {
+        const shape = svg.querySelector('.node rect, .node path, rect.actor')!;
+        return { fill: getComputedStyle(shape).fill, text: getComputedStyle(svg.querySelector('text')!).fill, inline: shape.outerHTML.includes('var(--mmd-') || (svg.querySelector('style')?.textContent ?? '').includes('var(--mmd-') };
+      });
+    const select = page.locator('starlight-theme-select select').first();
+    await select.selectOption('dark');
+    const dark = await paint();
+    await select.selectOption('light');
+    const light = await paint();
+    expect(dark.inline).toBe(true);
+    expect(light.fill).not.toBe(dark.fill);
+    expect(light.text).not.toBe(dark.text);
+    await page.context().close();
+  });
+});
+
+describe('layout stability', () => {
+  /**
+   * A long page reaches the browser in pieces and is painted as it arrives. This serves each page
+   * in two parts (everything before Starlight's main pane, then the rest 600 ms later), the way a
+   * slow link does, and sums the layout shifts (CLS) at desktop and phone widths.
+   */
+  it('no layout shift while a diagram page streams in, at any width', async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer(async (req, res) => {
+      const upstream = await fetch(new URL(req.url!.slice(1), baseUrl));
+      const type = upstream.headers.get('content-type') ?? 'application/octet-stream';
+      res.writeHead(upstream.status, { 'content-type': type });
+      const body = Buffer.from(await upstream.arrayBuffer());
+      const cut = type.startsWith('text/html') ? body.indexOf('class="main-pane') : -1;
+      if (cut < 0) return void res.end(body);
+      res.write(body.subarray(0, cut - 5));
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      res.end(body.subarray(cut - 5));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+    const basePath = new URL(baseUrl).pathname;
+    try {
+      const gallery = pages.find((p) => p.path.includes('diagram-gallery')) ?? pages[0]!;
+      for (const { path } of [pages[0]!, gallery]) {
+        for (const [width, height] of [[1280, 800], [1600, 900], [1024, 768], [390, 844]] as const) {
+          const context = await browser.newContext({ viewport: { width, height } });
+          await context.addInitScript({
+            content: `window.__cls = 0; new PerformanceObserver(function (list) { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });`,
+          });
+          const page = await context.newPage();
+          await page.goto(`${origin}${basePath.slice(1)}${path}`, { waitUntil: 'load' });
+          await page.waitForTimeout(800);
+          const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+          // Tiny shifts from Starlight's header scripts (< 0.005) are not what this guards.
+          expect(cls, `${path} at ${width}x${height}`).toBeLessThan(0.01);
+          await context.close();
+        }
+      }
+    } finally {
+      server.close();
+    }
   }, SLOW);
 });
 

@@ -2,7 +2,7 @@
  * What MermaidFigure.astro needs, as plain functions: get the rendered diagram (cache first, render
  * on a miss), pick an id prefix unique on the page, and settle caption and description.
  */
-import { placeDiagram, sharedRenderer, shortId, type DiagramOrigin, type PlacedSvg, type RenderedDiagram } from '../../render/index.ts';
+import { placeDiagram, sharedRenderer, shortId, type DiagramOrigin, type RenderedDiagram } from '../../render/index.ts';
 
 export interface FigureInput {
   /** Mermaid text. */
@@ -23,7 +23,8 @@ export interface FigureModel {
   description?: string;
   /** Shown in "Diagram in words" when there is no description. */
   source?: string;
-  variants: PlacedSvg[];
+  /** Inline SVG for both themes (colours are `var(--mmd-*)`, see src/styles/site.css). */
+  svg: string;
   width: number;
   height: number;
   /** Wide enough that a full-size view helps (content column is 45rem = 720px). */
@@ -70,7 +71,7 @@ export async function buildFigure(input: FigureInput, locals: object): Promise<F
   }
   const description = input.description?.trim() || diagram.accDescr;
   const id = uniqueId(locals, input.id ?? shortId(diagram));
-  const variants = placeDiagram(diagram, {
+  const svg = placeDiagram(diagram, {
     idPrefix: id,
     title: diagram.accTitle ?? caption,
     ...(description ? { description } : {}),
@@ -79,7 +80,7 @@ export async function buildFigure(input: FigureInput, locals: object): Promise<F
     id,
     caption,
     ...(description ? { description } : { source: input.code.trim() }),
-    variants,
+    svg,
     width: diagram.width,
     height: diagram.height,
     large: diagram.width > 720 || diagram.height > 900,

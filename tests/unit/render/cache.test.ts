@@ -8,7 +8,7 @@ import { DiagramRenderer, normalizeSource } from '../../../src/render/renderer.t
 const dir = mkdtempSync(join(tmpdir(), 'diagram-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const entry = (key: string): RenderedDiagram => ({ key, diagramType: 'flowchart-v2', width: 1, height: 1, variants: [{ theme: 'all', svg: '<svg/>' }] });
+const entry = (key: string): RenderedDiagram => ({ key, diagramType: 'flowchart-v2', width: 1, height: 1, svg: '<svg/>' });
 
 describe('DiagramCache', () => {
   it('stores and returns entries by key, and ignores missing or corrupt ones', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rewriteCss, topLevelRules } from '../../../src/render/css.ts';
+import { keepRules, rewriteCss, topLevelRules } from '../../../src/render/css.ts';
 
 describe('rewriteCss', () => {
   const css =
@@ -43,5 +43,19 @@ describe('rewriteCss', () => {
 describe('topLevelRules', () => {
   it('splits a stylesheet into whole top-level rules', () => {
     expect(topLevelRules('#a{x:1}@keyframes k{from{y:0}}#b{z:"}"}')).toEqual(['#a{x:1}', '@keyframes k{from{y:0}}', '#b{z:"}"}']);
+  });
+});
+
+describe('keepRules', () => {
+  const css = '#r .a{fill:red}@keyframes k{from{x:0}to{x:1}}#r .b{fill:blue}';
+
+  it('keeps the rules flagged as used, in order', () => {
+    expect(keepRules(css, [true, false, false])).toBe('#r .a{fill:red}');
+    expect(keepRules(css, [false, true, true])).toBe('@keyframes k{from{x:0}to{x:1}}#r .b{fill:blue}');
+  });
+
+  it('keeps everything when the flags do not line up with the rules', () => {
+    expect(keepRules(css, [true])).toBe(css);
+    expect(keepRules(css, null)).toBe(css);
   });
 });

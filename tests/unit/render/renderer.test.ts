@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiagramRenderer, MermaidSyntaxError, placeDiagram, type RenderedDiagram } from '../../../src/render/index.ts';
 import { collectIds } from '../../../src/render/svg-ids.ts';
+import { PALETTE } from '../../../src/render/config.ts';
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'diagram-render-'));
 const flowchart = 'flowchart LR\n  accTitle: Pod to pod\n  accDescr: web-1 sends to web-2 through cni0.\n  a["web-1 #40;10.244.1.2#41;"] --> b(["cni0"]) --> c["web-2"]\n';
@@ -28,26 +29,36 @@ afterAll(async () => {
 });
 
 describe('DiagramRenderer', () => {
-  it('renders one SVG carrying both themes, with what Mermaid parsed', () => {
+  it('renders one SVG for both themes, coloured by --mmd-* properties, with what Mermaid parsed', () => {
     expect(flow).toMatchObject({ diagramType: 'flowchart-v2', accTitle: 'Pod to pod', accDescr: 'web-1 sends to web-2 through cni0.' });
-    expect(flow.variants.map((v) => v.theme)).toEqual(['all']);
-    expect(seq.variants.map((v) => v.theme)).toEqual(['all']);
-    const svg = flow.variants[0]!.svg;
-    expect(svg).toContain(":root[data-theme='light'] #__MMDID__");
-    expect(svg).toContain(":root:not([data-theme='light']) #__MMDID__");
+    for (const svg of [flow.svg, seq.svg]) {
+      expect(svg).toContain('var(--mmd-text)');
+      expect(svg).toContain('var(--mmd-node)');
+      // No sentinel survives, in any notation.
+      for (const { sentinel } of PALETTE) expect(svg.toLowerCase()).not.toContain(sentinel);
+      expect(svg).not.toMatch(/rgba?\(\s*1,\s*2,/);
+      expect(svg).not.toContain('data-theme');
+    }
     expect(flow.width).toBeGreaterThan(100);
   });
 
+  it('drops stylesheet rules that match nothing in the drawing', () => {
+    const css = flow.svg.match(/<style>([\s\S]*?)<\/style>/)![1]!;
+    // Mermaid's flowchart sheet styles gantt/sequence/er classes too; none of those are drawn here.
+    expect(css).not.toMatch(/\.actor\b|\.cluster-label|\.label-container text|\.labelBkg/);
+    expect(css).toContain('.node rect');
+  });
+
   it('draws labels as SVG text (no foreignObject HTML) with entity codes decoded', () => {
-    const svg = flow.variants[0]!.svg;
+    const svg = flow.svg;
     expect(svg).not.toContain('<foreignObject');
     const text = svg.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(text).toContain('web-1 (10.244.1.2)');
   });
 
   it('gives two sequence diagrams on one page disjoint ids, markers included', () => {
-    const a = placeDiagram(seq, { idPrefix: 'one', title: 'First' })[0]!.svg;
-    const b = placeDiagram(seq, { idPrefix: 'two', title: 'Second' })[0]!.svg;
+    const a = placeDiagram(seq, { idPrefix: 'one', title: 'First' });
+    const b = placeDiagram(seq, { idPrefix: 'two', title: 'Second' });
     const idsA = collectIds(a);
     const idsB = collectIds(b);
     expect(idsA.some((id) => id.endsWith('-arrowhead'))).toBe(true);
@@ -63,7 +74,7 @@ describe('DiagramRenderer', () => {
     const fresh = new DiagramRenderer({ cacheDir: mkdtempSync(join(tmpdir(), 'diagram-render-again-')) });
     try {
       const again = await fresh.render({ source: sequence });
-      expect(again.variants).toEqual(seq.variants);
+      expect(again.svg).toEqual(seq.svg);
     } finally {
       await fresh.close();
       rmSync(fresh.cache.dir, { recursive: true, force: true });
@@ -83,6 +94,21 @@ describe('DiagramRenderer', () => {
     ]);
     await expect(attempt).rejects.toThrow(/2 Mermaid diagrams failed[\s\S]*docs\/a\.mdx[\s\S]*docs\/b\.mdx/);
   });
+
+  it('warm() starts the browser and loads Mermaid without caching anything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'diagram-render-warm-'));
+    const warmed = new DiagramRenderer({ cacheDir: dir });
+    try {
+      expect(warmed.browserOpen).toBe(false);
+      await warmed.warm();
+      expect(warmed.browserOpen).toBe(true);
+      expect(warmed.renderedCount).toBe(0);
+      expect(warmed.cache.pruneOlderThan(Date.now() + 10_000)).toEqual([]);
+    } finally {
+      await warmed.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('a warm rebuild renders nothing and starts no browser', async () => {
     const warm = new DiagramRenderer({ cacheDir });
