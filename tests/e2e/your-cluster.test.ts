@@ -44,6 +44,7 @@ async function openPage(page: Page): Promise<void> {
   await page.goto(baseUrl + PAGE, { waitUntil: 'networkidle' });
 }
 
+const POLL = { timeout: 20_000 };
 const text = (page: Page, selector: string) => page.locator(selector).first().evaluate((e) => e.textContent ?? '');
 
 describe('Your cluster page', () => {
@@ -54,7 +55,7 @@ describe('Your cluster page', () => {
     const requests = recordRequests(page);
     await page.getByLabel('kubectl output (JSON or YAML)').fill(sampleText());
     await page.getByRole('button', { name: 'Show my cluster' }).click();
-    await expect.poll(() => text(page, '[data-status]')).toMatch(/^Imported in \d+ ms\. Nothing left this page\.$/);
+    await expect.poll(() => text(page, '[data-status]'), POLL).toMatch(/^Imported in \d+ ms\. Nothing left this page\.$/);
 
     expect(await text(page, '[data-counts]')).toMatch(/^3 nodes, 16 pods, 6 Services, 6 EndpointSlices, 5 NetworkPolicies, 5 Namespaces\./);
     const nodes = await page.locator('[data-nodes] li').allTextContents();
@@ -101,20 +102,20 @@ describe('Your cluster page', () => {
     const web = list.items.findIndex((i) => i.kind === 'Service' && (i.metadata as Json).name === 'web');
     ((list.items[web] as Json).spec as Json).clusterIP = '10.96.999.1';
     ((list.items[web] as Json).spec as Json).clusterIPs = ['10.96.999.1'];
-    const broken = JSON.stringify(list, null, 2);
+    const broken = JSON.stringify(list);
     const box = page.getByLabel('kubectl output (JSON or YAML)');
     await box.fill(broken);
     await page.getByRole('button', { name: 'Show my cluster' }).click();
-    await expect.poll(() => text(page, '[data-status]')).toMatch(/with 1 error\(s\) listed below \(the rest is shown\)/);
+    await expect.poll(() => text(page, '[data-status]'), POLL).toMatch(/with 1 error\(s\) listed below \(the rest is shown\)/);
     const errors = await page.locator('[data-messages] ul.yc-error li').allTextContents();
-    expect(errors).toEqual([`items[${web}].spec.clusterIPs: ClusterIP "10.96.999.1" is not an IPv4 address; it was left out (the model allocates a free one)`.replace('clusterIPs', 'clusterIP')]);
+    expect(errors).toEqual([`items[${web}].spec.clusterIP: ClusterIP "10.96.999.1" is not an IPv4 address; it was left out (the model allocates a free one)`]);
     expect(await box.inputValue()).toBe(broken);
     expect(await page.locator('[data-nodes] li').count()).toBe(3);
 
     // Text that is not kubectl output at all: an error, no crash, the text kept.
     await box.fill('{ "kind": "List", "items": [ { "kind": "Pod" ');
     await page.getByRole('button', { name: 'Show my cluster' }).click();
-    await expect.poll(() => page.locator('[data-messages] ul.yc-error li').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-messages] ul.yc-error li').count(), POLL).toBeGreaterThan(0);
     expect(await box.inputValue()).toBe('{ "kind": "List", "items": [ { "kind": "Pod" ');
     await page.close();
   });
@@ -130,7 +131,7 @@ describe('Your cluster page', () => {
     }
     expect(focused).toBe('Load a sample');
     await page.keyboard.press('Enter');
-    await expect.poll(() => text(page, '[data-status]')).toMatch(/^Imported in/);
+    await expect.poll(() => text(page, '[data-status]'), POLL).toMatch(/^Imported in/);
     const from = page.getByLabel('From pod');
     await from.focus();
     await page.keyboard.press('End');
@@ -169,11 +170,11 @@ describe('Your cluster page', () => {
     list.items.push(badPod);
     await page.getByLabel('kubectl output (JSON or YAML)').fill(JSON.stringify(list));
     await page.getByRole('button', { name: 'Show my cluster' }).click();
-    await expect.poll(() => text(page, '[data-status]')).not.toBe('');
+    await expect.poll(() => text(page, '[data-status]'), POLL).not.toBe('');
     const findings = await text(page, '[data-messages]');
     expect(findings).toContain(hostile[0]);
     expect(findings).toContain(hostile[1]);
-    expect(await page.locator('[data-your-cluster] img, [data-your-cluster] script').count()).toBe(1); // the component's own bundled <script> only
+    expect(await page.locator('[data-your-cluster] img, [data-your-cluster] script').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
 
@@ -182,7 +183,7 @@ describe('Your cluster page', () => {
     pods.forEach((p) => ((p.metadata as Json).labels = { app: String(((p.metadata as Json).labels as Json).app ?? 'x') }));
     await page.getByLabel('kubectl output (JSON or YAML)').fill(JSON.stringify(list));
     await page.getByRole('button', { name: 'Show my cluster' }).click();
-    await expect.poll(() => text(page, '[data-status]')).toMatch(/^Imported/);
+    await expect.poll(() => text(page, '[data-status]'), POLL).toMatch(/^Imported/);
     await page.getByText('Draw the topology and Services diagrams').click();
     await expect.poll(() => page.locator('[data-views] figure svg').count(), { timeout: 60_000 }).toBe(2);
     expect(await page.locator('[data-views] figure').nth(1).textContent()).toContain('end');
@@ -196,7 +197,7 @@ describe('Your cluster page', () => {
     const page = await context.newPage();
     await openPage(page);
     await page.getByRole('button', { name: 'Load a sample' }).click();
-    await expect.poll(() => text(page, '[data-status]')).toMatch(/^Imported in/);
+    await expect.poll(() => text(page, '[data-status]'), POLL).toMatch(/^Imported in/);
     const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await context.close();
