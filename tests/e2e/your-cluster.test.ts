@@ -91,6 +91,8 @@ describe('Your cluster page', () => {
       expect(new URL(url).pathname).toMatch(/^\/_astro\/.+\.js$/);
     }
     expect(await page.locator('[data-views] figure').first().textContent()).toContain('cp-1');
+    expect(await page.locator('[data-views] parsererror, [data-views] .yc-error').count()).toBe(0);
+    expect(await page.locator('[data-views] svg text, [data-views] svg foreignObject').count()).toBeGreaterThan(10);
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [], otherOrigins: [] });
     await page.close();
   });

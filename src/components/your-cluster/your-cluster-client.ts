@@ -5,8 +5,8 @@
  *
  * Pasted values are untrusted: they reach the DOM only through textContent (never innerHTML),
  * and Mermaid only through the views' escaping (src/mermaid/escape.ts), with securityLevel
- * 'strict'. Mermaid's SVG output is parsed with DOMParser as an SVG document, so even a script
- * element in it would not run.
+ * 'strict'. Mermaid's SVG output is parsed with DOMParser, so even a script element in it would
+ * not run.
  */
 import { STUB_RESOLVERS, type StubResolver } from '../../derive/lookup-order.ts';
 import { describeCell } from '../../derive/network-policy.ts';
@@ -199,8 +199,10 @@ function setup(root: HTMLElement): void {
     for (const [i, f] of figures.entries()) {
       try {
         const { svg } = await mermaid.render(`yc-view-${i}-${Date.now()}`, f.view.mermaid);
-        const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-        const svgElement = doc.documentElement;
+        // Mermaid writes HTML-style <br> in labels, so parse as HTML (not XML); scripts in a
+        // DOMParser document never run, and importNode keeps them inert.
+        const svgElement = new DOMParser().parseFromString(svg, 'text/html').querySelector('svg');
+        if (!svgElement) throw new Error('Mermaid returned no SVG');
         svgElement.setAttribute('role', 'img');
         svgElement.setAttribute('aria-label', f.view.title);
         f.diagram.replaceChildren(document.importNode(svgElement, true));
@@ -259,7 +261,9 @@ function setup(root: HTMLElement): void {
     fillSelect(nodeSelect, cluster.nodes.map((n) => n.name));
     showRules();
     const pods = podRefs(cluster);
-    fillSelect(podSelect, pods, pods.find((p) => !p.startsWith('kube-system/')) ?? pods[0]);
+    // Start on an application pod: the first one on the pod network outside kube-system.
+    const appPod = cluster.nodes.flatMap((n) => n.pods).find((p) => !p.hostNetwork && p.namespace !== 'kube-system');
+    fillSelect(podSelect, pods, appPod ? `${appPod.namespace}/${appPod.name}` : pods[0]);
     showDns();
     const summary = policySummary(cluster);
     q<HTMLElement>('[data-policy-summary]').textContent =
