@@ -13,7 +13,8 @@ import { cellReasons, verdictReason } from '../derive/policy-reason.ts';
 import { podDnsSettingsFor, formatResolvConf } from '../derive/resolv-conf.ts';
 import { formatIssue, importCluster, formatLocatedDiagnostic, type ImportOptions, type ImportResult, type ImportSource } from '../import/index.ts';
 import { renderViews, type RenderedView } from '../mermaid/views.ts';
-import type { Cluster } from '../model/types.ts';
+import type { Cluster, ClusterInput } from '../model/types.ts';
+import { validateCluster } from '../model/validate.ts';
 
 /** Beyond this many pods on the pod network the full matrix is not drawn (it grows as n²); pairs can still be asked. */
 export const MATRIX_MAX_PODS = 40;
@@ -50,8 +51,71 @@ export interface Explanation {
   result: ImportResult;
   /** Its findings as text. */
   messages: ExplainMessages;
-  /** The resolved cluster, when validation found no error. */
+  /**
+   * The resolved cluster: the import's when it validated, else the one left after leaving out
+   * the objects the model's errors were located in (listed in `leftOut`).
+   */
   cluster?: Cluster;
+  /** Objects left out so the rest validates, each with the first error that named it. */
+  leftOut: string[];
+}
+
+// The object a validation path points into: a pod, a node, a Service, a policy or a namespace.
+const OBJECT_PATH = /^(nodes\[(\d+)\](?:\.pods\[(\d+)\])?|services\[(\d+)\]|networkPolicies\[(\d+)\]|namespaces\[(\d+)\])/;
+const MAX_ROUNDS = 5;
+
+function objectName(input: ClusterInput, path: string): string {
+  const m = OBJECT_PATH.exec(path)!;
+  const [, , node, pod, service, policy, namespace] = m;
+  if (pod !== undefined) {
+    const p = input.nodes[Number(node)]?.pods?.[Number(pod)];
+    return `pod ${p?.namespace ?? 'default'}/${p?.name ?? '?'}`;
+  }
+  if (node !== undefined) return `node ${input.nodes[Number(node)]?.name ?? '?'} and its pods`;
+  if (service !== undefined) return `Service ${input.services?.[Number(service)]?.namespace ?? 'default'}/${input.services?.[Number(service)]?.name ?? '?'}`;
+  if (policy !== undefined) return `NetworkPolicy ${input.networkPolicies?.[Number(policy)]?.namespace ?? 'default'}/${input.networkPolicies?.[Number(policy)]?.name ?? '?'}`;
+  return `Namespace ${input.namespaces?.[Number(namespace)]?.name ?? '?'}`;
+}
+
+/** `input` without the objects at `paths` (each the prefix matched by OBJECT_PATH). */
+function withoutObjects(input: ClusterInput, paths: ReadonlySet<string>): ClusterInput {
+  const keep = (prefix: string) => (_: unknown, i: number) => !paths.has(`${prefix}[${i}]`);
+  return {
+    ...input,
+    nodes: input.nodes.filter(keep('nodes')).map((n) => {
+      const index = input.nodes.indexOf(n);
+      return n.pods ? { ...n, pods: n.pods.filter(keep(`nodes[${index}].pods`)) } : n;
+    }),
+    ...(input.services ? { services: input.services.filter(keep('services')) } : {}),
+    ...(input.networkPolicies ? { networkPolicies: input.networkPolicies.filter(keep('networkPolicies')) } : {}),
+    ...(input.namespaces ? { namespaces: input.namespaces.filter(keep('namespaces')) } : {}),
+  };
+}
+
+/**
+ * When the model rejects the import, leaves out each object an error is located in and
+ * validates again (a few rounds: leaving out a pod can orphan a subdomain, say), so one bad
+ * object does not hide the rest of the cluster. Errors outside any object (the ranges, the
+ * plugin) leave nothing to show.
+ */
+export function validRest(input: ClusterInput): { cluster?: Cluster; leftOut: string[] } {
+  const leftOut: string[] = [];
+  let current = input;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const result = validateCluster(current, { file: 'imported' });
+    if (result.cluster) return { cluster: result.cluster, leftOut };
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    const paths = new Map<string, string>();
+    for (const d of errors) {
+      const m = OBJECT_PATH.exec(d.path);
+      if (!m) return { leftOut };
+      if (!paths.has(m[1]!)) paths.set(m[1]!, `${objectName(current, m[1]!)}: ${d.message}`);
+    }
+    if (paths.size === 0) return { leftOut };
+    leftOut.push(...paths.values());
+    current = withoutObjects(current, new Set(paths.keys()));
+  }
+  return { leftOut };
 }
 
 /** Formats the import's findings, each located. */
@@ -68,7 +132,9 @@ export function explainMessages(result: ImportResult): ExplainMessages {
 /** Imports the paste (or files) and formats its findings. */
 export function explain(sources: string | readonly ImportSource[], options: ImportOptions = {}): Explanation {
   const result = importCluster(sources, options);
-  return { result, messages: explainMessages(result), ...(result.resolved ? { cluster: result.resolved } : {}) };
+  if (result.resolved) return { result, messages: explainMessages(result), cluster: result.resolved, leftOut: [] };
+  const rest = validRest(result.cluster);
+  return { result, messages: explainMessages(result), ...rest };
 }
 
 /** Topology and Services views: Mermaid source, title and the diagram in words. */

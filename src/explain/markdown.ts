@@ -94,6 +94,7 @@ export function explanationMarkdown(explanation: Explanation, diagrams: DiagramF
     '',
     ...list('Errors', messages.errors),
     ...list('Model errors', messages.invalid),
+    ...list('Left out so the rest can be shown', explanation.leftOut),
     ...list('Warnings', [...messages.warnings, ...messages.validationWarnings]),
     ...list('Assumptions', messages.assumptions),
   ];

@@ -241,6 +241,7 @@ function setup(root: HTMLElement): void {
     q<HTMLElement>('[data-messages]').replaceChildren(
       ...messageList('Errors', messages.errors, 'yc-error'),
       ...messageList('Model errors', messages.invalid, 'yc-error'),
+      ...messageList('Left out so the rest can be shown', explanation.leftOut, 'yc-error'),
       ...messageList('Warnings', [...messages.warnings, ...messages.validationWarnings]),
       ...messageList('Assumptions', messages.assumptions),
     );
@@ -251,7 +252,8 @@ function setup(root: HTMLElement): void {
       status.textContent = `Read in ${ms} ms, but the model found ${problems} error(s), listed below; fix them in the text box and try again.`;
       return;
     }
-    status.textContent = `Imported in ${ms} ms${problems > 0 ? `, with ${problems} error(s) listed below (the rest is shown)` : ''}. Nothing left this page.`;
+    const leftOut = explanation.leftOut.length > 0 ? ` ${explanation.leftOut.length} object(s) were left out.` : '';
+    status.textContent = `Imported in ${ms} ms${problems > 0 ? `, with ${problems} error(s) listed below (the rest is shown)` : ''}.${leftOut} Nothing left this page.`;
     const cluster = current;
     q<HTMLElement>('[data-nodes]').replaceChildren(...(() => {
       const list = el('ul', undefined, 'yc-nodes');

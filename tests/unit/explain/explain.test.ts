@@ -54,6 +54,26 @@ describe('explain (the page and CLI core)', () => {
   });
 });
 
+describe('validRest: one bad object does not hide the cluster', () => {
+  it('leaves out the objects the model errors are located in, and shows the rest', () => {
+    const list = JSON.parse(readFileSync(CLUSTER, 'utf8')) as { items: Array<{ kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> } }> };
+    const pod = list.items.find((o) => o.kind === 'Pod' && o.metadata.namespace === 'shop')!;
+    pod.metadata.labels = { ...pod.metadata.labels, '<b>x</b>': 'y' };
+    const svc = list.items.find((o) => o.kind === 'Service' && o.metadata.name === 'api')!;
+    svc.metadata.name = 'Bad_Name';
+    const e = explain(JSON.stringify(list));
+    expect(e.result.resolved).toBeUndefined();
+    expect(e.messages.invalid).toHaveLength(2);
+    expect(e.leftOut).toEqual([
+      `pod shop/${pod.metadata.name}: label key "<b>x</b>" has a prefix "<b>x<" that is not a DNS-1123 subdomain (lower-case, at most 253 characters)`,
+      'Service shop/Bad_Name: Service name "Bad_Name" is not a DNS-1035 label',
+    ]);
+    expect(e.cluster?.nodes.flatMap((n) => n.pods).some((p) => p.name === pod.metadata.name)).toBe(false);
+    expect(e.cluster?.services.map((s) => s.name)).not.toContain('Bad_Name');
+    expect(e.cluster?.nodes).toHaveLength(3);
+  });
+});
+
 describe('explanationMarkdown', () => {
   it('escapes pasted text for Markdown and HTML', () => {
     expect(mdText('<script>x</script> [a](b) *c* |d|')).toBe('&lt;script&gt;x&lt;/script&gt; \\[a\\](b) \\*c\\* \\|d\\|');
