@@ -122,6 +122,28 @@ describe('Your cluster page', () => {
     await page.close();
   });
 
+  it('reads several chosen files (JSON and YAML), each located by its name', async () => {
+    const page = await browser.newPage();
+    await openPage(page);
+    const requests = recordRequests(page);
+    const list = clusterList();
+    const web = list.items.findIndex((i) => i.kind === 'Service' && (i.metadata as Json).name === 'web');
+    Object.assign((list.items[web] as Json).spec as Json, { clusterIP: '10.96.999.1', clusterIPs: ['10.96.999.1'] });
+    await page.getByLabel('Files').setInputFiles([
+      { name: 'cluster.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(list)) },
+      { name: 'policies.yaml', mimeType: 'text/yaml', buffer: Buffer.from(fixture('shop-networkpolicies.yaml')) },
+    ]);
+    await expect.poll(() => text(page, '[data-file-list]'), POLL).toBe('Chosen: cluster.json, policies.yaml');
+    await page.getByRole('button', { name: 'Show my cluster' }).click();
+    await expect.poll(() => text(page, '[data-status]'), POLL).toMatch(/^Imported in/);
+    expect(await text(page, '[data-counts]')).toMatch(/5 NetworkPolicies/);
+    expect(await page.locator('[data-messages] ul.yc-error li').allTextContents()).toEqual([
+      `cluster.json: items[${web}].spec.clusterIP: ClusterIP "10.96.999.1" is not an IPv4 address; it was left out (the model allocates a free one)`,
+    ]);
+    expect(requests).toEqual([]);
+    await page.close();
+  });
+
   it('works from the keyboard: load the sample, choose a pod, ask why', async () => {
     const page = await browser.newPage();
     await openPage(page);
