@@ -183,7 +183,11 @@ function setup(root: HTMLElement): void {
       const figure = el('figure', undefined, 'yc-view');
       const caption = el('figcaption', view.title);
       const words = el('p', view.description);
-      const diagram = el('div');
+      // A scrollable, keyboard-reachable box: on narrow screens the diagram keeps a legible width.
+      const diagram = el('div', undefined, 'yc-diagram');
+      diagram.tabIndex = 0;
+      diagram.setAttribute('role', 'region');
+      diagram.setAttribute('aria-label', `${view.title} (scrolls sideways on narrow screens)`);
       figure.append(caption, diagram, words);
       return { view, figure, diagram };
     });
