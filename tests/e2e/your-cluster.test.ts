@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, watchPage } from './support/browser.ts';
+import { htmlFiles } from '../../src/site/dist-files.ts';
 
 const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
@@ -216,6 +217,13 @@ describe('Your cluster page', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
     await page.close();
+  });
+
+  it('ships its script on this page only: every other page loads none of it', () => {
+    const pages = htmlFiles('dist');
+    const own = pages.filter((file) => readFileSync(file, 'utf8').includes('YourCluster.astro_astro_type_script'));
+    expect(own.map((file) => file.replace(/\\/g, '/').replace(/^.*dist\//, ''))).toEqual(['your-cluster/index.html']);
+    expect(pages.length).toBeGreaterThan(10);
   });
 
   it.each(['light', 'dark'] as const)('has no axe violations with a cluster shown (%s)', async (theme) => {
