@@ -1,9 +1,10 @@
 /**
  * EndpointSlice objects (discovery.k8s.io/v1) -> imported slices. The model derives endpoints
- * from Service selectors and treats every selected pod as ready, so the slices are kept beside
- * the model (for the page and for a later model that reads conditions), and what they say that
- * the model cannot (not-ready or terminating endpoints, topology hints, IPv6 slices, endpoints of
- * pods missing from the paste) becomes a warning.
+ * from Service selectors and each pod's conditions (ready, terminating); kube-proxy reads the
+ * slices, so a slice endpoint's conditions are copied onto the pod it names (`applySliceConditions`).
+ * The slices are also kept beside the model for the page, and what they say that the model cannot
+ * (topology hints, IPv6 slices, endpoints of pods missing from the paste, selectorless Services)
+ * becomes a warning.
  * Field reference: kubernetes.io/docs/reference/kubernetes-api/service-resources/endpoint-slice-v1.
  */
 import type { IssueCollector, Location } from './issues.ts';
@@ -97,12 +98,6 @@ export function importEndpointSlice(read: Reader, issues: IssueCollector): Impor
   if (slice.addressType !== 'IPv4') {
     issues.warning(read.at('addressType'), `EndpointSlice ${ref} holds ${slice.addressType} addresses, which the model does not show (IPv4 only)`);
   }
-  slice.endpoints.forEach((e, i) => {
-    if (!e.ready) {
-      const state = e.terminating ? (e.serving ? 'terminating but still serving' : 'terminating') : 'not ready';
-      issues.warning(read.at(`endpoints[${i}].conditions`), `endpoint ${e.addresses.join(', ')} of EndpointSlice ${ref} is ${state}; the model treats every selected pod as ready`);
-    }
-  });
   const hinted = slice.endpoints.filter((e) => e.hintZones);
   if (hinted.length > 0) {
     const zones = [...new Set(hinted.flatMap((e) => e.hintZones ?? []))].join(', ');
@@ -128,5 +123,39 @@ export function checkSlices(slices: readonly ImportedEndpointSlice[], services: 
     if (service && missing.length > 0) {
       issues.warning(slice.at, `${missing.length} of ${addresses.length} endpoint(s) of EndpointSlice ${ref} (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', ...' : ''}) are not pods in the paste, so the model cannot show them`);
     }
+  }
+}
+
+/** The conditions as `ready/serving/terminating` words, for messages. */
+function conditionsText(c: { ready: boolean; serving: boolean; terminating: boolean }): string {
+  return `ready=${c.ready} serving=${c.serving} terminating=${c.terminating}`;
+}
+
+/**
+ * Copies each slice endpoint's conditions onto the pod it is (by `targetRef`, else by address),
+ * as kube-proxy acts on the slices, not on pod status (pkg/proxy/endpointslicecache.go). The model
+ * holds `ready` = the serving condition (the pod's Ready) and `terminating`; its `ready` endpoint
+ * condition is then serving and not terminating, as the slice controller writes it. Where the
+ * pod's own status said otherwise (the dump caught them at different moments), a warning says so.
+ */
+export function applySliceConditions(slices: readonly ImportedEndpointSlice[], pods: readonly ImportedPod[], issues: IssueCollector): void {
+  const byRef = new Map(pods.map((p) => [`Pod/${p.pod.namespace ?? 'default'}/${p.pod.name}`, p]));
+  const byIP = new Map(pods.filter((p) => !p.pod.hostNetwork && p.reportedIP).map((p) => [p.reportedIP, p]));
+  for (const slice of slices) {
+    if (slice.addressType !== 'IPv4') continue;
+    slice.endpoints.forEach((e) => {
+      const pod = (e.targetRef ? byRef.get(e.targetRef) : undefined) ?? byIP.get(e.addresses[0] ?? '');
+      if (!pod) return;
+      const before = { ready: pod.pod.ready !== false && pod.pod.terminating !== true, serving: pod.pod.ready !== false, terminating: pod.pod.terminating === true };
+      if (before.serving === e.serving && before.terminating === e.terminating) return;
+      if (e.serving) delete pod.pod.ready;
+      else pod.pod.ready = false;
+      if (e.terminating) pod.pod.terminating = true;
+      else delete pod.pod.terminating;
+      issues.warning(
+        slice.at,
+        `EndpointSlice ${slice.namespace}/${slice.name} says pod ${pod.pod.namespace ?? 'default'}/${pod.pod.name} is ${conditionsText(e)}, its status said ${conditionsText(before)}; the slice's conditions are used, as kube-proxy reads the slices`,
+      );
+    });
   }
 }

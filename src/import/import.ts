@@ -14,7 +14,7 @@ import type { Cluster, ClusterInput, NetworkRangesInput, NodeInput, ServiceInput
 import { validateCluster } from '../model/validate.ts';
 import type { PluginSpec } from '../plugins/index.ts';
 import { importDns } from './dns.ts';
-import { checkSlices, importEndpointSlice, type ImportedEndpointSlice } from './endpoint-slices.ts';
+import { applySliceConditions, checkSlices, importEndpointSlice, type ImportedEndpointSlice } from './endpoint-slices.ts';
 import { IssueCollector, type ImportIssue, type Location } from './issues.ts';
 import { importNode } from './nodes.ts';
 import { apiObjects, type ApiObject } from './objects.ts';
@@ -164,6 +164,7 @@ export function importCluster(sources: string | readonly ImportSource[], options
   if (!dnsService) assumptions.push('no cluster DNS Service in the paste: the model puts kube-dns at the tenth service address');
   const services = allServices.filter((s) => s !== kubernetes && s !== dnsService);
   checkSlices(slices, allServices, placedPods, issues);
+  applySliceConditions(slices, placedPods, issues);
   if (!options.kubeProxyMode) assumptions.push('kube-proxy mode iptables: the usual default (its mode is in the kube-proxy ConfigMap, which is not read)');
 
   const counts: ImportCounts = {

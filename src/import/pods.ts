@@ -121,10 +121,12 @@ export function importPod(read: Reader, issues: IssueCollector): ImportedPod | u
   if (subdomain !== undefined) pod.subdomain = subdomain;
   const ports = spec ? containerPorts(spec, ref, issues) : [];
   if (ports.length > 0) pod.ports = ports;
-  const notReady = (status?.objects('conditions') ?? []).find((c) => c.string('type') === 'Ready' && c.string('status') === 'False');
-  if (notReady) {
-    issues.warning(notReady.location, `pod ${ref} is not Ready: kube-proxy would not send it Service traffic, but the model treats every selected pod as ready`);
-  }
+  // Endpoint conditions as the EndpointSlice controller derives them from the pod
+  // (staging/src/k8s.io/endpointslice/utils.go podToEndpoint): serving = the Ready condition,
+  // terminating = a deletionTimestamp is set. EndpointSlices in the paste override these.
+  const readyCondition = (status?.objects('conditions') ?? []).find((c) => c.string('type') === 'Ready');
+  if (readyCondition?.string('status') === 'False') pod.ready = false;
+  if (metadata?.has('deletionTimestamp')) pod.terminating = true;
 
   const owners = metadata?.objects('ownerReferences') ?? [];
   const controller = owners.find((o) => o.boolean('controller')) ?? owners[0];

@@ -2,13 +2,16 @@
  * NetworkPolicy (networking.k8s.io/v1) and Namespace objects -> the model. Field reference:
  * kubernetes.io/docs/reference/kubernetes-api/policy-resources/network-policy-v1.
  *
- * The model's LabelSelector holds matchLabels only. A selector with matchExpressions is kept with
- * its matchLabels and a warning says it selects more than the cluster's (another change widens
- * the model; this is the one function to change then).
+ * Label selectors are read whole: matchLabels and matchExpressions (In, NotIn, Exists,
+ * DoesNotExist; metav1.LabelSelectorRequirement). A requirement with an unknown operator is left
+ * out with a located error (the API server rejects it: ValidateLabelSelectorRequirement), and the
+ * rest of the selector is kept.
  */
 import type {
   IpBlock,
   LabelSelector,
+  LabelSelectorOperator,
+  LabelSelectorRequirement,
   NamespaceInput,
   NetworkPolicyEgressRule,
   NetworkPolicyIngressRule,
@@ -39,18 +42,29 @@ export interface ImportedNamespace {
 const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 const POLICY_TYPES = ['Ingress', 'Egress'] as const;
 
-/** A label selector; matchExpressions are reported (the model cannot hold them yet). */
+const OPERATORS: readonly LabelSelectorOperator[] = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
+
+/** One `matchExpressions[]` entry; undefined (with a located error) when unreadable. */
+function requirementOf(e: Reader, ref: string, issues: IssueCollector): LabelSelectorRequirement | undefined {
+  const key = e.string('key');
+  // oneOf reports an operator outside the four itself; a missing key or operator is reported here.
+  const operator = e.oneOf('operator', OPERATORS);
+  if (!key || !operator) {
+    if (!key || !e.has('operator')) issues.error(e.location, `${ref}: a matchExpressions requirement without ${!key ? 'a key' : 'an operator'} was left out`);
+    issues.warning(e.location, `${ref}: this selector selects more than in the cluster, as one of its requirements was left out`);
+    return undefined;
+  }
+  const values = e.strings('values');
+  return values.length > 0 ? { key, operator, values } : { key, operator };
+}
+
+/** A label selector: matchLabels and matchExpressions, as the API holds them. */
 export function importSelector(read: Reader, ref: string, issues: IssueCollector): LabelSelector {
   const selector: LabelSelector = {};
   const matchLabels = read.stringMap('matchLabels');
   if (matchLabels && Object.keys(matchLabels).length > 0) selector.matchLabels = matchLabels;
-  const expressions = read.objects('matchExpressions');
-  if (expressions.length > 0) {
-    const text = expressions
-      .map((e) => `${e.string('key') ?? '?'} ${e.string('operator') ?? '?'}${e.has('values') ? ` (${e.strings('values').join(', ')})` : ''}`)
-      .join('; ');
-    issues.warning(read.at('matchExpressions'), `${ref}: matchExpressions [${text}] are not modelled yet, so this selector selects more than in the cluster`);
-  }
+  const expressions = read.objects('matchExpressions').flatMap((e) => requirementOf(e, ref, issues) ?? []);
+  if (expressions.length > 0) selector.matchExpressions = expressions;
   return selector;
 }
 

@@ -85,7 +85,7 @@ function warnUnmodelled(spec: Reader, ref: string, issues: IssueCollector): void
     issues.warning(spec.at('allocateLoadBalancerNodePorts'), `Service ${ref} allocates no node ports; the model gives every LoadBalancer port a nodePort`);
   }
   if (spec.boolean('publishNotReadyAddresses')) {
-    issues.warning(spec.at('publishNotReadyAddresses'), `Service ${ref} publishes not-ready addresses; the model treats every selected pod as ready anyway`);
+    issues.warning(spec.at('publishNotReadyAddresses'), `Service ${ref} publishes not-ready addresses (its endpoints are all ready); the model has no field for it and uses each pod's own conditions`);
   }
 }
 

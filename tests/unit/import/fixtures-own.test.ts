@@ -38,7 +38,7 @@ describe('hand-written kubeadm + flannel cluster', () => {
   });
 
   it('turns kube-system/kube-dns into the model’s DNS, with both CoreDNS pods', () => {
-    expect(r.resolved?.dns).toEqual({ provider: 'coredns', clusterIP: '10.96.0.10', pods: ['coredns-7c65d6cfc9-4xq8p', 'coredns-7c65d6cfc9-v2lwd'] });
+    expect(r.resolved?.dns).toEqual({ provider: 'coredns', clusterIP: '10.96.0.10', pods: ['coredns-7c65d6cfc9-4xq8p', 'coredns-7c65d6cfc9-v2lwd'], podsMode: 'insecure' });
     expect(r.cluster.services?.map((s) => s.name)).toEqual(['web', 'api', 'db', 'shop-lb']);
   });
 
@@ -59,7 +59,7 @@ describe('hand-written kubeadm + flannel cluster', () => {
     expect(pods.filter((p) => p.hostNetwork)).toHaveLength(8);
   });
 
-  it('reads the EndpointSlices with their conditions, and says what the model does differently', () => {
+  it('reads the EndpointSlices with their conditions and puts them on the pods, as kube-proxy reads them', () => {
     const web = r.endpointSlices.find((s) => s.name === 'web-t6w2j');
     expect(web?.endpoints.map((e) => `${e.addresses[0]} ${e.nodeName} ready=${e.ready} serving=${e.serving} terminating=${e.terminating}`)).toEqual([
       '10.244.1.5 worker-1 ready=true serving=true terminating=false',
@@ -67,24 +67,30 @@ describe('hand-written kubeadm + flannel cluster', () => {
       '10.244.2.9 worker-2 ready=false serving=true terminating=true',
     ]);
     expect(r.endpointSlices.map((s) => `${s.service}:${s.endpoints.length}`)).toEqual(['kubernetes:1', 'kube-dns:2', 'web:3', 'api:1', 'db:1', 'shop-lb:3']);
+    // The pod's status says Ready False with a deletionTimestamp; the slice says serving: the slice wins.
+    const pods = r.resolved?.nodes.flatMap((n) => n.pods) ?? [];
+    expect(pods.find((p) => p.name === 'web-6d4cf56db6-zt5xw')).toMatchObject({ terminating: true });
+    expect(pods.find((p) => p.name === 'web-6d4cf56db6-zt5xw')?.ready).toBeUndefined();
+    expect(pods.find((p) => p.name === 'web-6d4cf56db6-k7p2s')?.terminating).toBeUndefined();
     const warnings = r.warnings.map(formatIssue);
-    expect(warnings).toContain(`${CLUSTER}: items[32].endpoints[2].conditions: endpoint 10.244.2.9 of EndpointSlice shop/web-t6w2j is terminating but still serving; the model treats every selected pod as ready`);
-    expect(warnings).toContain(`${CLUSTER}: items[20].status.conditions[1]: pod shop/web-6d4cf56db6-zt5xw is not Ready: kube-proxy would not send it Service traffic, but the model treats every selected pod as ready`);
+    expect(warnings).toContain(
+      `${CLUSTER}: items[32]: EndpointSlice shop/web-t6w2j says pod shop/web-6d4cf56db6-zt5xw is ready=false serving=true terminating=true, its status said ready=false serving=false terminating=true; the slice's conditions are used, as kube-proxy reads the slices`,
+    );
+    expect(warnings.filter((w) => w.includes('treats every selected pod as ready'))).toEqual([]);
     expect(warnings.filter((w) => w.includes('topology hints'))).toHaveLength(1);
   });
 
-  it('imports the policies: named ports, endPort, ipBlock except, and a warning per matchExpressions', () => {
+  it('imports the policies: named ports, endPort, ipBlock except, and matchExpressions', () => {
     const byName = new Map(r.cluster.networkPolicies?.map((p) => [p.name, p]));
     expect(byName.get('web-from-prod-namespaces')?.ingress?.[0]?.ports).toEqual([{ protocol: 'TCP', port: 'http' }]);
     expect(byName.get('db-from-api')?.ingress?.[0]?.ports).toEqual([{ protocol: 'TCP', port: 'postgres' }]);
     expect(byName.get('egress-dns-and-partners')?.egress?.[1]).toEqual({ to: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.96.0.0/12', '10.244.0.0/16'] } }], ports: [{ protocol: 'TCP', port: 32000, endPort: 32768 }] });
-    const expressions = r.warnings.filter((w) => w.message.includes('matchExpressions')).map(formatIssue);
-    expect(expressions).toEqual([
-      `${POLICIES}: items[1].spec.ingress[0].from[0].namespaceSelector.matchExpressions: NetworkPolicy shop/web-from-prod-namespaces: matchExpressions [env In (prod, staging)] are not modelled yet, so this selector selects more than in the cluster`,
-      `${POLICIES}: items[2].spec.ingress[0].from[0].podSelector.matchExpressions: NetworkPolicy shop/api-from-frontend: matchExpressions [tier Exists] are not modelled yet, so this selector selects more than in the cluster`,
-      `${POLICIES}: items[3].spec.podSelector.matchExpressions: NetworkPolicy shop/db-from-api: matchExpressions [quarantine DoesNotExist] are not modelled yet, so this selector selects more than in the cluster`,
-      `${POLICIES}: items[4].spec.podSelector.matchExpressions: NetworkPolicy shop/egress-dns-and-partners: matchExpressions [app NotIn (db)] are not modelled yet, so this selector selects more than in the cluster`,
-    ]);
+    expect(byName.get('web-from-prod-namespaces')?.ingress?.[0]?.from?.[0]?.namespaceSelector).toEqual({ matchExpressions: [{ key: 'env', operator: 'In', values: ['prod', 'staging'] }] });
+    expect(byName.get('api-from-frontend')?.ingress?.[0]?.from?.[0]?.podSelector?.matchExpressions).toEqual([{ key: 'tier', operator: 'Exists' }]);
+    expect(byName.get('db-from-api')?.podSelector.matchExpressions).toEqual([{ key: 'quarantine', operator: 'DoesNotExist' }]);
+    expect(byName.get('egress-dns-and-partners')?.podSelector.matchExpressions).toEqual([{ key: 'app', operator: 'NotIn', values: ['db'] }]);
+    expect(r.warnings.filter((w) => w.message.includes('matchExpressions'))).toEqual([]);
+    expect(r.validation.filter((d) => d.severity === 'error')).toEqual([]);
     expect(r.resolved?.namespaces.find((n) => n.name === 'shop')?.labels).toEqual({ 'kubernetes.io/metadata.name': 'shop', env: 'prod', team: 'shop' });
   });
 

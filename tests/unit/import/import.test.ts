@@ -63,7 +63,7 @@ describe('importCluster', () => {
     const r = importCluster(list(twelveGoodItems()));
     expect(r.validation.filter((d) => d.severity === 'error')).toEqual([]);
     expect(r.resolved?.name).toBe('imported');
-    expect(r.resolved?.dns).toEqual({ provider: 'coredns', clusterIP: '10.96.0.10', pods: ['coredns-1'] });
+    expect(r.resolved?.dns).toEqual({ provider: 'coredns', clusterIP: '10.96.0.10', pods: ['coredns-1'], podsMode: 'insecure' });
     expect(r.resolved?.network).toEqual({ nodeCIDR: '192.168.1.0/24', clusterCIDR: '10.244.0.0/16', serviceCIDR: '10.96.0.0/12', clusterDomain: 'cluster.local' });
     expect(r.resolved?.namespaces.find((n) => n.name === 'default')?.labels).toEqual({ team: 'web', 'kubernetes.io/metadata.name': 'default' });
     expect(r.plugin.spec).toEqual({ name: 'flannel', backend: 'vxlan' });
@@ -125,6 +125,15 @@ describe('importCluster', () => {
     const r = importCluster('hello');
     expect(r.errors.map(formatIssue)).toEqual(['the document on line 1 is not a Kubernetes object or list; it was left out']);
     expect(r.validation.map((d) => d.path)).toContain('nodes');
+  });
+  it('keeps DNS-subdomain names of nodes and pods (dots allowed, as ValidateNodeName and ValidatePodName do)', () => {
+    const items = [nodeItem('ip-192-168-1-11.ec2.internal', '192.168.1.11', '10.244.0.0/24'), podItem('web.v1-0', 'ip-192-168-1-11.ec2.internal', '10.244.0.5')];
+    const r = importCluster(list(items));
+    expect(r.validation.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+    expect(r.resolved?.nodes.map((n) => [n.name, n.pods.map((p) => p.name)])).toEqual([['ip-192-168-1-11.ec2.internal', ['web.v1-0']]]);
+    // An upper-case name is no DNS subdomain: validation says so, located at the object's name.
+    const bad = importCluster(list([nodeItem('Node_A', '192.168.1.11', '10.244.0.0/24')]));
+    expect(bad.validation.filter((d) => d.severity === 'error').map((d) => `${d.source?.path}: ${d.message}`)[0]).toMatch(/^items\[0\]\.metadata\.name: /);
   });
 });
 

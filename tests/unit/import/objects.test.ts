@@ -116,14 +116,22 @@ describe('importPod', () => {
     expect(issues.warnings.map((w) => w.path)).toEqual(['items[3].spec.nodeName', 'items[3].status.phase', 'items[3].status.podIP']);
   });
 
-  it('warns about a second address family, a hostPort and a not-ready pod', () => {
+  it('warns about a second address family and a hostPort; takes a not-ready pod as ready: false', () => {
     const issues = new IssueCollector();
     const p = importPod(
       reader(pod({ containers: [{ name: 'c', ports: [{ containerPort: 80, hostPort: 8080, protocol: 'TCP' }] }] }, { podIPs: [{ ip: '10.244.1.5' }, { ip: 'fd00::5' }], conditions: [{ type: 'Ready', status: 'False' }] }), issues),
       issues,
     );
     expect(p?.pod.ip).toBe('10.244.1.5');
-    expect(issues.warnings.map((w) => w.path)).toEqual(['items[3].status.podIPs', 'items[3].spec.containers[0].ports[0].hostPort', 'items[3].status.conditions[0]']);
+    expect(p?.pod.ready).toBe(false);
+    expect(p?.pod.terminating).toBeUndefined();
+    expect(issues.warnings.map((w) => w.path)).toEqual(['items[3].status.podIPs', 'items[3].spec.containers[0].ports[0].hostPort']);
+  });
+
+  it('takes a deletionTimestamp as terminating, and a Ready pod as ready (the default, left out)', () => {
+    const p = importPod(reader(pod({}, { conditions: [{ type: 'Ready', status: 'True' }] }, { deletionTimestamp: '2026-11-30T10:02:11Z' })), new IssueCollector());
+    expect(p?.pod.terminating).toBe(true);
+    expect(p?.pod.ready).toBeUndefined();
   });
 
   it('remembers the controlling owner and images, for detection', () => {
@@ -227,8 +235,8 @@ describe('importEndpointSlice', () => {
       { addresses: ['10.244.1.5'], ready: true, serving: true, terminating: false, nodeName: 'worker-1', zone: 'zone-a', hintZones: ['zone-a'] },
       { addresses: ['10.244.2.9'], ready: false, serving: true, terminating: true, targetRef: 'Pod/shop/web-3' },
     ]);
-    expect(issues.warnings.map((w) => w.path)).toEqual(['items[3].endpoints[1].conditions', 'items[3].endpoints']);
-    expect(issues.warnings[0]!.message).toContain('terminating but still serving');
+    expect(issues.warnings.map((w) => w.path)).toEqual(['items[3].endpoints']);
+    expect(issues.warnings[0]!.message).toContain('topology hints');
   });
 
   it('warns that an IPv6 slice is not shown', () => {
@@ -273,13 +281,35 @@ describe('NetworkPolicies and Namespaces', () => {
     expect(p?.policy).toEqual({ name: 'all', namespace: 'default', podSelector: {}, ingress: [{}] });
   });
 
-  it('warns, at the path, that matchExpressions are not modelled', () => {
+  it('reads matchExpressions with all four operators', () => {
     const issues = new IssueCollector();
-    const selector = importSelector(reader({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'env', operator: 'In', values: ['prod', 'staging'] }, { key: 'quarantine', operator: 'DoesNotExist' }] }, issues), 'NetworkPolicy shop/x', issues);
-    expect(selector).toEqual({ matchLabels: { app: 'web' } });
-    expect(issues.warnings).toEqual([
-      { path: 'items[3].matchExpressions', message: 'NetworkPolicy shop/x: matchExpressions [env In (prod, staging); quarantine DoesNotExist] are not modelled yet, so this selector selects more than in the cluster' },
+    const selector = importSelector(
+      reader({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'env', operator: 'In', values: ['prod', 'staging'] }, { key: 'tier', operator: 'NotIn', values: ['db'] }, { key: 'team', operator: 'Exists' }, { key: 'quarantine', operator: 'DoesNotExist' }] }, issues),
+      'NetworkPolicy shop/x',
+      issues,
+    );
+    expect(selector).toEqual({
+      matchLabels: { app: 'web' },
+      matchExpressions: [
+        { key: 'env', operator: 'In', values: ['prod', 'staging'] },
+        { key: 'tier', operator: 'NotIn', values: ['db'] },
+        { key: 'team', operator: 'Exists' },
+        { key: 'quarantine', operator: 'DoesNotExist' },
+      ],
+    });
+    expect(issues.warnings).toEqual([]);
+    expect(issues.errors).toEqual([]);
+  });
+
+  it('leaves out a requirement with an unknown operator or no key, located, and keeps the rest', () => {
+    const issues = new IssueCollector();
+    const selector = importSelector(reader({ matchExpressions: [{ key: 'env', operator: 'Equals', values: ['a'] }, { operator: 'Exists' }, { key: 'team', operator: 'Exists' }] }, issues), 'NetworkPolicy shop/x', issues);
+    expect(selector).toEqual({ matchExpressions: [{ key: 'team', operator: 'Exists' }] });
+    expect(issues.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+      'items[3].matchExpressions[0].operator: "Equals" is not one of In, NotIn, Exists, DoesNotExist; it was left out',
+      'items[3].matchExpressions[1]: NetworkPolicy shop/x: a matchExpressions requirement without a key was left out',
     ]);
+    expect(issues.warnings.map((w) => w.path)).toEqual(['items[3].matchExpressions[0]', 'items[3].matchExpressions[1]']);
   });
 
   it('reads namespace labels', () => {

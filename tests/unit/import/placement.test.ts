@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSlices, type ImportedEndpointSlice } from '../../../src/import/endpoint-slices.ts';
+import { applySliceConditions, checkSlices, type ImportedEndpointSlice } from '../../../src/import/endpoint-slices.ts';
 import { formatIssue, IssueCollector } from '../../../src/import/issues.ts';
 import { importNetwork } from '../../../src/import/network.ts';
 import type { ImportedNode } from '../../../src/import/nodes.ts';
@@ -86,5 +86,54 @@ describe('checkSlices', () => {
       'slices/web: 1 of 2 endpoint(s) of EndpointSlice default/web-x (10.244.0.6) are not pods in the paste, so the model cannot show them',
       'slices/ext: Service default/ext has no selector; its 1 endpoint(s) come from this EndpointSlice, which the model does not read yet',
     ]);
+  });
+});
+
+describe('applySliceConditions', () => {
+  const slice = (endpoints: ImportedEndpointSlice['endpoints']): ImportedEndpointSlice => ({
+    name: 'web-x',
+    namespace: 'default',
+    service: 'web',
+    addressType: 'IPv4',
+    ports: [],
+    endpoints,
+    at: { path: 'slices/web' },
+  });
+
+  it('puts each endpoint\'s conditions on its pod (by targetRef, else by address) and says where the status disagreed', () => {
+    const issues = new IssueCollector();
+    const a = pod('a', 'n', '10.244.0.5');
+    const b = pod('b', 'n', '10.244.0.6');
+    const c = pod('c', 'n', '10.244.0.7');
+    c.pod.ready = false;
+    applySliceConditions(
+      [
+        slice([
+          { addresses: ['10.244.0.5'], ready: false, serving: true, terminating: true, targetRef: 'Pod/default/a' },
+          { addresses: ['10.244.0.6'], ready: false, serving: false, terminating: false },
+          { addresses: ['10.244.0.7'], ready: false, serving: false, terminating: false, targetRef: 'Pod/default/c' },
+        ]),
+      ],
+      [a, b, c],
+      issues,
+    );
+    expect([a.pod.ready, a.pod.terminating]).toEqual([undefined, true]);
+    expect([b.pod.ready, b.pod.terminating]).toEqual([false, undefined]);
+    // c's own status already said not ready: nothing to say.
+    expect([c.pod.ready, c.pod.terminating]).toEqual([false, undefined]);
+    expect(issues.warnings.map(formatIssue)).toEqual([
+      "slices/web: EndpointSlice default/web-x says pod default/a is ready=false serving=true terminating=true, its status said ready=true serving=true terminating=false; the slice's conditions are used, as kube-proxy reads the slices",
+      "slices/web: EndpointSlice default/web-x says pod default/b is ready=false serving=false terminating=false, its status said ready=true serving=true terminating=false; the slice's conditions are used, as kube-proxy reads the slices",
+    ]);
+  });
+
+  it('makes a ready endpoint ready again when the pod status said otherwise', () => {
+    const issues = new IssueCollector();
+    const a = pod('a', 'n', '10.244.0.5');
+    a.pod.ready = false;
+    a.pod.terminating = true;
+    applySliceConditions([slice([{ addresses: ['10.244.0.5'], ready: true, serving: true, terminating: false }])], [a], issues);
+    expect([a.pod.ready, a.pod.terminating]).toEqual([undefined, undefined]);
+    expect(issues.warnings).toHaveLength(1);
   });
 });

@@ -1,0 +1,239 @@
+/**
+ * The "Your cluster" page: paste kubectl output and see nodes, kube-proxy rules, resolv.conf and
+ * the policy matrix with reasons; no request at all while importing and computing (only the
+ * page's own same-origin chunks when the diagrams are opened); located errors with the rest
+ * still shown; keyboard use; hostile values shown as text with no script run; axe light and dark.
+ */
+import { readFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, watchPage } from './support/browser.ts';
+import { htmlFiles } from '../../src/site/dist-files.ts';
+
+const baseUrl = inject('baseUrl');
+const origin = new URL(baseUrl).origin;
+const PAGE = 'your-cluster/';
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+type Json = Record<string, unknown>;
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/kubectl/${name}`, import.meta.url), 'utf8');
+const clusterList = () => JSON.parse(fixture('kubeadm-flannel-3node.json')) as { items: Json[] } & Json;
+function sampleText(): string {
+  const list = clusterList();
+  const policies = parse(fixture('shop-networkpolicies.yaml')) as { items: Json[] };
+  return JSON.stringify({ ...list, items: [...list.items, ...policies.items] });
+}
+
+/** Every request the page makes from now on. */
+function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (req) => urls.push(req.url()));
+  return urls;
+}
+
+async function openPage(page: Page): Promise<void> {
+  await page.goto(baseUrl + PAGE, { waitUntil: 'networkidle' });
+}
+
+const POLL = { timeout: 20_000 };
+const text = (page: Page, selector: string) => page.locator(selector).first().evaluate((e) => e.textContent ?? '');
+
+describe('Your cluster page', () => {
+  it('imports a pasted dump and shows nodes, rules, resolv.conf and the matrix with reasons, with no request', async () => {
+    const page = await browser.newPage();
+    const problems = watchPage(page, origin);
+    await openPage(page);
+    const requests = recordRequests(page);
+    await page.getByLabel('kubectl output (JSON or YAML)').fill(sampleText());
+    await page.getByRole('button', { name: 'Show my cluster' }).click();
+    await expect.poll(() => text(page, '[data-status]'), POLL).toMatch(/^Imported in \d+ ms\. Nothing left this page\.$/);
+
+    expect(await text(page, '[data-counts]')).toMatch(/^3 nodes, 16 pods, 6 Services, 6 EndpointSlices, 5 NetworkPolicies, 5 Namespaces\./);
+    const nodes = await page.locator('[data-nodes] li').allTextContents();
+    expect(nodes.map((n) => n.split(' ')[0])).toEqual(['cp-1', 'worker-1', 'worker-2']);
+    expect(await text(page, '[data-rules]')).toContain('-A KUBE-SERVICES -m comment --comment "shop/web:http cluster IP"');
+    await page.getByLabel('Node', { exact: true }).selectOption('worker-2');
+    expect(await text(page, '[data-rules]')).toMatch(/^\*nat\n/);
+
+    await page.getByLabel('Pod', { exact: true }).selectOption('shop/web-6d4cf56db6-9bqzf');
+    expect(await text(page, '[data-resolv]')).toBe('search shop.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n');
+    await page.getByLabel('Name to look up').fill('api');
+    await page.getByRole('button', { name: 'Look up' }).click();
+    expect(await page.locator('[data-lookup] li').first().textContent()).toMatch(/^api\.shop\.svc\.cluster\.local\. — answered: A 10\.\d+\.\d+\.\d+$/);
+
+    expect(await text(page, '[data-policy-summary]')).toMatch(/^5 NetworkPolicies; of \d+ pods on the pod network, \d+ are isolated for ingress/);
+    const cells = page.locator('[data-matrix] table button');
+    expect(await cells.count()).toBeGreaterThan(4);
+    const denied = page.locator('[data-matrix] table button[aria-label*="denied"]').first();
+    await denied.click();
+    const reasons = await page.locator('[data-pair] li').allTextContents();
+    expect(reasons[0]).toMatch(/^From \S+ to \S+:$/);
+    expect(reasons.slice(1).join('\n')).toMatch(/is isolated for ingress by shop\/default-deny.*no rule of them matches, so denied/);
+
+    // Importing and computing made no request at all.
+    expect(requests).toEqual([]);
+
+    // Opening the diagrams loads Mermaid: same-origin script chunks only, then two SVGs.
+    await page.getByText('Draw the topology and Services diagrams').click();
+    await expect.poll(() => page.locator('[data-views] figure svg').count(), { timeout: 60_000 }).toBe(2);
+    expect(requests.length).toBeGreaterThan(0);
+    for (const url of requests) {
+      expect(new URL(url).origin).toBe(origin);
+      expect(new URL(url).pathname).toMatch(/^\/_astro\/.+\.js$/);
+    }
+    expect(await page.locator('[data-views] figure').first().textContent()).toContain('cp-1');
+    expect(await page.locator('[data-views] parsererror, [data-views] .yc-error').count()).toBe(0);
+    expect(await page.locator('[data-views] svg text, [data-views] svg foreignObject').count()).toBeGreaterThan(10);
+    expect(problems).toEqual({ consoleErrors: [], failedRequests: [], otherOrigins: [] });
+    await page.close();
+  });
+
+  it('shows a located error for a broken paste, keeps the text and shows the rest', async () => {
+    const page = await browser.newPage();
+    await openPage(page);
+    const list = clusterList();
+    const web = list.items.findIndex((i) => i.kind === 'Service' && (i.metadata as Json).name === 'web');
+    ((list.items[web] as Json).spec as Json).clusterIP = '10.96.999.1';
+    ((list.items[web] as Json).spec as Json).clusterIPs = ['10.96.999.1'];
+    const broken = JSON.stringify(list);
+    const box = page.getByLabel('kubectl output (JSON or YAML)');
+    await box.fill(broken);
+    await page.getByRole('button', { name: 'Show my cluster' }).click();
+    await expect.poll(() => text(page, '[data-status]'), POLL).toMatch(/with 1 error\(s\) listed below \(the rest is shown\)/);
+    const errors = await page.locator('[data-messages] ul.yc-error li').allTextContents();
+    expect(errors).toEqual([`items[${web}].spec.clusterIP: ClusterIP "10.96.999.1" is not an IPv4 address; it was left out (the model allocates a free one)`]);
+    expect(await box.inputValue()).toBe(broken);
+    expect(await page.locator('[data-nodes] li').count()).toBe(3);
+
+    // Text that is not kubectl output at all: an error, no crash, the text kept.
+    await box.fill('{ "kind": "List", "items": [ { "kind": "Pod" ');
+    await page.getByRole('button', { name: 'Show my cluster' }).click();
+    await expect.poll(() => page.locator('[data-messages] ul.yc-error li').count(), POLL).toBeGreaterThan(0);
+    expect(await box.inputValue()).toBe('{ "kind": "List", "items": [ { "kind": "Pod" ');
+    await page.close();
+  });
+
+  it('reads several chosen files (JSON and YAML), each located by its name', async () => {
+    const page = await browser.newPage();
+    await openPage(page);
+    const requests = recordRequests(page);
+    const list = clusterList();
+    const web = list.items.findIndex((i) => i.kind === 'Service' && (i.metadata as Json).name === 'web');
+    Object.assign((list.items[web] as Json).spec as Json, { clusterIP: '10.96.999.1', clusterIPs: ['10.96.999.1'] });
+    await page.getByLabel('Files').setInputFiles([
+      { name: 'cluster.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(list)) },
+      { name: 'policies.yaml', mimeType: 'text/yaml', buffer: Buffer.from(fixture('shop-networkpolicies.yaml')) },
+    ]);
+    await expect.poll(() => text(page, '[data-file-list]'), POLL).toBe('Chosen: cluster.json, policies.yaml');
+    await page.getByRole('button', { name: 'Show my cluster' }).click();
+    await expect.poll(() => text(page, '[data-status]'), POLL).toMatch(/^Imported in/);
+    expect(await text(page, '[data-counts]')).toMatch(/5 NetworkPolicies/);
+    expect(await page.locator('[data-messages] ul.yc-error li').allTextContents()).toEqual([
+      `cluster.json: items[${web}].spec.clusterIP: ClusterIP "10.96.999.1" is not an IPv4 address; it was left out (the model allocates a free one)`,
+    ]);
+    expect(requests).toEqual([]);
+    await page.close();
+  });
+
+  it('works from the keyboard: load the sample, choose a pod, ask why', async () => {
+    const page = await browser.newPage();
+    await openPage(page);
+    await page.getByLabel('kubectl output (JSON or YAML)').focus();
+    let focused = '';
+    for (let i = 0; i < 8 && focused !== 'Load a sample'; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    }
+    expect(focused).toBe('Load a sample');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => text(page, '[data-status]'), POLL).toMatch(/^Imported in/);
+    const from = page.getByLabel('From pod');
+    await from.focus();
+    await page.keyboard.press('End');
+    await page.getByLabel('To pod').focus();
+    await page.keyboard.press('Home');
+    await page.getByRole('button', { name: 'Why?' }).focus();
+    await page.keyboard.press('Enter');
+    const reasons = await page.locator('[data-pair] li').allTextContents();
+    expect(reasons.length).toBeGreaterThan(1);
+    expect(reasons.slice(1).every((r) => /^(TCP|UDP|SCTP|any) .*(allowed|denied)/.test(r))).toBe(true);
+    await page.close();
+  });
+
+  it('shows hostile values as text: no script runs, no dialog, Mermaid keywords drawn as names', async () => {
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', async (d) => {
+      dialogs.push(d.message());
+      await d.dismiss();
+    });
+    await openPage(page);
+    const list = clusterList();
+    const pods = list.items.filter((i) => i.kind === 'Pod' && (i.metadata as Json).namespace === 'shop');
+    const hostile = [
+      '<img src=x onerror="window.__pwned=1;alert(1)">',
+      '<script>window.__pwned=1</script>',
+      '%%{init: {"securityLevel": "loose"}}%%',
+      'click pod_x call alert(1)',
+      `${'ü'.repeat(300)}-名前`,
+    ];
+    hostile.forEach((name, i) => ((pods[i]!.metadata as Json).labels = { ...((pods[i]!.metadata as Json).labels as Json), [name]: name }));
+    // Valid names that are Mermaid keywords: they must be drawn as names, not parsed.
+    const svc = list.items.find((i) => i.kind === 'Service' && (i.metadata as Json).name === 'api')!;
+    (svc.metadata as Json).name = 'end';
+    const badPod = { ...pods[0]!, metadata: { ...(pods[0]!.metadata as Json), name: hostile[0], labels: {} } };
+    list.items.push(badPod);
+    await page.getByLabel('kubectl output (JSON or YAML)').fill(JSON.stringify(list));
+    await page.getByRole('button', { name: 'Show my cluster' }).click();
+    // The objects with invalid names and labels are left out; the rest of the cluster is shown.
+    await expect.poll(() => text(page, '[data-status]'), POLL).toMatch(/^Imported in \d+ ms, with \d+ error\(s\) listed below \(the rest is shown\)\. \d+ object\(s\) were left out\./);
+    expect(await page.locator('[data-nodes] li').count()).toBe(3);
+    const findings = await text(page, '[data-messages]');
+    expect(findings).toContain(hostile[0]);
+    expect(findings).toContain(hostile[1]);
+    expect(await page.locator('[data-your-cluster] img, [data-your-cluster] script').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+
+    // Without the invalid objects the model validates; the keyword name is drawn.
+    list.items.pop();
+    pods.forEach((p) => ((p.metadata as Json).labels = { app: String(((p.metadata as Json).labels as Json).app ?? 'x') }));
+    await page.getByLabel('kubectl output (JSON or YAML)').fill(JSON.stringify(list));
+    await page.getByRole('button', { name: 'Show my cluster' }).click();
+    await expect.poll(() => text(page, '[data-status]'), POLL).toMatch(/^Imported/);
+    await page.getByText('Draw the topology and Services diagrams').click();
+    await expect.poll(() => page.locator('[data-views] figure svg').count(), { timeout: 60_000 }).toBe(2);
+    expect(await page.locator('[data-views] figure').nth(1).textContent()).toContain('end');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('ships its script on this page only: every other page loads none of it', () => {
+    const pages = htmlFiles('dist');
+    const own = pages.filter((file) => readFileSync(file, 'utf8').includes('YourCluster.astro_astro_type_script'));
+    expect(own.map((file) => file.replace(/\\/g, '/').replace(/^.*dist\//, ''))).toEqual(['your-cluster/index.html']);
+    expect(pages.length).toBeGreaterThan(10);
+  });
+
+  it.each(['light', 'dark'] as const)('has no axe violations with a cluster shown (%s)', async (theme) => {
+    const context = await browser.newContext({ colorScheme: theme });
+    const page = await context.newPage();
+    await openPage(page);
+    await page.getByRole('button', { name: 'Load a sample' }).click();
+    await expect.poll(() => text(page, '[data-status]'), POLL).toMatch(/^Imported in/);
+    const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await context.close();
+  });
+});
