@@ -24,10 +24,8 @@ async function renderDiagrams(cluster: Cluster, dir: string): Promise<DiagramFil
     try {
       for (const view of clusterViews(cluster)) {
         const rendered = await renderer.render({ source: view.mermaid });
-        const variant = rendered.variants.find((v) => v.theme === 'all' || v.theme === 'light') ?? rendered.variants[0];
-        if (!variant) continue;
         const file = `${view.view}.svg`;
-        writeFileSync(join(dir, file), variant.svg.split(ID_TOKEN).join(`explain-${view.view}`));
+        writeFileSync(join(dir, file), rendered.svg.split(ID_TOKEN).join(`explain-${view.view}`));
         files[view.view] = file;
       }
     } finally {

@@ -66,7 +66,7 @@ describe('validRest: one bad object does not hide the cluster', () => {
     expect(e.messages.invalid).toHaveLength(2);
     expect(e.leftOut).toEqual([
       `pod shop/${pod.metadata.name}: label key "<b>x</b>" has a prefix "<b>x<" that is not a DNS-1123 subdomain (lower-case, at most 253 characters)`,
-      'Service shop/Bad_Name: Service name "Bad_Name" is not a DNS-1035 label',
+      'Service shop/Bad_Name: Service name "Bad_Name" is not a DNS-1123 label',
     ]);
     expect(e.cluster?.nodes.flatMap((n) => n.pods).some((p) => p.name === pod.metadata.name)).toBe(false);
     expect(e.cluster?.services.map((s) => s.name)).not.toContain('Bad_Name');
