@@ -5,6 +5,7 @@
 import { decodeAttr } from './svg-ids.ts';
 import { DISPLAY_FONT_FAMILY, MEASURE_FONT_ALIAS } from './config.ts';
 import { compactSvg } from './svg-compact.ts';
+import { entityCodeChar } from './entity-codes.ts';
 
 export interface NormalizedSvg {
   svg: string;
@@ -67,17 +68,16 @@ export function normalizeRoot(svg: string): NormalizedSvg {
 }
 
 /**
- * Mermaid turns `#58;`-style entity codes (how src/mermaid escapes text) into characters in node
- * labels, but with SVG labels it leaves subgraph titles as the literal text `&#58;`. Decode what is
- * left in text content; the label box was measured on the longer text, so nothing can clip.
+ * Decodes the entity codes Mermaid leaves in text content (subgraph titles with SVG labels; see
+ * entity-codes.ts). Works on serialised markup, where Mermaid's `&#40;` text reads `&amp;#40;`;
+ * the label box was measured on the longer text, so nothing can clip.
  */
 export function decodeEntityCodes(svg: string): string {
   return svg.replace(/>([^<]+)</g, (whole, text: string) => {
     if (!text.includes('&amp;#')) return whole;
     const decoded = text.replace(/&amp;#(x[0-9a-fA-F]+|\d+);/g, (m, code: string) => {
-      const point = code.startsWith('x') ? parseInt(code.slice(1), 16) : Number(code);
-      if (!Number.isFinite(point) || point <= 0 || point > 0x10ffff) return m;
-      return escapeXml(String.fromCodePoint(point));
+      const char = entityCodeChar(code);
+      return char === undefined ? m : escapeXml(char);
     });
     return `>${decoded}<`;
   });

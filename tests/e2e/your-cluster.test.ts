@@ -92,6 +92,10 @@ describe('Your cluster page', () => {
       expect(new URL(url).pathname).toMatch(/^\/_astro\/.+\.js$/);
     }
     expect(await page.locator('[data-views] figure').first().textContent()).toContain('cp-1');
+    // The escaping's entity codes are decoded in every label, subgraph titles included.
+    const drawnText = await page.locator('[data-views] svg').allTextContents();
+    expect(drawnText.join('\n')).toContain('cp-1 (control plane)');
+    expect(drawnText.join('\n')).not.toContain('&#');
     expect(await page.locator('[data-views] parsererror, [data-views] .yc-error').count()).toBe(0);
     expect(await page.locator('[data-views] svg text, [data-views] svg foreignObject').count()).toBeGreaterThan(10);
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [], otherOrigins: [] });

@@ -27,6 +27,7 @@ import {
 } from '../../explain/explain.ts';
 import type { ImportSource } from '../../import/index.ts';
 import type { Cluster } from '../../model/types.ts';
+import { decodeEntityCodesInTree } from '../../render/entity-codes.ts';
 
 /** Above this many pods the diagrams are not drawn (Mermaid's layout gets slow); the words still are. */
 const DRAW_MAX_PODS = 300;
@@ -199,7 +200,16 @@ function setup(root: HTMLElement): void {
     views.prepend(el('p', 'Drawing…'));
     const { default: mermaid } = await import('mermaid');
     const dark = document.documentElement.dataset.theme === 'dark';
-    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default', flowchart: { htmlLabels: false } });
+    // Labels as SVG text, wrapped like the build's (src/render/config.ts): Mermaid 12 reads
+    // `htmlLabels` at the top level, so `flowchart.htmlLabels` alone still drew HTML labels.
+    mermaid.initialize({
+      startOnLoad: false,
+      securityLevel: 'strict',
+      theme: dark ? 'dark' : 'default',
+      htmlLabels: false,
+      markdownAutoWrap: false,
+      flowchart: { wrappingWidth: 320 },
+    });
     for (const [i, f] of figures.entries()) {
       try {
         const { svg } = await mermaid.render(`yc-view-${i}-${Date.now()}`, f.view.mermaid);
@@ -207,6 +217,8 @@ function setup(root: HTMLElement): void {
         // DOMParser document never run, and importNode keeps them inert.
         const svgElement = new DOMParser().parseFromString(svg, 'text/html').querySelector('svg');
         if (!svgElement) throw new Error('Mermaid returned no SVG');
+        // Subgraph titles keep the escaping's entity codes as text; decode them as the build does.
+        decodeEntityCodesInTree(svgElement);
         svgElement.setAttribute('role', 'img');
         svgElement.setAttribute('aria-label', f.view.title);
         f.diagram.replaceChildren(document.importNode(svgElement, true));
