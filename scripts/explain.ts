@@ -18,14 +18,18 @@ const USAGE = 'usage: npm run explain -- FILE [FILE...] [--out DIR] [--no-diagra
 /** Renders the views with the site's renderer (src/render); a note instead when that fails. */
 async function renderDiagrams(cluster: Cluster, dir: string): Promise<DiagramFiles> {
   try {
-    const { DiagramRenderer, ID_TOKEN } = await import('../src/render/index.ts');
+    const { DiagramRenderer } = await import('../src/render/index.ts');
+    const { loadThemeTokens, standaloneSvg } = await import('../src/render/standalone-svg.ts');
     const renderer = new DiagramRenderer();
+    const theme = loadThemeTokens();
     const files: Record<string, string> = {};
     try {
       for (const view of clusterViews(cluster)) {
         const rendered = await renderer.render({ source: view.mermaid });
         const file = `${view.view}.svg`;
-        writeFileSync(join(dir, file), rendered.svg.split(ID_TOKEN).join(`explain-${view.view}`));
+        // Self-contained: the file carries its own light and dark colours (no page defines --mmd-*).
+        const svg = standaloneSvg(rendered, { idPrefix: `explain-${view.view}`, title: view.title, description: view.description }, theme);
+        writeFileSync(join(dir, file), svg);
         files[view.view] = file;
       }
     } finally {
