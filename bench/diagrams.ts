@@ -21,6 +21,7 @@ import { loadClusterRegistry } from '../src/model/load.ts';
 import { registryViews } from '../src/mermaid/views.ts';
 import { CHROMIUM_ARGS, DiagramRenderer, placeDiagram, resolveChromium } from '../src/render/index.ts';
 import { unthemedColors } from '../src/render/svg-palette.ts';
+import { processTreeCpuMs } from './process-cpu.ts';
 
 const run = promisify(execFile);
 
@@ -74,11 +75,16 @@ async function compare(root: string, diagrams: BenchDiagram[], work: string, log
   // Ours, cold: fresh cache, so every diagram is rendered, browser launch included.
   const cacheDir = join(work, 'cache');
   const cold = new DiagramRenderer({ root, cacheDir });
+  const cpuBefore = processTreeCpuMs();
+  const loadBefore = loadavg()[0]!;
   let started = performance.now();
   await cold.renderAll(diagrams.map((d) => ({ source: d.source })));
+  // Read before closing: the browser's processes still exist (see process-cpu.ts).
+  const cpuAfter = processTreeCpuMs();
   await cold.close();
   const coldMs = performance.now() - started;
-  log(`cold: ${seconds(coldMs)}`);
+  const coldCpuMs = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+  log(`cold: ${seconds(coldMs)}${coldCpuMs === undefined ? '' : `, CPU ${seconds(coldCpuMs)}`}`);
 
   // Ours, warm: same cache, a new renderer as in a second build.
   const warm = new DiagramRenderer({ root, cacheDir });
@@ -117,8 +123,11 @@ async function compare(root: string, diagrams: BenchDiagram[], work: string, log
     `Diagrams: ${n} (cluster views from diagrams/ and fences in docs/), Mermaid ${JSON.parse(readFileSync(join(root, 'node_modules/mermaid/package.json'), 'utf8')).version}`,
     '',
     // Wall times on a shared machine grow with its load: say what the load was.
-    `Machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
+    `Machine: ${cpus().length} cores, load average ${loadBefore.toFixed(1)} before the cold run, ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
     '',
+    ...(coldCpuMs === undefined
+      ? []
+      : [`Cold run CPU (Node + Chromium, all processes): ${seconds(coldCpuMs)}, ${(coldCpuMs / n / 1000).toFixed(3)} s per diagram (less sensitive to other users' load than wall time).`, '']),
     '| run | total | per diagram | vs mmdc |',
     '| --- | ---: | ---: | ---: |',
     `| ours, cold (browser launch included, one render per diagram for both themes) | ${seconds(coldMs)} | ${(coldMs / n / 1000).toFixed(3)} s | ${withMmdc ? `${(mmdcMs / coldMs).toFixed(1)}x faster` : '-'} |`,

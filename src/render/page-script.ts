@@ -4,16 +4,26 @@
  */
 
 /**
- * Defines `window.__renderMermaid(source, config)` -> `{ ok, svg, usedRules }` or
- * `{ ok: false, message, line }`. `usedRules` marks which top-level rules of the SVG's stylesheet
- * match an element of the drawing: Mermaid ships every rule of a diagram type (a flowchart's sheet
- * styles sequence actors, gantt bars, ...), most match nothing. The browser's own selector engine
- * decides, so no rule that applies is dropped. Rules it cannot test (pseudo-elements, at-rules
- * other than keyframes) count as used; `:hover`-only rules match nothing in a static drawing.
+ * Defines, in the render page:
+ * - `window.__loadMermaid(url, config)`: imports Mermaid, initialises it once with the pinned
+ *   config and waits for the measuring font. Mermaid resets to this site config at the start of
+ *   every render, so one `initialize` serves every diagram of the page.
+ * - `window.__renderBatch(sources)` -> one result per source, in order: `{ ok, svg, usedRules }`
+ *   or `{ ok: false, message, line }`. A batch is one round trip from Node instead of one per
+ *   diagram; Mermaid renders one diagram at a time within a page anyway.
+ *
+ * `usedRules` marks which top-level rules of the SVG's stylesheet match an element of the
+ * drawing: Mermaid ships every rule of a diagram type (a flowchart's sheet styles sequence
+ * actors, gantt bars, ...), most match nothing. The browser's own selector engine decides, so no
+ * rule that applies is dropped. Rules it cannot test (pseudo-elements, at-rules other than
+ * keyframes) count as used; `:hover`-only rules match nothing in a static drawing.
  */
 export const PAGE_SCRIPT = String.raw`
-window.__loadMermaid = async function (url) {
+window.__loadMermaid = async function (url, config) {
   window.mermaid = (await import(url)).default;
+  window.mermaid.initialize(config);
+  await document.fonts.load('16px ' + config.fontFamily.split(',')[0]);
+  await document.fonts.ready;
 };
 
 window.__usedRules = function (svgText) {
@@ -43,10 +53,7 @@ window.__usedRules = function (svgText) {
   return used;
 };
 
-window.__renderMermaid = async function (source, config) {
-  mermaid.initialize(config);
-  await document.fonts.load('16px ' + config.fontFamily.split(',')[0]);
-  await document.fonts.ready;
+async function renderOne(source) {
   const renderId = 'mmdroot';
   try {
     const result = await mermaid.render(renderId, source);
@@ -65,6 +72,12 @@ window.__renderMermaid = async function (source, config) {
     // Mermaid leaves its scratch container behind when a render fails.
     for (const id of ['d' + renderId, 'i' + renderId, renderId]) document.getElementById(id)?.remove();
   }
+}
+
+window.__renderBatch = async function (sources) {
+  const results = [];
+  for (const source of sources) results.push(await renderOne(source));
+  return results;
 };
 `;
 
@@ -73,6 +86,8 @@ export function pageHtml(fontAlias: string, localFonts: readonly string[]): stri
   const src = localFonts.map((name) => `local('${name}')`).join(', ');
   return `<!doctype html><html><head><meta charset="utf-8"><style>
 @font-face { font-family: ${fontAlias}; src: ${src}; }
-body { margin: 0; font-family: ${fontAlias}, sans-serif; }
+/* Mermaid measures text (layout) but nobody looks at this page: hidden, nothing is painted.
+   visibility (unlike display: none) keeps every box measurable, so the output is the same. */
+body { margin: 0; font-family: ${fontAlias}, sans-serif; visibility: hidden; }
 </style></head><body></body></html>`;
 }

@@ -42,6 +42,12 @@ export function moduleFileFor(url: string, dist: string): string | undefined {
 const JOBS_PER_EXTRA_PAGE = 4;
 
 /**
+ * Diagrams a page takes per round trip. Small, so the pages of a session share the queue evenly
+ * (a page that opens late still gets work), large enough to save most round trips.
+ */
+const MAX_BATCH = 4;
+
+/**
  * `usedRules[i]` says whether the i-th top-level rule of the SVG's `<style>` matches anything in
  * the drawing (`null` when the browser parsed a different number of rules than the text has).
  */
@@ -65,6 +71,8 @@ export class RenderSession {
   private pageCount = 0;
   private opening = 0;
   private closed = false;
+  /** Mermaid's module files, read from disk once per session rather than once per page. */
+  private readonly files = new Map<string, Promise<Buffer>>();
 
   private constructor(
     private readonly browser: Browser,
@@ -88,7 +96,7 @@ export class RenderSession {
   }
 
   private pump(): void {
-    while (this.queue.length > 0 && this.idle.length > 0) void this.run(this.idle.pop()!, this.queue.shift()!);
+    while (this.queue.length > 0 && this.idle.length > 0) void this.run(this.idle.pop()!, this.queue.splice(0, MAX_BATCH));
     // Each page costs CPU to load Mermaid's modules (a few renders' worth); on a small machine an
     // extra page only pays off when that much work is waiting for it.
     while (
@@ -111,15 +119,15 @@ export class RenderSession {
     }
   }
 
-  private async run(page: Page, job: Job): Promise<void> {
+  private async run(page: Page, jobs: Job[]): Promise<void> {
     try {
-      const result = await page.evaluate(
-        ([source, config]) => (window as unknown as { __renderMermaid: (s: string, c: unknown) => Promise<RawRender> }).__renderMermaid(source, config),
-        [job.source, mermaidConfig()] as const,
+      const results = await page.evaluate(
+        (sources) => (window as unknown as { __renderBatch: (s: string[]) => Promise<RawRender[]> }).__renderBatch(sources),
+        jobs.map((job) => job.source),
       );
-      job.resolve(result);
+      jobs.forEach((job, i) => job.resolve(results[i]!));
     } catch (error) {
-      job.reject(error);
+      for (const job of jobs) job.reject(error);
     } finally {
       this.idle.push(page);
       this.pump();
@@ -136,15 +144,24 @@ export class RenderSession {
       if (url === `${RENDER_ORIGIN}/`) return route.fulfill({ contentType: 'text/html', body: html });
       const file = moduleFileFor(url, dist);
       if (!file) return route.abort();
-      return route.fulfill({ contentType: 'text/javascript', body: await readFile(file) });
+      return route.fulfill({ contentType: 'text/javascript', body: await this.moduleFile(file) });
     });
     await page.goto(`${RENDER_ORIGIN}/`);
     await page.addScriptTag({ content: PAGE_SCRIPT });
     await page.evaluate(
-      (entry) => (window as unknown as { __loadMermaid: (url: string) => Promise<void> }).__loadMermaid(entry),
-      `${RENDER_ORIGIN}/${this.bundlePath.slice(dist.length + 1)}`,
+      ([entry, config]) => (window as unknown as { __loadMermaid: (url: string, c: unknown) => Promise<void> }).__loadMermaid(entry, config),
+      [`${RENDER_ORIGIN}/${this.bundlePath.slice(dist.length + 1)}`, mermaidConfig()] as const,
     );
     return page;
+  }
+
+  private moduleFile(file: string): Promise<Buffer> {
+    let pending = this.files.get(file);
+    if (!pending) {
+      pending = readFile(file);
+      this.files.set(file, pending);
+    }
+    return pending;
   }
 
   async close(): Promise<void> {
