@@ -25,13 +25,13 @@
  * browser.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { formatDiagnostic } from '../model/diagnostics.ts';
-import { loadClusterRegistry } from '../model/load.ts';
-import type { ClusterRegistry } from '../model/registry.ts';
-import { registryViews, viewContext } from '../mermaid/views.ts';
+import { loadClusterRegistry, loadDefinitionFiles } from '../model/load.ts';
+import { DEFINITIONS_DIR, type ClusterRegistry } from '../model/registry.ts';
+import { registryViews, renderViews, viewContext } from '../mermaid/views.ts';
 import { closeSharedRenderer, sharedRenderer, type DiagramRequest } from '../render/index.ts';
 import { findMermaidFences, parseFenceTitle } from './mermaid-fences.ts';
 
@@ -166,6 +166,32 @@ async function prerender(root: string, docsDir: string, logger: AstroIntegration
 }
 
 // ---------------------------------------------------------------------------------------------
+// astro dev: an edited definition
+
+/** `diagrams/<name>.ts` relative to `root` when `file` (absolute) is a cluster definition, else undefined. */
+export function definitionFileOf(root: string, file: string): string | undefined {
+  const rel = relative(root, file).split(sep).join('/');
+  return new RegExp(`^${DEFINITIONS_DIR}/[^/]+\\.ts$`).test(rel) && !rel.endsWith('.d.ts') ? rel : undefined;
+}
+
+/**
+ * Renders the views of one saved definition right away, while Vite invalidates modules and the
+ * browser reloads: the page's request then finds the render done or in flight (the renderer
+ * shares it) instead of starting it. Only that cluster's views: every other view keeps its cache
+ * key. A definition with errors renders nothing here; the page shows its diagnostics.
+ */
+export async function renderEditedDefinition(root: string, file: string): Promise<number> {
+  const report = await loadDefinitionFiles(root, [file]);
+  if (report.diagnostics.some((d) => d.severity === 'error')) return 0;
+  const renderer = sharedRenderer({ root });
+  const requests = report.clusters.flatMap(({ id, cluster }) =>
+    renderViews(cluster).map((view) => ({ source: view.mermaid, origin: { file, context: viewContext(id, view.view) } })),
+  );
+  const result = await renderer.renderAll(requests);
+  return result.rendered;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The integration
 
 interface UnifiedProcessorLike {
@@ -207,10 +233,25 @@ export function mermaidDiagrams(options: MermaidIntegrationOptions = {}): AstroI
         if (removed.length > 0) logger.info(`pruned ${removed.length} unused diagram(s) from .cache/diagrams`);
         await closeSharedRenderer();
       },
+      'astro:server:setup': ({ server, logger }) => {
+        server.watcher.on('change', (path: string) => {
+          const file = definitionFileOf(root, path);
+          if (!file) return;
+          const started = Date.now();
+          renderEditedDefinition(root, file).then(
+            (rendered) => rendered > 0 && logger.info(`${file}: ${rendered} view(s) re-rendered on save (${Date.now() - started} ms)`),
+            // The page request renders (and reports) the same diagrams again.
+            () => undefined,
+          );
+        });
+      },
       'astro:server:start': ({ logger }) => {
         // Warm, not blocking: the server answers at once; diagrams already cached need no browser.
         const started = Date.now();
-        sharedRenderer({ root }).warm().then(
+        const renderer = sharedRenderer({ root });
+        renderer.onRendered = (diagram, ms, origin) =>
+          logger.info(`rendered ${origin?.context ?? origin?.file ?? diagram.diagramType} in ${Math.round(ms)} ms`);
+        renderer.warm().then(
           () => logger.info(`diagram renderer warm (${Date.now() - started} ms): an edited diagram renders in one step`),
           (error: unknown) => logger.warn(`diagram renderer not warmed: ${error instanceof Error ? error.message : String(error)}`),
         );

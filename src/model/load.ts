@@ -53,10 +53,18 @@ async function importDefinition(root: string, file: string): Promise<{ module: D
 
 /** Imports and validates every definition under `root/dir`; never throws (a failed import is a diagnostic). */
 export async function loadDefinitions(root: string, dir = DEFINITIONS_DIR): Promise<DefinitionReport> {
+  return loadDefinitionFiles(root, await listDefinitionFiles(root, dir));
+}
+
+/**
+ * Imports and validates the given definition files (relative to `root`), e.g. just the one an
+ * editor saved; never throws. Each file is validated on its own, so one file gives its own report.
+ */
+export async function loadDefinitionFiles(root: string, files: readonly string[]): Promise<DefinitionReport> {
   const modules: Record<string, DefinitionModule> = {};
   const failures: Diagnostic[] = [];
   // Sequential on purpose: light on a small machine, and the order of work does not matter.
-  for (const file of await listDefinitionFiles(root, dir)) {
+  for (const file of files) {
     const loaded = await importDefinition(root, file);
     if ('failure' in loaded) failures.push(loaded.failure);
     else modules[file] = loaded.module;

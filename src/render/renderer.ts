@@ -76,6 +76,8 @@ export class DiagramRenderer {
   private version: string | undefined;
   /** Diagrams rendered (not read from cache) by this renderer. */
   renderedCount = 0;
+  /** Told about every diagram rendered (not read from cache), with its wall time; `astro dev` logs it. */
+  onRendered: ((diagram: RenderedDiagram, ms: number, origin: DiagramOrigin | undefined) => void) | undefined;
 
   constructor(options: RendererOptions = {}) {
     this.root = options.root ?? process.cwd();
@@ -137,6 +139,7 @@ export class DiagramRenderer {
   }
 
   private async renderUncached(key: string, request: DiagramRequest): Promise<RenderedDiagram> {
+    const started = performance.now();
     const session = await this.openSession();
     const source = normalizeSource(request.source);
     const result = await session.render(source);
@@ -158,6 +161,7 @@ export class DiagramRenderer {
     };
     this.cache.set(entry);
     this.renderedCount += 1;
+    this.onRendered?.(entry, performance.now() - started, request.origin);
     return entry;
   }
 

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listDefinitionFiles, loadClusterRegistry, loadDefinitions } from '../../../src/model/load.ts';
+import { listDefinitionFiles, loadClusterRegistry, loadDefinitionFiles, loadDefinitions } from '../../../src/model/load.ts';
 import { DefinitionErrors } from '../../../src/model/registry.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -34,6 +34,16 @@ describe('loading definitions in Node', () => {
     ]);
     expect(report.diagnostics.find((d) => d.file.endsWith('throws-on-import.ts'))?.message).toContain('boom while loading');
     expect(report.diagnostics.find((d) => d.file.endsWith('no-default-export.ts'))?.message).toBe('the file has no default export');
+  });
+
+  it('loads just the files asked for, each with its own diagnostics', async () => {
+    const good = await loadDefinitionFiles(ROOT, [`${DIR}/good-cluster.ts`]);
+    expect(good.files).toEqual([`${DIR}/good-cluster.ts`]);
+    expect(good.clusters.map((c) => c.id)).toEqual(['good-cluster']);
+    expect(good.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const broken = await loadDefinitionFiles(ROOT, [`${DIR}/broken-cluster.ts`]);
+    expect(broken.clusters).toEqual([]);
+    expect(broken.diagnostics.filter((d) => d.severity === 'error').map((d) => d.path)).toEqual(['nodes[1].pods[0].ip', 'services[0].clusterIP', 'services[1].ports[0].nodePort']);
   });
 
   it('loadClusterRegistry throws every diagnostic for a broken directory', async () => {

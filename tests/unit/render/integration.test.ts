@@ -100,3 +100,34 @@ describe('the integration in astro build', () => {
     expect(logger.info).not.toHaveBeenCalled();
   });
 });
+
+describe('astro dev: an edited definition', () => {
+  it('recognises cluster definition files under the root, and nothing else', async () => {
+    const { definitionFileOf } = await import('../../../src/integration/mermaid.ts');
+    const root = resolve('/p/site');
+    expect(definitionFileOf(root, join(root, 'diagrams', 'flannel-vxlan.ts'))).toBe('diagrams/flannel-vxlan.ts');
+    expect(definitionFileOf(root, join(root, 'diagrams', 'types.d.ts'))).toBeUndefined();
+    expect(definitionFileOf(root, join(root, 'diagrams', 'sub', 'x.ts'))).toBeUndefined();
+    expect(definitionFileOf(root, join(root, 'docs', 'diagrams', 'x.ts'))).toBeUndefined();
+    expect(definitionFileOf(root, join(root, 'diagrams', 'notes.md'))).toBeUndefined();
+  });
+
+  it('renders the saved definition\'s views, and none for a definition with errors', async () => {
+    const { renderEditedDefinition } = await import('../../../src/integration/mermaid.ts');
+    const { sharedRenderer, closeSharedRenderer } = await import('../../../src/render/index.ts');
+    const root = resolve(import.meta.dirname, '../../..');
+    const cacheDir = mkdtempSync(join(tmpdir(), 'edited-definition-'));
+    await closeSharedRenderer();
+    const renderer = sharedRenderer({ root, cacheDir });
+    try {
+      const file = 'tests/fixtures/clusters/definitions/good-cluster.ts';
+      const views = collectClusterViews(ClusterRegistry.fromModules({ [file]: { default: goodCluster } }));
+      expect(await renderEditedDefinition(root, file)).toBe(views.length);
+      for (const view of views) expect(renderer.cached(view.source)).toBeDefined();
+      expect(await renderEditedDefinition(root, 'tests/fixtures/clusters/definitions/broken-cluster.ts')).toBe(0);
+    } finally {
+      await closeSharedRenderer();
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
