@@ -8,9 +8,7 @@
  * - `window.__loadMermaid(url, config)`: imports Mermaid, initialises it once with the pinned
  *   config and waits for the measuring font. Mermaid resets to this site config at the start of
  *   every render, so one `initialize` serves every diagram of the page.
- * - `window.__renderBatch(sources)` -> one result per source, in order: `{ ok, svg, usedRules }`
- *   or `{ ok: false, message, line }`. A batch is one round trip from Node instead of one per
- *   diagram; Mermaid renders one diagram at a time within a page anyway.
+ * - `window.__renderMermaid(source)` -> `{ ok, svg, usedRules }` or `{ ok: false, message, line }`.
  *
  * `usedRules` marks which top-level rules of the SVG's stylesheet match an element of the
  * drawing: Mermaid ships every rule of a diagram type (a flowchart's sheet styles sequence
@@ -53,7 +51,7 @@ window.__usedRules = function (svgText) {
   return used;
 };
 
-async function renderOne(source) {
+window.__renderMermaid = async function (source) {
   const renderId = 'mmdroot';
   try {
     const result = await mermaid.render(renderId, source);
@@ -72,12 +70,6 @@ async function renderOne(source) {
     // Mermaid leaves its scratch container behind when a render fails.
     for (const id of ['d' + renderId, 'i' + renderId, renderId]) document.getElementById(id)?.remove();
   }
-}
-
-window.__renderBatch = async function (sources) {
-  const results = [];
-  for (const source of sources) results.push(await renderOne(source));
-  return results;
 };
 `;
 

@@ -42,12 +42,6 @@ export function moduleFileFor(url: string, dist: string): string | undefined {
 const JOBS_PER_EXTRA_PAGE = 4;
 
 /**
- * Diagrams a page takes per round trip. Small, so the pages of a session share the queue evenly
- * (a page that opens late still gets work), large enough to save most round trips.
- */
-const MAX_BATCH = 4;
-
-/**
  * `usedRules[i]` says whether the i-th top-level rule of the SVG's `<style>` matches anything in
  * the drawing (`null` when the browser parsed a different number of rules than the text has).
  */
@@ -96,7 +90,7 @@ export class RenderSession {
   }
 
   private pump(): void {
-    while (this.queue.length > 0 && this.idle.length > 0) void this.run(this.idle.pop()!, this.queue.splice(0, MAX_BATCH));
+    while (this.queue.length > 0 && this.idle.length > 0) void this.run(this.idle.pop()!, this.queue.shift()!);
     // Each page costs CPU to load Mermaid's modules (a few renders' worth); on a small machine an
     // extra page only pays off when that much work is waiting for it.
     while (
@@ -119,15 +113,17 @@ export class RenderSession {
     }
   }
 
-  private async run(page: Page, jobs: Job[]): Promise<void> {
+  // One diagram per round trip: batches of several measured no faster (the round trip is a few ms
+  // against 100+ ms of layout) and leave one page busy with a batch while the other idles at the end.
+  private async run(page: Page, job: Job): Promise<void> {
     try {
-      const results = await page.evaluate(
-        (sources) => (window as unknown as { __renderBatch: (s: string[]) => Promise<RawRender[]> }).__renderBatch(sources),
-        jobs.map((job) => job.source),
+      const result = await page.evaluate(
+        (source) => (window as unknown as { __renderMermaid: (s: string) => Promise<RawRender> }).__renderMermaid(source),
+        job.source,
       );
-      jobs.forEach((job, i) => job.resolve(results[i]!));
+      job.resolve(result);
     } catch (error) {
-      for (const job of jobs) job.reject(error);
+      job.reject(error);
     } finally {
       this.idle.push(page);
       this.pump();
