@@ -65,7 +65,7 @@ function checkSliceEndpoints(slice: EndpointSlice, at: string, cluster: Cluster,
     ep.addresses.forEach((ip, a) => checkAddress(r, `${epAt}.addresses[${a}]`, ip, 'endpoint address'));
     const first = ep.addresses[0];
     if (isIp(first) && cidrContainsIp(cluster.network.serviceCIDR, first)) {
-      r.error(`${epAt}.addresses[0]`, `endpoint address ${first} is inside the service CIDR ${cluster.network.serviceCIDR}`, 'an endpoint is a real address (a pod, a node or a host outside the cluster), never a ClusterIP');
+      r.warning(`${epAt}.addresses[0]`, `endpoint address ${first} is inside the service CIDR ${cluster.network.serviceCIDR}`, 'kube-proxy would DNAT to a virtual address that nothing translates again: give a real address (a pod, a node or a host outside the cluster)');
     }
     if (ep.nodeName !== undefined && !nodes.has(ep.nodeName)) {
       r.error(`${epAt}.nodeName`, `nodeName ${quote(ep.nodeName)} is not a node of this cluster`, `use one of ${[...nodes].join(', ')}, or leave nodeName out for an address outside the cluster`);
