@@ -7,7 +7,7 @@
  * writeServiceToEndpointRules, servicePortChainNameBase, servicePortEndpointChainNameBase,
  * hashAndTruncate); expectations in pkg/proxy/nftables/proxier_test.go (baseRules,
  * TestOverallNFTablesRules) at kubernetes/kubernetes 81810de635aa13aa0a32992f6def3aa9d6025ebc.
- * Not modelled: externalIPs, loadBalancerSourceRanges (firewall-* chains), masqueradeAll,
+ * Not modelled: loadBalancerSourceRanges (firewall-* chains), masqueradeAll,
  * IPv6, partial syncs; `--nodeport-addresses` is the nftables default "primary" (the node IP).
  */
 import type { Cluster, Service, ServicePort } from '../model/types.ts';
@@ -123,7 +123,8 @@ function servicePortObjects(cluster: Cluster, service: Service, port: ServicePor
   const base = servicePortChainNameBase(service, port.name, protocol);
   const chains = { cluster: `service-${base}`, local: `local-${base}`, external: `external-${base}` };
   const loadBalancerVIP = service.loadBalancerIP !== undefined && service.loadBalancerIPMode !== 'Proxy' ? service.loadBalancerIP : undefined;
-  const externallyAccessible = port.nodePort !== undefined || loadBalancerVIP !== undefined;
+  const externalIPs = service.externalIPs ?? [];
+  const externallyAccessible = port.nodePort !== undefined || loadBalancerVIP !== undefined || externalIPs.length > 0;
   const internalLocal = service.internalTrafficPolicy === 'Local';
   const externalLocal = externallyAccessible && service.externalTrafficPolicy === 'Local';
   const { clusterEndpoints, localEndpoints, allReachableEndpoints, hasAnyEndpoints: hasEndpoints } = categorizeEndpoints(
@@ -140,11 +141,16 @@ function servicePortObjects(cluster: Cluster, service: Service, port: ServicePor
   const affinity = service.sessionAffinity === 'ClientIP';
   const verdict = (internal: boolean) => (!hasEndpoints ? 'goto reject-chain' : (internal ? hasInternal : hasExternal) ? '' : 'drop');
 
-  // Elements (proxier.go "Capture the clusterIP / load-balancer ingress / nodeports").
+  // Elements (proxier.go "Capture the clusterIP / externalIPs / load-balancer ingress / nodeports").
   const key = (ip: string) => [ip, protocol, String(port.port)];
   const elements: string[] = [`add element ${TABLE} cluster-ips { ${service.clusterIP!} }`];
   if (hasInternal) elements.push(elementLine('service-ips', key(service.clusterIP!), `goto ${internalChain}`));
   else elements.push(elementLine('no-endpoint-services', key(service.clusterIP!), verdict(true), spn));
+  // "Capture externalIPs": the external chain, or a drop/reject verdict without usable endpoints.
+  for (const externalIP of externalIPs) {
+    if (hasEndpoints) elements.push(elementLine('service-ips', key(externalIP), `goto ${chains.external}`));
+    if (!hasExternal) elements.push(elementLine('no-endpoint-services', key(externalIP), verdict(false), spn));
+  }
   if (loadBalancerVIP !== undefined) {
     if (hasEndpoints) elements.push(elementLine('service-ips', key(loadBalancerVIP), `goto ${chains.external}`));
     if (!hasExternal) elements.push(elementLine('no-endpoint-services', key(loadBalancerVIP), verdict(false), spn));

@@ -6,6 +6,7 @@
  */
 import type { Cluster, Service, ServicePort } from '../model/types.ts';
 import { endpointSliceEndpoints } from './endpoints.ts';
+import { manualSliceEndpoints } from './manual-endpoints.ts';
 import { findNode, findService } from './lookup.ts';
 import { sha256, toBase32 } from '../net/hash.ts';
 import { goFormatFixed } from './kube-proxy-go-format.ts';
@@ -117,7 +118,9 @@ export interface KubeProxyServiceRules {
 
 /** The endpoints kube-proxy's endpoints map holds for a Service port, sorted by `ip:port`. */
 export function sortedEndpoints(cluster: Cluster, service: Service, port: ServicePort): ProxyEndpoint[] {
-  const eps = endpointSliceEndpoints(cluster, service, port).map((e) => ({
+  // Slices the controller writes for the selector, then any written by hand for the Service.
+  const all = [...endpointSliceEndpoints(cluster, service, port), ...manualSliceEndpoints(cluster, service, port)];
+  const eps = all.map((e) => ({
     ip: e.ip, port: e.port, nodeName: e.nodeName, conditions: e.conditions,
     text: `${e.ip.includes(':') ? `[${e.ip}]` : e.ip}:${e.port}`,
   }));
@@ -134,7 +137,7 @@ export function isProxied(service: Service): boolean {
 export function totalProxyEndpoints(cluster: Cluster): number {
   let total = 0;
   for (const service of cluster.services.filter(isProxied)) {
-    for (const port of service.ports) total += endpointSliceEndpoints(cluster, service, port).length;
+    for (const port of service.ports) total += sortedEndpoints(cluster, service, port).length;
   }
   return total;
 }
@@ -155,7 +158,9 @@ function servicePortRules(cluster: Cluster, service: Service, port: ServicePort,
   const chains = serviceChainNames(spn, protocol);
   // serviceport.go: an ingress with ipMode Proxy is not one of LoadBalancerVIPs().
   const loadBalancerVIP = service.loadBalancerIP !== undefined && service.loadBalancerIPMode !== 'Proxy' ? service.loadBalancerIP : undefined;
-  const externallyAccessible = port.nodePort !== undefined || loadBalancerVIP !== undefined;
+  const externalIPs = service.externalIPs ?? [];
+  // serviceport.go ExternallyAccessible: a node port, a load-balancer VIP or an external IP.
+  const externallyAccessible = port.nodePort !== undefined || loadBalancerVIP !== undefined || externalIPs.length > 0;
   const internalLocal = service.internalTrafficPolicy === 'Local';
   const externalLocal = externallyAccessible && service.externalTrafficPolicy === 'Local';
   const policy = { internalPolicyLocal: internalLocal, externalPolicyLocal: externalLocal, externallyAccessible };
@@ -191,6 +196,16 @@ function servicePortRules(cluster: Cluster, service: Service, port: ServicePort,
     nat.push(['-A', 'KUBE-SERVICES', '-m', 'comment', '--comment', quoted(`${spn} cluster IP`), ...clusterIPMatch, '-j', internalChain].join(' '));
   } else {
     out.filterRules.push(['-A', 'KUBE-SERVICES', '-m', 'comment', '--comment', internalFilterComment, ...clusterIPMatch, '-j', internalFilterTarget].join(' '));
+  }
+  // proxier.go "Capture externalIPs": after the cluster IP rule, before the load-balancer ones.
+  for (const externalIP of externalIPs) {
+    const extMatch = ['-m', protocol, '-p', protocol, '-d', externalIP, '--dport', String(port.port)];
+    if (hasEndpoints) {
+      nat.push(['-A', 'KUBE-SERVICES', '-m', 'comment', '--comment', quoted(`${spn} external IP`), ...extMatch, '-j', chains.external].join(' '));
+    }
+    if (!hasExternal) {
+      out.filterRules.push(['-A', 'KUBE-EXTERNAL-SERVICES', '-m', 'comment', '--comment', externalFilterComment, ...extMatch, '-j', externalFilterTarget].join(' '));
+    }
   }
   if (loadBalancerVIP !== undefined) {
     const lbMatch = ['-m', protocol, '-p', protocol, '-d', loadBalancerVIP, '--dport', String(port.port)];

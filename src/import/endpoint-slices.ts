@@ -7,6 +7,7 @@
  * becomes a warning.
  * Field reference: kubernetes.io/docs/reference/kubernetes-api/service-resources/endpoint-slice-v1.
  */
+import type { EndpointSliceInput, Protocol } from '../model/types.ts';
 import type { IssueCollector, Location } from './issues.ts';
 import type { ImportedPod } from './pods.ts';
 import type { Reader } from './read.ts';
@@ -40,6 +41,8 @@ export interface ImportedEndpointSlice {
   namespace: string;
   /** The owning Service (label `kubernetes.io/service-name`), when labelled. */
   service?: string;
+  /** Label `endpointslice.kubernetes.io/managed-by`, when set. */
+  managedBy?: string;
   /** `addressType`: IPv4, IPv6 or FQDN. */
   addressType: string;
   /** Ports: name, protocol, port. */
@@ -51,6 +54,7 @@ export interface ImportedEndpointSlice {
 }
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
 
 function endpointOf(e: Reader): ImportedEndpoint {
   const conditions = e.object('conditions');
@@ -81,11 +85,14 @@ export function importEndpointSlice(read: Reader, issues: IssueCollector): Impor
     return undefined;
   }
   const namespace = metadata?.string('namespace') ?? 'default';
-  const service = metadata?.stringMap('labels')?.[SERVICE_NAME_LABEL];
+  const labels = metadata?.stringMap('labels');
+  const service = labels?.[SERVICE_NAME_LABEL];
+  const managedBy = labels?.[MANAGED_BY_LABEL];
   const slice: ImportedEndpointSlice = {
     name,
     namespace,
     ...(service ? { service } : {}),
+    ...(managedBy ? { managedBy } : {}),
     addressType: read.string('addressType') ?? 'IPv4',
     ports: read.objects('ports').map((p) => {
       const port = p.integer('port');
@@ -115,10 +122,8 @@ export function checkSlices(slices: readonly ImportedEndpointSlice[], services: 
     const ref = `${slice.namespace}/${slice.name}`;
     const service = slice.service ? byRef.get(`${slice.namespace}/${slice.service}`) : undefined;
     const addresses = slice.endpoints.flatMap((e) => e.addresses);
-    if (service && !service.service.selector && addresses.length > 0) {
-      issues.warning(slice.at, `Service ${slice.namespace}/${slice.service} has no selector; its ${addresses.length} endpoint(s) come from this EndpointSlice, which the model does not read yet`);
-      continue;
-    }
+    // A selectorless Service's slices are read into the model (selectorlessSlices).
+    if (service && !service.service.selector) continue;
     const missing = addresses.filter((a) => !known.has(a));
     if (service && missing.length > 0) {
       issues.warning(slice.at, `${missing.length} of ${addresses.length} endpoint(s) of EndpointSlice ${ref} (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', ...' : ''}) are not pods in the paste, so the model cannot show them`);
@@ -158,4 +163,34 @@ export function applySliceConditions(slices: readonly ImportedEndpointSlice[], p
       );
     });
   }
+}
+
+/**
+ * The IPv4 slices of the Services without a selector, as model EndpointSlices: kube-proxy sends
+ * those Services' traffic to whatever the slices list (a database outside the cluster, say).
+ * A `nodeName` of a node missing from the paste is dropped (the endpoint is then not local to any
+ * node), as are endpoints without an address.
+ */
+export function selectorlessSlices(slices: readonly ImportedEndpointSlice[], services: readonly ImportedService[], nodeNames: ReadonlySet<string>): EndpointSliceInput[] {
+  const selectorless = new Set(services.filter((s) => !s.service.selector).map((s) => `${s.service.namespace ?? 'default'}/${s.service.name}`));
+  return slices
+    .filter((s) => s.addressType === 'IPv4' && s.service !== undefined && selectorless.has(`${s.namespace}/${s.service}`))
+    .map((s): EndpointSliceInput => ({
+      name: s.name,
+      ...(s.namespace !== 'default' ? { namespace: s.namespace } : {}),
+      service: s.service!,
+      ...(s.managedBy ? { managedBy: s.managedBy } : {}),
+      ports: s.ports.flatMap((p) => (p.port === undefined ? [] : [{
+        ...(p.name ? { name: p.name } : {}),
+        ...(p.protocol !== 'TCP' ? { protocol: p.protocol as Protocol } : {}),
+        port: p.port,
+      }])),
+      endpoints: s.endpoints.filter((e) => e.addresses.length > 0).map((e) => ({
+        addresses: [...e.addresses],
+        ...(e.ready ? {} : { ready: false }),
+        ...(e.serving ? {} : { serving: false }),
+        ...(e.terminating ? { terminating: true } : {}),
+        ...(e.nodeName && nodeNames.has(e.nodeName) ? { nodeName: e.nodeName } : {}),
+      })),
+    }));
 }

@@ -14,7 +14,7 @@ import type { Cluster, ClusterInput, NetworkRangesInput, NodeInput, ServiceInput
 import { validateCluster } from '../model/validate.ts';
 import type { PluginSpec } from '../plugins/index.ts';
 import { importDns } from './dns.ts';
-import { applySliceConditions, checkSlices, importEndpointSlice, type ImportedEndpointSlice } from './endpoint-slices.ts';
+import { applySliceConditions, checkSlices, importEndpointSlice, selectorlessSlices, type ImportedEndpointSlice } from './endpoint-slices.ts';
 import { IssueCollector, type ImportIssue, type Location } from './issues.ts';
 import { importNode } from './nodes.ts';
 import { apiObjects, type ApiObject } from './objects.ts';
@@ -191,6 +191,9 @@ export function importCluster(sources: string | readonly ImportSource[], options
     ...(services.length > 0 ? { services: services.map((s): ServiceInput => s.service) } : {}),
     ...(policies.length > 0 ? { networkPolicies: policies.map((p) => p.policy) } : {}),
   };
+  // Hand-written (or mirrored) slices of the Services the model holds that have no selector.
+  const manualSlices = selectorlessSlices(slices, services, new Set(nodes.map((n) => n.node.name)));
+  if (manualSlices.length > 0) cluster.endpointSlices = manualSlices;
 
   const sourceMap: SourceMap = {
     nodes: nodes.map((n) => ({ at: n.at, pods: placed.get(n)!.map((p) => p.at) })),

@@ -2,7 +2,7 @@
  * Service objects -> model Services. Field reference:
  * kubernetes.io/docs/reference/kubernetes-api/service-resources/service-v1 (spec.clusterIP(s),
  * ipFamilies, type, ports, selector, externalTrafficPolicy, internalTrafficPolicy,
- * sessionAffinity, status.loadBalancer.ingress).
+ * sessionAffinity, externalIPs, status.loadBalancer.ingress).
  */
 import { isIp } from '../net/cidr.ts';
 import type { Protocol, ServiceInput, ServicePortInput, ServiceType } from '../model/types.ts';
@@ -73,10 +73,19 @@ function loadBalancerIP(read: Reader, ref: string, issues: IssueCollector): stri
   return first?.ip;
 }
 
+/** The IPv4 `externalIPs` (kube-proxy writes an "external IP" rule for each), warning about the others. */
+function externalIPs(spec: Reader, ref: string, issues: IssueCollector): string[] {
+  const listed = spec.strings('externalIPs');
+  for (const ip of listed.filter((ip) => !isIp(ip))) {
+    issues.warning(spec.at('externalIPs'), `Service ${ref}'s external IP ${ip} is not shown: the model holds IPv4 external IPs only`);
+  }
+  return listed.filter((ip) => isIp(ip));
+}
+
 function warnUnmodelled(spec: Reader, ref: string, issues: IssueCollector): void {
   // kube-proxy acts on each of these (pkg/proxy: external IPs, source ranges, affinity timeout,
   // the health-check port of externalTrafficPolicy Local, PreferClose traffic distribution).
-  for (const field of ['externalIPs', 'loadBalancerSourceRanges', 'sessionAffinityConfig', 'healthCheckNodePort', 'trafficDistribution']) {
+  for (const field of ['loadBalancerSourceRanges', 'sessionAffinityConfig', 'healthCheckNodePort', 'trafficDistribution']) {
     const value = spec.value[field];
     const empty = value === undefined || value === null || (Array.isArray(value) && value.length === 0);
     if (!empty) issues.warning(spec.at(field), `Service ${ref}: ${field} is not shown (the model has no field for it)`);
@@ -121,6 +130,8 @@ export function importService(read: Reader, issues: IssueCollector): ImportedSer
   if (internal === 'Local') service.internalTrafficPolicy = 'Local';
   const affinity = spec.oneOf('sessionAffinity', AFFINITIES);
   if (affinity === 'ClientIP') service.sessionAffinity = 'ClientIP';
+  const external4 = externalIPs(spec, ref, issues);
+  if (external4.length > 0) service.externalIPs = external4;
   const lb = loadBalancerIP(read, ref, issues);
   if (lb !== undefined) service.loadBalancerIP = lb;
   warnUnmodelled(spec, ref, issues);

@@ -3,6 +3,7 @@
  * description of each diagram and the text search indexes.
  */
 import { selectedPods, serviceEndpoints } from '../derive/endpoints.ts';
+import { manualSliceEndpoints } from '../derive/manual-endpoints.ts';
 import { networkPlugin } from '../plugins/index.ts';
 import type { Cluster, Node, Pod, Service } from '../model/types.ts';
 import { dnsProviderName, isDnsService, isHeadless, listText, podName, portMapping, serviceName } from './labels.ts';
@@ -72,10 +73,12 @@ export function describeServices(cluster: Cluster): string {
       continue;
     }
     const targets = svc.ports.map((port) => {
-      const eps = serviceEndpoints(cluster, svc, port).map((ep) => `${ep.ip}:${ep.port}`);
+      const eps = [...serviceEndpoints(cluster, svc, port), ...manualSliceEndpoints(cluster, svc, port).filter((ep) => ep.conditions.ready)]
+        .map((ep) => `${ep.ip}:${ep.port}`);
       return `${svc.clusterIP ?? ''}:${port.port}/${port.protocol} to ${eps.length ? listText(eps) : 'no endpoints'}`;
     });
-    parts.push(`${serviceName(svc)} (${svc.type}) forwards ${targets.join('; ')}.`);
+    const external = svc.externalIPs?.length ? `, and the same ports on its external IPs ${listText(svc.externalIPs)}` : '';
+    parts.push(`${serviceName(svc)} (${svc.type}) forwards ${targets.join('; ')}${external}.`);
   }
   return parts.join(' ');
 }

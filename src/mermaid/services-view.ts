@@ -5,6 +5,7 @@
  * Services are drawn apart: kube-proxy ignores them, DNS alone serves them.
  */
 import { selectedPods, serviceEndpoints } from '../derive/endpoints.ts';
+import { manualSliceEndpoints, slicesOfService } from '../derive/manual-endpoints.ts';
 import type { Cluster, Pod, Service } from '../model/types.ts';
 import { mermaidId } from './escape.ts';
 import { FlowchartBuilder } from './flowchart.ts';
@@ -26,6 +27,7 @@ function serviceLines(cluster: Cluster, svc: Service): string[] {
   const lines = [serviceName(svc), `${svc.type} ${svc.clusterIP ?? ''}`, resolvedPorts(cluster, svc) ?? ports];
   const nodePorts = svc.ports.flatMap((p) => (p.nodePort !== undefined ? [`${p.nodePort}`] : []));
   if (nodePorts.length) lines.push(`NodePort ${nodePorts.join(', ')}`, 'on every node');
+  if (svc.externalIPs?.length) lines.push(`externalIPs ${svc.externalIPs.join(', ')}`);
   return lines;
 }
 
@@ -43,6 +45,35 @@ function endpointLabel(cluster: Cluster, svc: Service, pod: Pod): string {
       .map((ep) => (ep.port === port.port ? `${port.port}/${port.protocol}` : `${port.port}/${port.protocol} → ${ep.port}`)),
   );
   return mappings.join(', ');
+}
+
+/**
+ * Endpoints from hand-written EndpointSlices (a Service without a selector): one group per slice,
+ * one box per address, an edge from the Service (labelled when the slice port differs).
+ */
+function drawSliceEndpoints(chart: FlowchartBuilder, cluster: Cluster, proxied: Service[]): void {
+  for (const svc of proxied) {
+    for (const slice of slicesOfService(cluster, svc)) {
+      const addresses = [...new Set(slice.endpoints.flatMap((e) => e.addresses.slice(0, 1)))];
+      if (addresses.length === 0) continue;
+      const id = (ip: string): string => mermaidId('slice', `${slice.namespace}/${slice.name}/${ip}`);
+      chart.subgraph(mermaidId('slice', `${slice.namespace}/${slice.name}`), [`EndpointSlice ${slice.name}`, `managed by ${slice.managedBy}`], () => {
+        for (const ip of addresses) {
+          const onNode = slice.endpoints.find((e) => e.addresses[0] === ip)?.nodeName;
+          chart.node(id(ip), [ip, onNode ? `on ${onNode}` : 'outside the cluster'], 'round', onNode ? 'pod' : 'external');
+        }
+      }, 'TB');
+      for (const ip of addresses) {
+        const eps = svc.ports.flatMap((port) => manualSliceEndpoints(cluster, svc, port)
+          .filter((e) => e.slice === slice.name && e.ip === ip)
+          .map((e) => ({ port, target: e.port })));
+        if (eps.length === 0) continue;
+        // Like pod edges: labelled only where the slice port differs from the Service port.
+        const label = eps.filter((e) => e.target !== e.port.port).map((e) => `${e.port.port}/${e.port.protocol} → ${e.target}`).join(', ');
+        chart.edge(serviceId(svc), id(ip), label || undefined, 'solid');
+      }
+    }
+  }
 }
 
 /** Mermaid source of the services view. */
@@ -76,6 +107,8 @@ export function servicesView(cluster: Cluster): string {
       for (const pod of pods) chart.node(podId(pod), [podName(pod), pod.ip], 'round', 'pod');
     }, 'TB');
   }
+
+  drawSliceEndpoints(chart, cluster, proxied);
 
   for (const svc of proxied) {
     // When every endpoint gets the same port mapping the Service box says it once (see

@@ -23,6 +23,8 @@ import type {
   Protocol,
   Service,
   ServiceInput,
+  EndpointSlice,
+  EndpointSliceInput,
 } from './types.ts';
 
 // kubeadm cmd/kubeadm/app/constants/constants.go: DefaultServicesSubnet.
@@ -132,6 +134,7 @@ function resolveService(input: ServiceInput): Service {
   if (input.selector !== undefined) service.selector = { ...input.selector };
   if (input.externalName !== undefined) service.externalName = input.externalName;
   if (input.loadBalancerIP !== undefined) service.loadBalancerIP = input.loadBalancerIP;
+  if (input.externalIPs !== undefined && input.externalIPs.length > 0) service.externalIPs = [...input.externalIPs];
   // core/v1 defaults: sessionAffinityConfig.clientIP.timeoutSeconds = 10800 for ClientIP
   // (pkg/apis/core/v1/defaults.go SetDefaults_Service); ingress ipMode VIP when unset.
   // A value given without ClientIP / without an IP is kept so validation can reject it as the API server does.
@@ -288,12 +291,14 @@ export function resolveCluster(input: ClusterInput, name: string): Cluster {
     rules: resolveRules(route.rules),
   }));
   const networkPolicies = arrayOf(input.networkPolicies).map(resolveNetworkPolicy);
+  const endpointSlices = arrayOf(input.endpointSlices).map(resolveEndpointSlice);
   const usedNamespaces = [
     ...pods.map((p) => p.namespace),
     ...services.map((s) => s.namespace),
     ...ingresses.map((i) => i.namespace),
     ...httpRoutes.map((r) => r.namespace),
     ...networkPolicies.map((p) => p.namespace),
+    ...endpointSlices.map((e) => e.namespace),
   ];
   return {
     name,
@@ -314,5 +319,33 @@ export function resolveCluster(input: ClusterInput, name: string): Cluster {
     ingresses,
     httpRoutes,
     networkPolicies,
+    ...(endpointSlices.length > 0 ? { endpointSlices } : {}),
+  };
+}
+
+/** The label value a hand-written EndpointSlice carries when the definition names no manager. */
+export const DEFAULT_SLICE_MANAGER = 'staff';
+
+// discovery/v1 leaves unset conditions nil; consumers read nil ready as ready (kube-proxy
+// endpointslicecache.go: `ready := endpoint.Conditions.Ready == nil || *endpoint.Conditions.Ready`),
+// nil serving as serving and nil terminating as false.
+function resolveEndpointSlice(input: EndpointSliceInput): EndpointSlice {
+  return {
+    name: input.name,
+    namespace: input.namespace ?? DEFAULT_NAMESPACE,
+    service: input.service,
+    managedBy: input.managedBy ?? DEFAULT_SLICE_MANAGER,
+    addressType: 'IPv4',
+    ports: arrayOf(input.ports).map((p) => ({ name: p.name ?? '', protocol: p.protocol ?? ('TCP' as Protocol), port: p.port })),
+    endpoints: arrayOf(input.endpoints).map((e) => {
+      const ready = e.ready ?? true;
+      return {
+        addresses: [...arrayOf(e.addresses)],
+        ready,
+        serving: e.serving ?? true,
+        terminating: e.terminating ?? false,
+        ...(e.nodeName !== undefined ? { nodeName: e.nodeName } : {}),
+      };
+    }),
   };
 }

@@ -259,6 +259,13 @@ export interface ServiceInput {
    * @default 'VIP'
    */
   loadBalancerIPMode?: 'VIP' | 'Proxy';
+  // --- externalIPs
+  /**
+   * `spec.externalIPs`: addresses, routed to a node by something outside Kubernetes, on which
+   * kube-proxy also accepts the Service's ports (the `"<svc> external IP"` rules). Any type but
+   * ExternalName; each must be an IPv4 address that is not unspecified, loopback or link-local.
+   */
+  externalIPs?: string[];
 }
 
 /** A Service port after defaults. */
@@ -304,6 +311,78 @@ export interface Service {
   sessionAffinityTimeoutSeconds?: number;
   /** Load-balancer IP mode ('VIP' when `loadBalancerIP` is set and none is given). */
   loadBalancerIPMode?: 'VIP' | 'Proxy';
+  // --- externalIPs
+  /** `spec.externalIPs`, if any. */
+  externalIPs?: string[];
+}
+
+// ---------------------------------------------------------------- manually managed EndpointSlices
+
+/** A port of a manually managed EndpointSlice, as in `ports[]` (discovery.k8s.io/v1 EndpointPort). */
+export interface EndpointSlicePortInput {
+  /** Must equal the name of the Service port it serves (`''` or omitted for an unnamed port). */
+  name?: string;
+  /** Protocol; defaults to TCP. */
+  protocol?: Protocol;
+  /** The port the endpoints listen on (what kube-proxy DNATs to). */
+  port: number;
+}
+
+/** One endpoint of a manually managed EndpointSlice (discovery.k8s.io/v1 Endpoint). */
+export interface EndpointSliceEndpointInput {
+  /** Addresses of the endpoint (1 to 100); consumers such as kube-proxy use the first. */
+  addresses: string[];
+  /** `conditions.ready`; defaults to true (kube-proxy reads an unset condition as ready). */
+  ready?: boolean;
+  /** `conditions.serving`; defaults to true (kube-proxy reads an unset condition as serving). */
+  serving?: boolean;
+  /** `conditions.terminating`; defaults to false. */
+  terminating?: boolean;
+  /** `nodeName`, only when the endpoint runs on a node of the cluster. */
+  nodeName?: string;
+}
+
+/**
+ * An EndpointSlice written by hand (or by a controller of your own) for a Service without a
+ * selector, e.g. to send a Service's traffic to a database outside the cluster. The EndpointSlice
+ * controller neither writes nor deletes slices whose `endpointslice.kubernetes.io/managed-by`
+ * label is not its own.
+ */
+export interface EndpointSliceInput {
+  /** EndpointSlice name (a DNS-1123 subdomain); by convention the Service name and a suffix, e.g. `db-1`. */
+  name: string;
+  /** Namespace; defaults to `default`. Must be the Service's. */
+  namespace?: string;
+  /** The Service it belongs to: the `kubernetes.io/service-name` label. */
+  service: string;
+  /**
+   * The `endpointslice.kubernetes.io/managed-by` label: who maintains the slice. Anything but the
+   * controller's own `endpointslice-controller.k8s.io`.
+   * @default 'staff'
+   */
+  managedBy?: string;
+  /** Ports the endpoints serve. */
+  ports: EndpointSlicePortInput[];
+  /** The endpoints. */
+  endpoints: EndpointSliceEndpointInput[];
+}
+
+/** A manually managed EndpointSlice after defaults. */
+export interface EndpointSlice {
+  /** Name. */
+  name: string;
+  /** Namespace. */
+  namespace: string;
+  /** Service name (`kubernetes.io/service-name`). */
+  service: string;
+  /** `endpointslice.kubernetes.io/managed-by`. */
+  managedBy: string;
+  /** Always IPv4 in this model. */
+  addressType: 'IPv4';
+  /** Ports. */
+  ports: Array<{ name: string; protocol: Protocol; port: number }>;
+  /** Endpoints with every condition set. */
+  endpoints: Array<{ addresses: string[]; ready: boolean; serving: boolean; terminating: boolean; nodeName?: string }>;
 }
 
 // ---------------------------------------------------------------- cluster DNS
@@ -511,6 +590,8 @@ export interface ClusterInput {
   httpRoutes?: HttpRouteInput[];
   /** NetworkPolicies. */
   networkPolicies?: NetworkPolicyInput[];
+  /** EndpointSlices written by hand for Services without a selector. */
+  endpointSlices?: EndpointSliceInput[];
 }
 
 /** A cluster after every default was applied. */
@@ -541,4 +622,6 @@ export interface Cluster {
   httpRoutes: Array<HttpRouteInput & { namespace: string }>;
   /** NetworkPolicies. */
   networkPolicies: NetworkPolicy[];
+  /** Manually managed EndpointSlices (omitted when there are none). */
+  endpointSlices?: EndpointSlice[];
 }

@@ -11,6 +11,7 @@ import { resolveCluster } from './defaults.ts';
 import { DiagnosticCollector, type Diagnostic } from './diagnostics.ts';
 import type { Cluster } from './types.ts';
 import { checkDns } from './validation/dns.ts';
+import { checkExternalServices } from './validation/external-services.ts';
 import { isDns1123Label, suggestLabel } from './names.ts';
 import { quote, type Report } from './validation/fields.ts';
 import { checkNetwork } from './validation/network.ts';
@@ -57,6 +58,7 @@ export function validateCluster(input: unknown, options: ValidateOptions): Valid
   checkNamespaces(input, r);
   checkNodes(cluster, ranges, r);
   checkServices(cluster, ranges, r);
+  checkExternalServices(cluster, r);
   checkDns(cluster, r);
   checkIngressesAndRoutes(cluster, r);
   checkNetworkPolicies(cluster, r);

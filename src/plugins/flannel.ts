@@ -11,6 +11,7 @@ import { addressAt, nthAddress } from '../net/cidr.ts';
 import { innerMTU, type Encapsulation } from '../net/encapsulation.ts';
 import { routeDestination, type Route } from '../net/route.ts';
 import { bridgeAddress, bridgeAttachment, bridgeOf, bridgePodRoutes, bridgeRoutes, hostLocalAddressProblem } from './cni-bridge.ts';
+import { flannelMasqRules } from './flannel-masq.ts';
 import type { InterNodeLink, NetworkPlugin, PluginModule, PluginNode } from './plugin.ts';
 
 /** Flannel, an L2 overlay (or direct routes with host-gw). */
@@ -93,6 +94,7 @@ function createFlannel(spec: FlannelPlugin): NetworkPlugin {
       ...others.map((other): Route => link.crossing(node, other, iface).route),
     ],
     interNode: link,
+    masqueradeRules: (node, clusterCIDR) => flannelMasqRules(node, clusterCIDR),
     subnetEnv: (node, clusterCIDR, options) =>
       [
         `FLANNEL_NETWORK=${clusterCIDR}`,

@@ -5,6 +5,7 @@
  */
 import type { Encapsulation } from '../net/encapsulation.ts';
 import type { Route } from '../net/route.ts';
+import type { NatRule } from './masquerade.ts';
 
 /** A pod as a plugin sees it (the model's `Pod` satisfies it). */
 export interface PluginPod {
@@ -117,6 +118,11 @@ export interface NetworkPlugin {
   routes(node: PluginNode, others: readonly PluginNode[], iface: string): Route[];
   /** How nodes are linked; undefined when the plugin connects pods on one node only. */
   interNode?: InterNodeLink;
+  /**
+   * The nat-table rules the plugin writes on `node` to masquerade pod traffic that leaves the pod
+   * network (flanneld `--ip-masq`), in order; undefined when this model does not derive them.
+   */
+  masqueradeRules?(node: PluginNode, clusterCIDR: string): NatRule[];
   /** The plugin's own file of node settings (flannel's /run/flannel/subnet.env), if it has one. */
   subnetEnv?(node: PluginNode, clusterCIDR: string, options: SubnetEnvOptions): string;
 }

@@ -221,6 +221,26 @@ export const GLOSSARY: GlossaryTerm[] = [
     source: `${K8S}/concepts/services-networking/endpoint-slices/`,
   },
   {
+    term: 'externalIPs',
+    match: ['externalIPs'],
+    definition:
+      "A Service field listing addresses on which kube-proxy also accepts the Service's ports. Kubernetes neither assigns nor announces them: the network must route them to a node, and the `DenyServiceExternalIPs` admission plugin can forbid them.",
+    anchor: 'externalips',
+    category: 'services',
+    page: '/egress-and-external-services/#externalips-accepting-traffic-for-an-address-you-route',
+    source: `${K8S}/concepts/services-networking/service/#external-ips`,
+  },
+  {
+    term: 'egress gateway',
+    match: ['egress gateway', 'egress gateways'],
+    definition:
+      'A network-plugin extension (Cilium, Calico Enterprise, OVN-Kubernetes EgressIP) that routes selected pods\' traffic leaving the cluster through chosen nodes or pods and masquerades it there to a fixed address; Kubernetes itself has no such API.',
+    anchor: 'egress-gateway',
+    category: 'plugins',
+    page: '/egress-and-external-services/#egress-gateways-egress-ips-and-dns-name-policies',
+    source: 'https://docs.cilium.io/en/stable/network/egress-gateway/egress-gateway/',
+  },
+  {
     term: 'kube-proxy',
     definition:
       "The agent on every node that watches Services and EndpointSlices and programs the node's packet processing (iptables, nftables or IPVS) so that traffic to a Service address or node port reaches one of its endpoints.",

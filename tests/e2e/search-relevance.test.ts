@@ -99,6 +99,13 @@ const QUESTIONS: Array<[string, string]> = [
   ['what is a nodeport', 'service-networking'],
   ['how are service ips allocated', 'service-networking'],
   ['what is conntrack used for', 'service-networking'],
+  // egress and the edge of the cluster
+  ['how do I point a service at an external database', 'egress-and-external-services'],
+  ['which source ip does my pod use to reach the internet', 'egress-and-external-services'],
+  ['what are externalIPs on a service', 'egress-and-external-services'],
+  // short entries
+  ['how do I give a pod a second network interface', 'more-topics'],
+  ['what is a ServiceCIDR object', 'more-topics'],
   // pods and the model
   ['how does a pod get its ip address', 'pod-networking'],
   ['what is the pause container for', 'pod-networking'],

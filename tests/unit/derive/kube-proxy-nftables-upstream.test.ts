@@ -7,11 +7,11 @@
 // rule, set, map, element) then object name, rules of one chain kept in the order written, other
 // lines of one object by text. `normalise` below does the same to both sides.
 //
-// The test's Services carry features the model has no field for; the lines they produce are
+// The test's Services carry one feature the model has no field for; the lines it produces are
 // excluded on both sides, listed with their reason in EXCLUDED (and counted in the test):
-// spec.externalIPs (ns2 192.168.99.22, ns4 192.168.99.33 and ns4's external chain, which only
-// exists for its external IP: ns4 is type NodePort with nodePort 0, modelled as ClusterIP) and
-// spec.loadBalancerSourceRanges (ns5's firewall chain and firewall-ips element).
+// spec.loadBalancerSourceRanges (ns5's firewall chain and firewall-ips element). spec.externalIPs
+// are modelled: ns2 192.168.99.22, and ns4 192.168.99.33, whose external chain exists only for
+// its external IP (ns4 is type NodePort with nodePort 0, modelled as ClusterIP with an external IP).
 // Fake proxier: node test-node 192.168.0.2, pod CIDR 10.0.0.0/8 (local detector), service CIDR
 // 172.30.0.0/16, masquerade mark 0x4000, nodePortAddresses 192.168.0.2/32.
 import { describe, expect, it } from 'vitest';
@@ -174,8 +174,6 @@ add element ip kube-proxy no-endpoint-services { 172.30.0.46 . tcp . 80 comment 
 `;
 
 const EXCLUDED: Array<{ match: RegExp; reason: string }> = [
-  { match: /192\.168\.99\./, reason: 'spec.externalIPs (ns2, ns4): the model has no externalIPs' },
-  { match: /external-LAUZTJTB-/, reason: 'ns4 external chain: exists only for its external IP (ns4 is NodePort with nodePort 0, modelled as ClusterIP)' },
   { match: /firewall-HVFWP5L3-/, reason: 'spec.loadBalancerSourceRanges (ns5): the model has no source ranges' },
 ];
 
@@ -223,9 +221,9 @@ function overallCluster(): Cluster {
     ],
     services: [
       svc('ns1', 'svc1', '172.30.0.41'),
-      svc('ns2', 'svc2', '172.30.0.42', { type: 'LoadBalancer', externalTrafficPolicy: 'Local', loadBalancerIP: '1.2.3.4', loadBalancerIPMode: 'VIP' }, 3001),
+      svc('ns2', 'svc2', '172.30.0.42', { type: 'LoadBalancer', externalTrafficPolicy: 'Local', loadBalancerIP: '1.2.3.4', loadBalancerIPMode: 'VIP', externalIPs: ['192.168.99.22'] }, 3001),
       svc('ns3', 'svc3', '172.30.0.43', { type: 'NodePort' }, 3003),
-      svc('ns4', 'svc4', '172.30.0.44'),
+      svc('ns4', 'svc4', '172.30.0.44', { externalIPs: ['192.168.99.33'] }),
       svc('ns5', 'svc5', '172.30.0.45', { type: 'LoadBalancer', loadBalancerIP: '5.6.7.8', loadBalancerIPMode: 'VIP', sessionAffinity: 'ClientIP', sessionAffinityTimeoutSeconds: 10800 }, 3002),
       { ...svc('ns6', 'svc6', '172.30.0.46'), selector: { 'upstream-svc': 'none' } },
     ],
@@ -237,10 +235,10 @@ describe('kube-proxy nftables golden (upstream TestOverallNFTablesRules @ 81810d
     const expected = normalise(OVERALL_EXPECTED);
     const actual = normalise(kubeProxyNftablesTable(overallCluster(), { node: 'test-node' }));
     expect(actual.lines).toEqual(expected.lines);
-    // The exclusions stay what the header says (9 upstream lines), and the project writes none of them.
-    expect(expected.excluded).toBe(9);
+    // The exclusions stay what the header says (3 upstream lines), and the project writes none of them.
+    expect(expected.excluded).toBe(3);
     expect(actual.excluded).toBe(0);
-    expect(expected.lines.length).toBe(113);
+    expect(expected.lines.length).toBe(119);
   });
 });
 

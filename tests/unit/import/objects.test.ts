@@ -199,7 +199,14 @@ describe('importService', () => {
     const issues = new IssueCollector();
     const spec = { type: 'LoadBalancer', clusterIP: '10.96.3.3', externalIPs: ['198.51.100.7'], externalTrafficPolicy: 'Local', healthCheckNodePort: 32000, allocateLoadBalancerNodePorts: false, trafficDistribution: 'PreferClose', loadBalancerSourceRanges: [] };
     importService(reader(svc(spec), issues), issues);
-    expect(issues.warnings.map((w) => w.path)).toEqual(['items[3].spec.externalIPs', 'items[3].spec.healthCheckNodePort', 'items[3].spec.trafficDistribution', 'items[3].spec.allocateLoadBalancerNodePorts']);
+    expect(issues.warnings.map((w) => w.path)).toEqual(['items[3].spec.healthCheckNodePort', 'items[3].spec.trafficDistribution', 'items[3].spec.allocateLoadBalancerNodePorts']);
+  });
+
+  it('takes the IPv4 externalIPs and warns about the others', () => {
+    const issues = new IssueCollector();
+    const s = importService(reader(svc({ clusterIP: '10.96.3.3', externalIPs: ['198.51.100.7', '2001:db8::7'], ports: [{ port: 80 }] }), issues), issues);
+    expect(s?.service.externalIPs).toEqual(['198.51.100.7']);
+    expect(issues.warnings.map((w) => [w.path, w.message])).toEqual([['items[3].spec.externalIPs', "Service shop/web's external IP 2001:db8::7 is not shown: the model holds IPv4 external IPs only"]]);
   });
 
   it('reports a bad ClusterIP at its path and still imports the Service', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySliceConditions, checkSlices, type ImportedEndpointSlice } from '../../../src/import/endpoint-slices.ts';
+import { applySliceConditions, checkSlices, selectorlessSlices, type ImportedEndpointSlice } from '../../../src/import/endpoint-slices.ts';
 import { formatIssue, IssueCollector } from '../../../src/import/issues.ts';
 import { importNetwork } from '../../../src/import/network.ts';
 import type { ImportedNode } from '../../../src/import/nodes.ts';
@@ -79,13 +79,23 @@ describe('checkSlices', () => {
   });
   const svc = (name: string, selector?: Record<string, string>): ImportedService => ({ service: { name, namespace: 'default', ...(selector ? { selector } : {}) }, at: { path: '' } });
 
-  it('warns about endpoints that are no pods of the paste, and about selector-less Services', () => {
+  it('warns about endpoints that are no pods of the paste, but not about a selector-less Service\'s own slices', () => {
     const issues = new IssueCollector();
     checkSlices([slice('web', ['10.244.0.5', '10.244.0.6']), slice('ext', ['203.0.113.4']), slice('gone', ['10.244.0.7'])], [svc('web', { app: 'web' }), svc('ext')], [pod('p', 'a', '10.244.0.5')], issues);
     expect(issues.warnings.map(formatIssue)).toEqual([
       'slices/web: 1 of 2 endpoint(s) of EndpointSlice default/web-x (10.244.0.6) are not pods in the paste, so the model cannot show them',
-      'slices/ext: Service default/ext has no selector; its 1 endpoint(s) come from this EndpointSlice, which the model does not read yet',
     ]);
+  });
+
+  it('reads the slices of selector-less Services into the model, dropping nodeNames of nodes not in the paste', () => {
+    const ext = { ...slice('ext', ['203.0.113.4', '203.0.113.5']), managedBy: 'staff', ports: [{ name: 'pg', protocol: 'TCP', port: 5432 }, { name: 'x', protocol: 'UDP' }] };
+    ext.endpoints[0] = { ...ext.endpoints[0]!, nodeName: 'node-a' };
+    ext.endpoints[1] = { ...ext.endpoints[1]!, ready: false, nodeName: 'elsewhere' };
+    expect(selectorlessSlices([slice('web', ['10.244.0.5']), ext, { ...slice('v6', ['2001:db8::1']), addressType: 'IPv6' }], [svc('web', { app: 'web' }), svc('ext'), svc('v6')], new Set(['node-a']))).toEqual([{
+      name: 'ext-x', service: 'ext', managedBy: 'staff',
+      ports: [{ name: 'pg', port: 5432 }],
+      endpoints: [{ addresses: ['203.0.113.4'], nodeName: 'node-a' }, { addresses: ['203.0.113.5'], ready: false }],
+    }]);
   });
 });
 

@@ -231,7 +231,11 @@ const CASES: RuleCase[] = [
     message: 'Service kube-system/kube-dns is generated from dns',
     broken: (c) => void c.services!.push({ name: 'kube-dns', namespace: 'kube-system', ports: [{ port: 53 }] }),
     // The same name in another namespace is an ordinary Service.
-    twin: (c) => void c.services!.push({ name: 'kube-dns', namespace: 'kube-public', ports: [{ port: 53 }] }),
+    // (Without a selector it needs an EndpointSlice, or validation warns that it has no endpoints.)
+    twin: (c) => {
+      c.services!.push({ name: 'kube-dns', namespace: 'kube-public', ports: [{ port: 53 }] });
+      c.endpointSlices = [{ name: 'kube-dns-1', namespace: 'kube-public', service: 'kube-dns', ports: [{ port: 53 }], endpoints: [{ addresses: ['192.168.1.53'] }] }];
+    },
   },
   {
     rule: 'unknown DNS pod',
