@@ -6,6 +6,7 @@
  */
 import type { Cluster, Service, ServicePort } from '../model/types.ts';
 import { endpointSliceEndpoints } from './endpoints.ts';
+import { hintedEndpoints, nodeZone } from './endpoint-hints.ts';
 import { findNode, findService } from './lookup.ts';
 import { sha256, toBase32 } from '../net/hash.ts';
 import { goFormatFixed } from './kube-proxy-go-format.ts';
@@ -115,11 +116,13 @@ export interface KubeProxyServiceRules {
   skipped?: string;
 }
 
-/** The endpoints kube-proxy's endpoints map holds for a Service port, sorted by `ip:port`. */
+/** The endpoints kube-proxy's endpoints map holds for a Service port (with their topology hints), sorted by `ip:port`. */
 export function sortedEndpoints(cluster: Cluster, service: Service, port: ServicePort): ProxyEndpoint[] {
-  const eps = endpointSliceEndpoints(cluster, service, port).map((e) => ({
+  const eps = hintedEndpoints(cluster, service, port).map((e): ProxyEndpoint => ({
     ip: e.ip, port: e.port, nodeName: e.nodeName, conditions: e.conditions,
     text: `${e.ip.includes(':') ? `[${e.ip}]` : e.ip}:${e.port}`,
+    ...(e.hints?.forZones ? { zoneHints: e.hints.forZones } : {}),
+    ...(e.hints?.forNodes ? { nodeHints: e.hints.forNodes } : {}),
   }));
   // endpointslicecache.go byEndpoint: Less compares String() values.
   return eps.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
@@ -160,7 +163,7 @@ function servicePortRules(cluster: Cluster, service: Service, port: ServicePort,
   const externalLocal = externallyAccessible && service.externalTrafficPolicy === 'Local';
   const policy = { internalPolicyLocal: internalLocal, externalPolicyLocal: externalLocal, externallyAccessible };
   const { clusterEndpoints, localEndpoints, allReachableEndpoints: allReachable, hasAnyEndpoints: hasEndpoints } =
-    categorizeEndpoints(sortedEndpoints(cluster, service, port), policy, nodeName);
+    categorizeEndpoints(sortedEndpoints(cluster, service, port), policy, nodeName, nodeZone(cluster, nodeName) ?? '');
   const usesClusterPolicyChain = clusterEndpoints.length > 0;
   const usesLocalPolicyChain = localEndpoints.length > 0;
 

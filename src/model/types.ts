@@ -184,6 +184,13 @@ export interface NodeInput {
   resolvConf?: NodeResolvConf;
   /** Pods running on this node. */
   pods?: PodInput[];
+  // --- topology: traffic distribution
+  /**
+   * The node's `topology.kubernetes.io/zone` label (a label value, e.g. `zone-a`). The
+   * EndpointSlice controller copies it into each endpoint's `zone`; kube-proxy reads its own
+   * node's label to pick same-zone endpoints. Left out: the node has no zone label.
+   */
+  zone?: string;
 }
 
 /** A node after defaults. */
@@ -200,6 +207,9 @@ export interface Node {
   resolvConf: { nameservers: string[]; searches: string[] };
   /** Pods running on this node. */
   pods: Pod[];
+  // --- topology: traffic distribution
+  /** The node's `topology.kubernetes.io/zone` label, if set. */
+  zone?: string;
 }
 
 // ---------------------------------------------------------------- services
@@ -259,7 +269,21 @@ export interface ServiceInput {
    * @default 'VIP'
    */
   loadBalancerIPMode?: 'VIP' | 'Proxy';
+  // --- topology: traffic distribution
+  /**
+   * `spec.trafficDistribution`: prefer endpoints close to the client. The EndpointSlice
+   * controller writes zone hints (and node hints for `PreferSameNode`) that kube-proxy follows.
+   * `PreferClose` is the deprecated name of `PreferSameZone` (KEP-3015).
+   * Left out: no preference, every node uses every ready endpoint.
+   */
+  trafficDistribution?: TrafficDistribution;
 }
+
+/**
+ * `spec.trafficDistribution` values (core/v1 ServiceTrafficDistribution*): `PreferClose`
+ * (GA v1.33, KEP-4444) and its synonym `PreferSameZone`, and `PreferSameNode` (both GA v1.35, KEP-3015).
+ */
+export type TrafficDistribution = 'PreferClose' | 'PreferSameZone' | 'PreferSameNode';
 
 /** A Service port after defaults. */
 export interface ServicePort {
@@ -304,6 +328,9 @@ export interface Service {
   sessionAffinityTimeoutSeconds?: number;
   /** Load-balancer IP mode ('VIP' when `loadBalancerIP` is set and none is given). */
   loadBalancerIPMode?: 'VIP' | 'Proxy';
+  // --- topology: traffic distribution
+  /** Traffic distribution, if set. */
+  trafficDistribution?: TrafficDistribution;
 }
 
 // ---------------------------------------------------------------- cluster DNS

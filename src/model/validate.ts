@@ -19,6 +19,7 @@ import { checkNamespaces, checkNetworkPolicies } from './validation/policy.ts';
 import { checkIngressesAndRoutes } from './validation/routing.ts';
 import { checkServices } from './validation/services.ts';
 import { checkShape } from './validation/shape.ts';
+import { checkTopology } from './validation/topology.ts';
 
 /** Options of `validateCluster`. */
 export interface ValidateOptions {
@@ -57,6 +58,7 @@ export function validateCluster(input: unknown, options: ValidateOptions): Valid
   checkNamespaces(input, r);
   checkNodes(cluster, ranges, r);
   checkServices(cluster, ranges, r);
+  checkTopology(cluster, r);
   checkDns(cluster, r);
   checkIngressesAndRoutes(cluster, r);
   checkNetworkPolicies(cluster, r);
