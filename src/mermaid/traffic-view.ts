@@ -1,9 +1,9 @@
 /**
- * Traffic distribution of one Service drawn per zone: each zone a box holding its nodes (with the
- * topology mode kube-proxy picked there) and the endpoints that run in it; an arrow from a node
- * to each endpoint its KUBE-SVC chain balances over. A node that falls back to another zone
- * (or the whole cluster) gets arrows across zone boxes. Small on purpose: one Service, nodes
- * and endpoints only, so labels stay legible on a phone.
+ * Traffic distribution of one Service: a column of nodes (each with its zone and the topology
+ * mode kube-proxy picked there), a column of endpoints (each with its zone), and an arrow from a
+ * node to each endpoint its KUBE-SVC chain balances over. A node that falls back to another zone
+ * (or the whole cluster) points across zones. Small on purpose: one Service, nodes and endpoints
+ * only, so labels stay legible on a phone.
  */
 import type { Cluster } from '../model/types.ts';
 import { findService } from '../derive/lookup.ts';
@@ -20,7 +20,7 @@ export function modeText(mode: NodeTopology['mode']): string {
 }
 
 /** Zone box title: the zone's name, said to be one unless it already says so. */
-const zoneTitle = (zone: string) => (zone === '' ? 'no zone label' : /^zone/i.test(zone) ? zone : `zone ${zone}`);
+const zoneTitle = (zone: string) => (zone === '' ? 'no zone' : /^zone/i.test(zone) ? zone : `zone ${zone}`);
 
 /** The diagram of how kube-proxy on each node reaches the endpoints of `"ns/name"`. */
 export function trafficDistributionDiagram(cluster: Cluster, serviceRef: string, portName?: string): SequenceDiagram {
@@ -43,17 +43,20 @@ export function trafficDistributionDiagram(cluster: Cluster, serviceRef: string,
     return `On ${n.node} (${zoneTitle(n.zone)}) kube-proxy uses ${modeText(n.mode)}: ${to}.`;
   });
   const description = `Service ${service.namespace}/${service.name} port ${port.port}/${port.protocol} with trafficDistribution ${distribution}. ${sentences.join(' ')}`;
-  const chart = new FlowchartBuilder('TB');
+  // Left to right: nodes in one column, endpoints in the next, so the picture is two boxes wide
+  // however many zones and nodes there are. Each box names its zone; zone subgraphs would push
+  // the columns apart (Mermaid's layout ranks an edge into another subgraph as a further column).
+  const chart = new FlowchartBuilder('LR');
   chart.accessibility(accessibleText(title), accessibleText(description));
   for (const zone of zones) {
-    chart.subgraph(mermaidId('tdzone', zone || 'none'), zoneTitle(zone), () => {
-      for (const n of nodes.filter((x) => x.zone === zone)) {
-        chart.node(nodeId(n.node), [n.node, `kube-proxy: ${modeText(n.mode)}`], 'rect', 'proxy');
-      }
-      for (const e of endpoints.filter((x) => (zoneOfNode.get(x.nodeName) ?? '') === zone)) {
-        chart.node(epId(e.text), [endpointName(e.ip), e.text], 'round', e.conditions.ready ? 'pod' : 'notready');
-      }
-    }, 'TB');
+    for (const n of nodes.filter((x) => x.zone === zone)) {
+      chart.node(nodeId(n.node), [`${n.node} in ${zoneTitle(n.zone)}`, `kube-proxy: ${modeText(n.mode)}`], 'rect', 'proxy');
+    }
+  }
+  for (const zone of zones) {
+    for (const e of endpoints.filter((x) => (zoneOfNode.get(x.nodeName) ?? '') === zone)) {
+      chart.node(epId(e.text), [`${endpointName(e.ip)} in ${zoneTitle(zone)}`, e.text], 'round', e.conditions.ready ? 'pod' : 'notready');
+    }
   }
   for (const n of nodes) for (const e of n.endpoints) chart.edge(nodeId(n.node), epId(e.text), undefined, 'solid');
   chart.classDef('proxy', 'stroke-width: 2px');

@@ -10,11 +10,14 @@ import { MermaidParser } from './support/mermaid-parser.ts';
 const arrows = (mermaid: string) => mermaid.split('\n').filter((l) => l.includes(' --> ')).map((l) => l.trim());
 
 describe('trafficDistributionDiagram', () => {
-  it('draws one box per zone with its nodes and endpoints, and the arrows kube-proxy uses', async () => {
+  it('draws each node and endpoint with its zone, and the arrows kube-proxy uses', async () => {
     const c = await exampleCluster('traffic-distribution');
     const d = trafficDistributionDiagram(c, 'default/web');
-    expect(d.mermaid).toContain(`subgraph ${mermaidId('tdzone', 'zone-a')}["zone-a"]`);
-    expect(d.mermaid).toContain(`subgraph ${mermaidId('tdzone', 'zone-b')}["zone-b"]`);
+    // Two columns (no subgraphs, which would push the columns apart).
+    expect(d.mermaid.split('\n')[0]).toBe('flowchart LR');
+    expect(d.mermaid).not.toContain('subgraph');
+    expect(d.mermaid).toContain(`${mermaidId('tdnode', 'node-3')}["node-3 in zone-b<br>kube-proxy#58; same zone"]`);
+    expect(d.mermaid).toContain(`${mermaidId('tdep', '10.244.0.3:8080')}("web-1 in zone-a<br>10.244.0.3#58;8080")`);
     const node3 = mermaidId('tdnode', 'node-3');
     expect(arrows(d.mermaid).filter((a) => a.startsWith(node3))).toEqual([`${node3} --> ${mermaidId('tdep', '10.244.2.3:8080')}`]);
     expect(arrows(d.mermaid)).toHaveLength(5);
