@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { servicePortFor, topologyByNode } from '../../../src/derive/traffic-distribution.ts';
 import { kubeProxyServiceRules } from '../../../src/derive/kube-proxy-rules.ts';
+import { endpointSlices } from '../../../src/derive/endpoint-slice.ts';
 import type { Cluster } from '../../../src/model/types.ts';
 import { exampleCluster } from '../mermaid/clusters.ts';
 
@@ -68,6 +69,10 @@ describe('docs/traffic-distribution.mdx agrees with its cluster definition', () 
     expect(page).toContain('`node-3` in `zone-b` sends\nonly to `web-3`');
     expect(summary(c, 'default/cache')['node-2']!.slice(1)).toEqual(['PreferSameZone', ['cache-1']]);
     expect(page).toContain('it falls back to its zone and uses `cache-1`');
+    // The hints quoted for cache-1 are the derived ones.
+    const [slice] = endpointSlices(c, c.services.find((x) => x.name === 'cache')!);
+    const hints = slice!.endpoints.find((e) => e.targetRef.name === 'cache-1')!.hints!;
+    expect(page).toContain(`\`forNodes: [{ name: ${hints.forNodes![0]} }]\` next to \`forZones: [{ name: ${hints.forZones![0]} }]\` on \`cache-1\``);
     expect(summary(c, 'default/api')['node-3']!.slice(1)).toEqual(['', ['api-1']]);
     expect(page).toContain('here `api-1` across the zone boundary');
     const td = (name: string) => c.services.find((x) => x.name === name)!.trafficDistribution;
