@@ -15,6 +15,7 @@ import { sha256, toBase32 } from '../net/hash.ts';
 import { findNode, findService } from './lookup.ts';
 import { isProxied, servicePortName, sortedEndpoints } from './kube-proxy-rules.ts';
 import { categorizeEndpoints, type ProxyEndpoint } from './kube-proxy-topology.ts';
+import { nodeZone } from './endpoint-hints.ts';
 
 const TABLE = 'ip kube-proxy';
 /** knftables.NameLengthMax (256) - chainNamePrefixLengthMax (16). */
@@ -131,6 +132,7 @@ function servicePortObjects(cluster: Cluster, service: Service, port: ServicePor
     sortedEndpoints(cluster, service, port),
     { internalPolicyLocal: internalLocal, externalPolicyLocal: externalLocal, externallyAccessible },
     nodeName,
+    nodeZone(cluster, nodeName) ?? '',
   );
   const epBase = (e: ProxyEndpoint) => endpointChainNameBase(service, port.name, protocol, e.ip, e.port);
   const internalChain = internalLocal ? chains.local : chains.cluster;

@@ -5,8 +5,8 @@
  * endpoint order: pkg/proxy/endpointslicecache.go (sort.Sort(byEndpoint), by "ip:port" string).
  */
 import type { Cluster, Service, ServicePort } from '../model/types.ts';
-import { endpointSliceEndpoints } from './endpoints.ts';
-import { manualSliceEndpoints } from './manual-endpoints.ts';
+import { manualSliceEndpoints, type SliceEndpoint } from './manual-endpoints.ts';
+import { hintedEndpoints, nodeZone, type HintedEndpoint } from './endpoint-hints.ts';
 import { findNode, findService } from './lookup.ts';
 import { sha256, toBase32 } from '../net/hash.ts';
 import { goFormatFixed } from './kube-proxy-go-format.ts';
@@ -116,14 +116,19 @@ export interface KubeProxyServiceRules {
   skipped?: string;
 }
 
-/** The endpoints kube-proxy's endpoints map holds for a Service port, sorted by `ip:port`. */
+/** The endpoints kube-proxy's endpoints map holds for a Service port (with their topology hints), sorted by `ip:port`. */
 export function sortedEndpoints(cluster: Cluster, service: Service, port: ServicePort): ProxyEndpoint[] {
-  // Slices the controller writes for the selector, then any written by hand for the Service.
-  const all = [...endpointSliceEndpoints(cluster, service, port), ...manualSliceEndpoints(cluster, service, port)];
-  const eps = all.map((e) => ({
-    ip: e.ip, port: e.port, nodeName: e.nodeName, conditions: e.conditions,
-    text: `${e.ip.includes(':') ? `[${e.ip}]` : e.ip}:${e.port}`,
-  }));
+  // Slices the controller writes for the selector (with their hints), then any written by hand for the Service.
+  const all: Array<HintedEndpoint | SliceEndpoint> = [...hintedEndpoints(cluster, service, port), ...manualSliceEndpoints(cluster, service, port)];
+  const eps = all.map((e): ProxyEndpoint => {
+    const hints = 'hints' in e ? e.hints : undefined;
+    return {
+      ip: e.ip, port: e.port, nodeName: e.nodeName, conditions: e.conditions,
+      text: `${e.ip.includes(':') ? `[${e.ip}]` : e.ip}:${e.port}`,
+      ...(hints?.forZones ? { zoneHints: hints.forZones } : {}),
+      ...(hints?.forNodes ? { nodeHints: hints.forNodes } : {}),
+    };
+  });
   // endpointslicecache.go byEndpoint: Less compares String() values.
   return eps.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
 }
@@ -165,7 +170,7 @@ function servicePortRules(cluster: Cluster, service: Service, port: ServicePort,
   const externalLocal = externallyAccessible && service.externalTrafficPolicy === 'Local';
   const policy = { internalPolicyLocal: internalLocal, externalPolicyLocal: externalLocal, externallyAccessible };
   const { clusterEndpoints, localEndpoints, allReachableEndpoints: allReachable, hasAnyEndpoints: hasEndpoints } =
-    categorizeEndpoints(sortedEndpoints(cluster, service, port), policy, nodeName);
+    categorizeEndpoints(sortedEndpoints(cluster, service, port), policy, nodeName, nodeZone(cluster, nodeName) ?? '');
   const usesClusterPolicyChain = clusterEndpoints.length > 0;
   const usesLocalPolicyChain = localEndpoints.length > 0;
 

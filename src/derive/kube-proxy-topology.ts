@@ -1,9 +1,11 @@
 /**
  * Which endpoints kube-proxy uses for a Service port on one node: kubernetes
  * pkg/proxy/topology.go CategorizeEndpoints, with the service-port predicates of
- * pkg/proxy/serviceport.go (UsesClusterEndpoints, UsesLocalEndpoints, ExternallyAccessible).
- * Topology hints / trafficDistribution are not modelled (no hints: every endpoint is
- * available for topology).
+ * pkg/proxy/serviceport.go (UsesClusterEndpoints, UsesLocalEndpoints, ExternallyAccessible),
+ * and its topology filter for trafficDistribution (topologyModeFromHints, availableForTopology):
+ * the hints the EndpointSlice controller wrote (src/derive/endpoint-hints.ts) narrow the
+ * Cluster endpoints to the node's own node or zone. The PreferSameTrafficDistribution gate is GA
+ * since v1.35, so node hints are always read.
  */
 import type { EndpointConditions } from './endpoints.ts';
 
@@ -16,7 +18,14 @@ export interface ProxyEndpoint {
   /** `ip:port` (`[ip]:port` for IPv6): BaseEndpointInfo.String(). */
   text: string;
   conditions: EndpointConditions;
+  /** `hints.forZones[].name` (none: the endpoint has no zone hint). */
+  zoneHints?: string[];
+  /** `hints.forNodes[].name` (none: the endpoint has no node hint). */
+  nodeHints?: string[];
 }
+
+/** topology.go's topology mode: '' = no topology filter (default traffic distribution). */
+export type TopologyMode = '' | 'PreferSameZone' | 'PreferSameNode';
 
 /** The traffic-policy facts of a service port that CategorizeEndpoints reads. */
 export interface PolicyFacts {
@@ -47,25 +56,56 @@ export interface CategorizedEndpoints {
   allReachableEndpoints: ProxyEndpoint[];
   /** Whether the port has usable endpoints anywhere in the cluster. */
   hasAnyEndpoints: boolean;
+  /** The topology mode the Cluster endpoints were filtered with ('' when not filtered or not used). */
+  topologyMode: TopologyMode;
+}
+
+const hasHint = (hints: string[] | undefined, name: string) => hints !== undefined && hints.includes(name);
+
+/**
+ * topology.go topologyModeFromHints, over the ready endpoints only: PreferSameNode when every one
+ * has a node hint and one is hinted for this node; else PreferSameZone when every one has a zone
+ * hint and one is hinted for this node's zone; else '' (no filter). So a node falls back from its
+ * node to its zone to the whole cluster.
+ */
+export function topologyModeFromHints(endpoints: ProxyEndpoint[], nodeName: string, zone: string): TopologyMode {
+  const ready = endpoints.filter((e) => e.conditions.ready);
+  if (ready.length === 0) return '';
+  const allNodeHints = ready.every((e) => (e.nodeHints?.length ?? 0) > 0);
+  if (allNodeHints && ready.some((e) => hasHint(e.nodeHints, nodeName))) return 'PreferSameNode';
+  const allZoneHints = ready.every((e) => (e.zoneHints?.length ?? 0) > 0);
+  if (allZoneHints && ready.some((e) => hasHint(e.zoneHints, zone))) return 'PreferSameZone';
+  return '';
+}
+
+/** topology.go availableForTopology: whether the endpoint may serve this node in `mode`. */
+export function availableForTopology(endpoint: ProxyEndpoint, mode: TopologyMode, nodeName: string, zone: string): boolean {
+  if (mode === 'PreferSameNode') return hasHint(endpoint.nodeHints, nodeName);
+  if (mode === 'PreferSameZone') return hasHint(endpoint.zoneHints, zone);
+  return true;
 }
 
 const servingTerminating = (e: ProxyEndpoint) => e.conditions.serving && e.conditions.terminating;
 
 /**
- * topology.go CategorizeEndpoints: Ready endpoints, falling back (separately for Cluster and
- * Local) to serving-and-terminating ones when there are none (KEP-1669).
+ * topology.go CategorizeEndpoints: Ready endpoints (the Cluster ones narrowed by topology hints),
+ * falling back (separately for Cluster and Local) to serving-and-terminating ones when there are
+ * none (KEP-1669). `zone` is this node's `topology.kubernetes.io/zone` label ('' = none).
+ * The Local endpoints ignore topology.
  */
-export function categorizeEndpoints(endpoints: ProxyEndpoint[], policy: PolicyFacts, nodeName: string): CategorizedEndpoints {
+export function categorizeEndpoints(endpoints: ProxyEndpoint[], policy: PolicyFacts, nodeName: string, zone = ''): CategorizedEndpoints {
   const isLocal = (e: ProxyEndpoint) => e.nodeName !== '' && e.nodeName === nodeName;
   let clusterEndpoints: ProxyEndpoint[] = [];
   let hasAnyEndpoints = false;
+  let topologyMode: TopologyMode = '';
   if (usesClusterEndpoints(policy)) {
-    clusterEndpoints = endpoints.filter((e) => e.conditions.ready);
+    topologyMode = topologyModeFromHints(endpoints, nodeName, zone);
+    clusterEndpoints = endpoints.filter((e) => e.conditions.ready && availableForTopology(e, topologyMode, nodeName, zone));
     if (clusterEndpoints.length === 0) clusterEndpoints = endpoints.filter(servingTerminating);
     if (clusterEndpoints.length > 0) hasAnyEndpoints = true;
   }
   if (!usesLocalEndpoints(policy)) {
-    return { clusterEndpoints, localEndpoints: [], allReachableEndpoints: sortByText(clusterEndpoints), hasAnyEndpoints };
+    return { clusterEndpoints, localEndpoints: [], allReachableEndpoints: sortByText(clusterEndpoints), hasAnyEndpoints, topologyMode };
   }
   let hasLocalReady = false;
   let hasLocalServingTerminating = false;
@@ -82,13 +122,13 @@ export function categorizeEndpoints(endpoints: ProxyEndpoint[], policy: PolicyFa
   if (hasLocalReady) localEndpoints = endpoints.filter((e) => isLocal(e) && e.conditions.ready);
   else if (hasLocalServingTerminating) localEndpoints = endpoints.filter((e) => isLocal(e) && servingTerminating(e));
   if (!usesClusterEndpoints(policy)) {
-    return { clusterEndpoints, localEndpoints, allReachableEndpoints: sortByText(localEndpoints), hasAnyEndpoints };
+    return { clusterEndpoints, localEndpoints, allReachableEndpoints: sortByText(localEndpoints), hasAnyEndpoints, topologyMode };
   }
   // Upstream merges both lists through a Go map (random order); SEP chains are written in
   // that order. We sort by `ip:port` so the output is stable.
   const merged = new Map<string, ProxyEndpoint>();
   for (const e of [...clusterEndpoints, ...localEndpoints]) merged.set(e.text, e);
-  return { clusterEndpoints, localEndpoints, allReachableEndpoints: sortByText([...merged.values()]), hasAnyEndpoints };
+  return { clusterEndpoints, localEndpoints, allReachableEndpoints: sortByText([...merged.values()]), hasAnyEndpoints, topologyMode };
 }
 
 function sortByText(eps: ProxyEndpoint[]): ProxyEndpoint[] {

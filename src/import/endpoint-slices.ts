@@ -3,7 +3,7 @@
  * from Service selectors and each pod's conditions (ready, terminating); kube-proxy reads the
  * slices, so a slice endpoint's conditions are copied onto the pod it names (`applySliceConditions`).
  * The slices are also kept beside the model for the page, and what they say that the model cannot
- * (topology hints, IPv6 slices, endpoints of pods missing from the paste, selectorless Services)
+ * (hints of the topology-mode annotation, IPv6 slices, endpoints of pods missing from the paste, selectorless Services)
  * becomes a warning.
  * Field reference: kubernetes.io/docs/reference/kubernetes-api/service-resources/endpoint-slice-v1.
  */
@@ -105,11 +105,6 @@ export function importEndpointSlice(read: Reader, issues: IssueCollector): Impor
   if (slice.addressType !== 'IPv4') {
     issues.warning(read.at('addressType'), `EndpointSlice ${ref} holds ${slice.addressType} addresses, which the model does not show (IPv4 only)`);
   }
-  const hinted = slice.endpoints.filter((e) => e.hintZones);
-  if (hinted.length > 0) {
-    const zones = [...new Set(hinted.flatMap((e) => e.hintZones ?? []))].join(', ');
-    issues.warning(read.at('endpoints'), `topology hints of EndpointSlice ${ref} (${hinted.length} endpoint(s), zones ${zones}) are not modelled: kube-proxy would prefer same-zone endpoints`);
-  }
   return slice;
 }
 
@@ -124,6 +119,13 @@ export function checkSlices(slices: readonly ImportedEndpointSlice[], services: 
     const addresses = slice.endpoints.flatMap((e) => e.addresses);
     // A selectorless Service's slices are read into the model (selectorlessSlices).
     if (service && !service.service.selector) continue;
+    // The model derives hints from the Service's trafficDistribution and the node zones; hints
+    // on a Service without one come from the topology-mode annotation, whose heuristic is not modelled.
+    const hinted = slice.endpoints.filter((e) => e.hintZones);
+    if (service && hinted.length > 0 && !service.service.trafficDistribution) {
+      const zones = [...new Set(hinted.flatMap((e) => e.hintZones ?? []))].join(', ');
+      issues.warning(slice.at, `topology hints of EndpointSlice ${ref} (${hinted.length} endpoint(s), zones ${zones}) come from the topology-mode annotation, which the model does not show: kube-proxy follows them`);
+    }
     const missing = addresses.filter((a) => !known.has(a));
     if (service && missing.length > 0) {
       issues.warning(slice.at, `${missing.length} of ${addresses.length} endpoint(s) of EndpointSlice ${ref} (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', ...' : ''}) are not pods in the paste, so the model cannot show them`);

@@ -69,6 +69,9 @@ export function importNode(read: Reader, issues: IssueCollector): ImportedNode |
   const backend = annotations?.value[FLANNEL_BACKEND_ANNOTATION];
   const node: NodeInput = { name, ip: ipv4.address, podCIDR: podCIDR ?? '' };
   if (CONTROL_PLANE_LABELS.some((label) => label in labels)) node.controlPlane = true;
+  // The well-known zone label: the EndpointSlice controller and kube-proxy read it for trafficDistribution.
+  const zone = labels['topology.kubernetes.io/zone'];
+  if (zone) node.zone = zone;
   return {
     node,
     at: read.location,

@@ -5,7 +5,7 @@
  * sessionAffinity, externalIPs, status.loadBalancer.ingress).
  */
 import { isIp } from '../net/cidr.ts';
-import type { Protocol, ServiceInput, ServicePortInput, ServiceType } from '../model/types.ts';
+import type { Protocol, ServiceInput, ServicePortInput, ServiceType, TrafficDistribution } from '../model/types.ts';
 import { isIPv6 } from './nodes.ts';
 import type { IssueCollector, Location } from './issues.ts';
 import type { Reader } from './read.ts';
@@ -21,6 +21,7 @@ export interface ImportedService {
 const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
 const TYPES: readonly ServiceType[] = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
 const POLICIES = ['Cluster', 'Local'] as const;
+const TRAFFIC_DISTRIBUTIONS: readonly TrafficDistribution[] = ['PreferClose', 'PreferSameZone', 'PreferSameNode'];
 // Older API servers spelled it "Global"; kube-proxy treats it as Cluster.
 const LEGACY_POLICIES = ['Cluster', 'Local', 'Global'] as const;
 const AFFINITIES = ['None', 'ClientIP'] as const;
@@ -84,8 +85,8 @@ function externalIPs(spec: Reader, ref: string, issues: IssueCollector): string[
 
 function warnUnmodelled(spec: Reader, ref: string, issues: IssueCollector): void {
   // kube-proxy acts on each of these (pkg/proxy: external IPs, source ranges, affinity timeout,
-  // the health-check port of externalTrafficPolicy Local, PreferClose traffic distribution).
-  for (const field of ['loadBalancerSourceRanges', 'sessionAffinityConfig', 'healthCheckNodePort', 'trafficDistribution']) {
+  // the health-check port of externalTrafficPolicy Local).
+  for (const field of ['loadBalancerSourceRanges', 'sessionAffinityConfig', 'healthCheckNodePort']) {
     const value = spec.value[field];
     const empty = value === undefined || value === null || (Array.isArray(value) && value.length === 0);
     if (!empty) issues.warning(spec.at(field), `Service ${ref}: ${field} is not shown (the model has no field for it)`);
@@ -132,6 +133,8 @@ export function importService(read: Reader, issues: IssueCollector): ImportedSer
   if (affinity === 'ClientIP') service.sessionAffinity = 'ClientIP';
   const external4 = externalIPs(spec, ref, issues);
   if (external4.length > 0) service.externalIPs = external4;
+  const distribution = spec.oneOf('trafficDistribution', TRAFFIC_DISTRIBUTIONS);
+  if (distribution !== undefined) service.trafficDistribution = distribution;
   const lb = loadBalancerIP(read, ref, issues);
   if (lb !== undefined) service.loadBalancerIP = lb;
   warnUnmodelled(spec, ref, issues);

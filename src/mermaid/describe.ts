@@ -63,9 +63,13 @@ export function describeTopology(cluster: Cluster): string {
 /** Description of the services view. */
 export function describeServices(cluster: Cluster): string {
   const nodes = listText(cluster.nodes.map((node) => `${node.name} (${node.ip})`));
+  const distributed = cluster.services.filter((s) => isProxied(s) && s.trafficDistribution !== undefined);
   const parts = [
     `${cluster.title}: kube-proxy in ${cluster.kubeProxyMode} mode runs on ${nodes} ` +
-      'and programs the same rules for every Service with a ClusterIP on each node.',
+      (distributed.length === 0
+        ? 'and programs the same rules for every Service with a ClusterIP on each node.'
+        : `and programs the rules for every Service with a ClusterIP on each node; for ${listText(distributed.map((s) => s.name))}, ` +
+          'whose trafficDistribution prefers close endpoints, each node keeps the endpoints of its own zone or node.'),
   ];
   for (const svc of cluster.services) {
     if (!isProxied(svc)) {

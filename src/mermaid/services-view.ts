@@ -88,7 +88,12 @@ export function servicesView(cluster: Cluster): string {
   // point (the same rules on every node) is said in words.
   if (proxied.length > 0) {
     const nodes = listText(cluster.nodes.map((n) => n.name));
-    chart.subgraph(PROXIED_GROUP, ['ClusterIPs: kube-proxy', `(${cluster.kubeProxyMode} mode) programs the`, `same rules on ${nodes}`], () => {
+    // trafficDistribution narrows each node's endpoints to its zone or node: not the same rules then.
+    const perTopology = proxied.some((s) => s.trafficDistribution !== undefined);
+    const title = perTopology
+      ? ['ClusterIPs: kube-proxy', `(${cluster.kubeProxyMode} mode) on ${nodes}`, 'prefers close endpoints']
+      : ['ClusterIPs: kube-proxy', `(${cluster.kubeProxyMode} mode) programs the`, `same rules on ${nodes}`];
+    chart.subgraph(PROXIED_GROUP, title, () => {
       for (const svc of proxied) chart.node(serviceId(svc), serviceLines(cluster, svc), 'hexagon', 'service');
     }, 'TB');
   }

@@ -100,6 +100,8 @@ function resolveNode(input: NodeInput, nodeCIDR: string): Node {
       searches: input.resolvConf?.searches ?? [],
     },
     pods: arrayOf(input.pods).map((pod) => resolvePod(pod, input)),
+    // Topology: kept only when set (a node without the zone label has none).
+    ...(input.zone !== undefined ? { zone: input.zone } : {}),
   };
 }
 
@@ -142,6 +144,7 @@ function resolveService(input: ServiceInput): Service {
   if (timeout !== undefined) service.sessionAffinityTimeoutSeconds = timeout;
   const ipMode = input.loadBalancerIPMode ?? (service.loadBalancerIP !== undefined ? 'VIP' : undefined);
   if (ipMode !== undefined) service.loadBalancerIPMode = ipMode;
+  if (input.trafficDistribution !== undefined) service.trafficDistribution = input.trafficDistribution;
   return service;
 }
 

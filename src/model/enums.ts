@@ -4,7 +4,7 @@
  * misses a member or adds one, so a new value goes into types.ts and here, or `npm run check` fails.
  * (types.ts stays the single source of the reference page, which prints its unions as written.)
  */
-import type { ClusterDnsInput, DnsPolicy, HttpPathRule, LabelSelectorOperator, NetworkPolicyInput, PodsMode, Protocol, ServiceInput, ServiceType } from './types.ts';
+import type { ClusterDnsInput, DnsPolicy, HttpPathRule, LabelSelectorOperator, NetworkPolicyInput, PodsMode, Protocol, ServiceInput, ServiceType, TrafficDistribution } from './types.ts';
 
 /** `spec.dnsPolicy` values. */
 export const DNS_POLICIES = Object.keys({
@@ -44,3 +44,6 @@ export const SESSION_AFFINITIES = Object.keys({ None: true, ClientIP: true } sat
 
 /** Ingress `pathType` values (networking/v1 PathType). */
 export const PATH_TYPES = Object.keys({ Prefix: true, Exact: true, ImplementationSpecific: true } satisfies Record<NonNullable<HttpPathRule['pathType']>, true>);
+
+/** `spec.trafficDistribution` values of a Service (core/v1 ServiceTrafficDistribution*). */
+export const TRAFFIC_DISTRIBUTIONS = Object.keys({ PreferClose: true, PreferSameZone: true, PreferSameNode: true } satisfies Record<TrafficDistribution, true>);

@@ -184,6 +184,13 @@ export interface NodeInput {
   resolvConf?: NodeResolvConf;
   /** Pods running on this node. */
   pods?: PodInput[];
+  // --- topology: traffic distribution
+  /**
+   * The node's `topology.kubernetes.io/zone` label (a label value, e.g. `zone-a`). The
+   * EndpointSlice controller copies it into each endpoint's `zone`; kube-proxy reads its own
+   * node's label to pick same-zone endpoints. Left out: the node has no zone label.
+   */
+  zone?: string;
 }
 
 /** A node after defaults. */
@@ -200,6 +207,9 @@ export interface Node {
   resolvConf: { nameservers: string[]; searches: string[] };
   /** Pods running on this node. */
   pods: Pod[];
+  // --- topology: traffic distribution
+  /** The node's `topology.kubernetes.io/zone` label, if set. */
+  zone?: string;
 }
 
 // ---------------------------------------------------------------- services
@@ -266,7 +276,21 @@ export interface ServiceInput {
    * ExternalName; each must be an IPv4 address that is not unspecified, loopback or link-local.
    */
   externalIPs?: string[];
+  // --- topology: traffic distribution
+  /**
+   * `spec.trafficDistribution`: prefer endpoints close to the client. The EndpointSlice
+   * controller writes zone hints (and node hints for `PreferSameNode`) that kube-proxy follows.
+   * `PreferClose` is the deprecated name of `PreferSameZone` (KEP-3015).
+   * Left out: no preference, every node uses every ready endpoint.
+   */
+  trafficDistribution?: TrafficDistribution;
 }
+
+/**
+ * `spec.trafficDistribution` values (core/v1 ServiceTrafficDistribution*): `PreferClose`
+ * (GA v1.33, KEP-4444) and its synonym `PreferSameZone`, and `PreferSameNode` (both GA v1.35, KEP-3015).
+ */
+export type TrafficDistribution = 'PreferClose' | 'PreferSameZone' | 'PreferSameNode';
 
 /** A Service port after defaults. */
 export interface ServicePort {
@@ -314,6 +338,9 @@ export interface Service {
   // --- externalIPs
   /** `spec.externalIPs`, if any. */
   externalIPs?: string[];
+  // --- topology: traffic distribution
+  /** Traffic distribution, if set. */
+  trafficDistribution?: TrafficDistribution;
 }
 
 // ---------------------------------------------------------------- manually managed EndpointSlices

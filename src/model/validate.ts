@@ -20,6 +20,7 @@ import { checkNamespaces, checkNetworkPolicies } from './validation/policy.ts';
 import { checkIngressesAndRoutes } from './validation/routing.ts';
 import { checkServices } from './validation/services.ts';
 import { checkShape } from './validation/shape.ts';
+import { checkTopology } from './validation/topology.ts';
 
 /** Options of `validateCluster`. */
 export interface ValidateOptions {
@@ -59,6 +60,7 @@ export function validateCluster(input: unknown, options: ValidateOptions): Valid
   checkNodes(cluster, ranges, r);
   checkServices(cluster, ranges, r);
   checkExternalServices(cluster, r);
+  checkTopology(cluster, r);
   checkDns(cluster, r);
   checkIngressesAndRoutes(cluster, r);
   checkNetworkPolicies(cluster, r);

@@ -337,6 +337,15 @@ export const GLOSSARY: GlossaryTerm[] = [
     page: '/service-networking/#internaltrafficpolicy',
     source: `${K8S}/concepts/services-networking/service-traffic-policy/`,
   },
+  {
+    term: 'trafficDistribution',
+    definition:
+      "A Service field that prefers close endpoints: `PreferSameZone` (formerly `PreferClose`) keeps traffic in the client's zone and `PreferSameNode` on its node while such endpoints exist, through hints the EndpointSlice controller writes and kube-proxy follows.",
+    anchor: 'trafficdistribution',
+    category: 'services',
+    page: '/traffic-distribution/#the-api-trafficdistribution-and-its-values',
+    source: `${K8S}/concepts/services-networking/service/#traffic-distribution`,
+  },
 
   // ------------------------------------------------------------------ network plugins
   {

@@ -106,6 +106,12 @@ const QUESTIONS: Array<[string, string]> = [
   // short entries
   ['how do I give a pod a second network interface', 'more-topics'],
   ['what is a ServiceCIDR object', 'more-topics'],
+  ['trafficDistribution', 'traffic-distribution'],
+  ['PreferSameZone', 'traffic-distribution'],
+  ['topology aware routing', 'traffic-distribution'],
+  ['how do I keep service traffic in the same zone', 'traffic-distribution'],
+  ['how do I prefer endpoints in the same zone', 'traffic-distribution'],
+  ['avoid cross-zone traffic to a service', 'traffic-distribution'],
   // pods and the model
   ['how does a pod get its ip address', 'pod-networking'],
   ['what is the pause container for', 'pod-networking'],

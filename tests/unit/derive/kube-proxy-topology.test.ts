@@ -1,9 +1,9 @@
-// Cases transcribed from kubernetes pkg/proxy/topology_test.go TestCategorizeEndpoints (the
-// ones without topology hints, which the model does not have). isLocal there = nodeName 'me' here.
+// Cases transcribed from kubernetes pkg/proxy/topology_test.go TestCategorizeEndpoints (first the
+// ones without topology hints; the hint cases follow below). isLocal there = nodeName 'me' here.
 // Expected sets as upstream states them; allEndpoints falls back to the cluster or local set when
 // the other is nil, and hasAnyEndpoints = allEndpoints non-empty || onlyRemoteEndpoints, as the test does.
 import { describe, expect, it } from 'vitest';
-import { categorizeEndpoints, usesClusterEndpoints, usesLocalEndpoints, type PolicyFacts, type ProxyEndpoint } from '../../../src/derive/kube-proxy-topology.ts';
+import { availableForTopology, categorizeEndpoints, topologyModeFromHints, usesClusterEndpoints, usesLocalEndpoints, type PolicyFacts, type ProxyEndpoint } from '../../../src/derive/kube-proxy-topology.ts';
 
 interface Ep { n: number; ready?: boolean; serving?: boolean; terminating?: boolean; local?: boolean }
 const ep = ({ n, ready = false, serving = false, terminating = false, local = false }: Ep): ProxyEndpoint => ({
@@ -54,5 +54,109 @@ describe('categorizeEndpoints (topology.go CategorizeEndpoints, upstream TestCat
   it('returns reachable endpoints sorted by ip:port', () => {
     const r = categorizeEndpoints([ep({ n: 9, ready: true }), ep({ n: 10, ready: true })], policy({}), 'me');
     expect(r.allReachableEndpoints.map((e) => e.text)).toEqual(['10.0.0.10:80', '10.0.0.9:80']);
+  });
+});
+
+// The topology-hint cases of upstream TestCategorizeEndpoints (pkg/proxy/topology_test.go), as
+// upstream states them: node labels { topology.kubernetes.io/zone: ... } = the `zone` argument
+// here, isLocal = nodeName 'me'. Expected sets copied literally.
+interface HintEp { ep: string; zones?: string[]; ready?: boolean; local?: boolean }
+const hinted = ({ ep: text, zones, ready = false, local = false }: HintEp): ProxyEndpoint => ({
+  ip: text.split(':')[0]!, port: 80, text, nodeName: local ? 'me' : 'other',
+  conditions: { ready, serving: ready, terminating: false },
+  ...(zones ? { zoneHints: zones } : {}),
+});
+const abcA = (zoneOf6: string, ready6 = true): HintEp[] => [
+  { ep: '10.1.2.3:80', zones: ['zone-a'], ready: true },
+  { ep: '10.1.2.4:80', zones: ['zone-b'], ready: true },
+  { ep: '10.1.2.5:80', zones: ['zone-c'], ready: true },
+  { ep: '10.1.2.6:80', zones: [zoneOf6], ready: ready6 },
+];
+const HINT_CASES: Array<{ name: string; zone: string; policy: PolicyFacts; endpoints: HintEp[]; cluster: string[]; local: string[] | null; all?: string[] }> = [
+  {
+    name: "should use topology since all endpoints have hints, node has a zone label and and there are endpoints for the node's zone",
+    zone: 'zone-a', policy: policy({}), endpoints: abcA('zone-a'), cluster: ['10.1.2.3:80', '10.1.2.6:80'], local: null,
+  },
+  {
+    name: 'externalTrafficPolicy: Local, topology ignored for Local endpoints', zone: 'zone-a', policy: policy({ etp: true, nodePort: true }),
+    endpoints: [{ ep: '10.1.2.3:80', zones: ['zone-a'], ready: true, local: true }, { ep: '10.1.2.4:80', zones: ['zone-b'], ready: true, local: true }, { ep: '10.1.2.5:80', zones: ['zone-c'], ready: true }, { ep: '10.1.2.6:80', zones: ['zone-a'], ready: true }],
+    cluster: ['10.1.2.3:80', '10.1.2.6:80'], local: ['10.1.2.3:80', '10.1.2.4:80'], all: ['10.1.2.3:80', '10.1.2.4:80', '10.1.2.6:80'],
+  },
+  {
+    name: 'internalTrafficPolicy: Local, topology ignored for Local endpoints', zone: 'zone-a', policy: policy({ itp: true, nodePort: true }),
+    endpoints: [{ ep: '10.1.2.3:80', zones: ['zone-a'], ready: true, local: true }, { ep: '10.1.2.4:80', zones: ['zone-b'], ready: true, local: true }, { ep: '10.1.2.5:80', zones: ['zone-c'], ready: true }, { ep: '10.1.2.6:80', zones: ['zone-a'], ready: true }],
+    cluster: ['10.1.2.3:80', '10.1.2.6:80'], local: ['10.1.2.3:80', '10.1.2.4:80'], all: ['10.1.2.3:80', '10.1.2.4:80', '10.1.2.6:80'],
+  },
+  { name: 'empty node labels', zone: '', policy: policy({}), endpoints: [{ ep: '10.1.2.3:80', zones: ['zone-a'], ready: true }], cluster: ['10.1.2.3:80'], local: null },
+  { name: 'node in different zone, no endpoint filtering', zone: 'zone-b', policy: policy({}), endpoints: [{ ep: '10.1.2.3:80', zones: ['zone-a'], ready: true }], cluster: ['10.1.2.3:80'], local: null },
+  { name: 'unready endpoint', zone: 'zone-a', policy: policy({}), endpoints: abcA('zone-a', false), cluster: ['10.1.2.3:80'], local: null },
+  {
+    name: 'only unready endpoints in same zone (should not filter)', zone: 'zone-a', policy: policy({}),
+    endpoints: [{ ep: '10.1.2.3:80', zones: ['zone-a'] }, { ep: '10.1.2.4:80', zones: ['zone-b'], ready: true }, { ep: '10.1.2.5:80', zones: ['zone-c'], ready: true }, { ep: '10.1.2.6:80', zones: ['zone-a'] }],
+    cluster: ['10.1.2.4:80', '10.1.2.5:80'], local: null,
+  },
+  {
+    name: 'missing hints, no filtering applied', zone: 'zone-a', policy: policy({}),
+    endpoints: [{ ep: '10.1.2.3:80', zones: ['zone-a'], ready: true }, { ep: '10.1.2.4:80', zones: ['zone-b'], ready: true }, { ep: '10.1.2.5:80', ready: true }, { ep: '10.1.2.6:80', zones: ['zone-a'], ready: true }],
+    cluster: ['10.1.2.3:80', '10.1.2.4:80', '10.1.2.5:80', '10.1.2.6:80'], local: null,
+  },
+  {
+    name: 'multiple hints per endpoint, filtering includes any endpoint with zone included', zone: 'zone-c', policy: policy({}),
+    endpoints: [{ ep: '10.1.2.3:80', zones: ['zone-a', 'zone-b', 'zone-c'], ready: true }, { ep: '10.1.2.4:80', zones: ['zone-b', 'zone-c'], ready: true }, { ep: '10.1.2.5:80', zones: ['zone-b', 'zone-d'], ready: true }, { ep: '10.1.2.6:80', zones: ['zone-c'], ready: true }],
+    cluster: ['10.1.2.3:80', '10.1.2.4:80', '10.1.2.6:80'], local: null,
+  },
+  {
+    name: 'conflicting topology and localness require merging allEndpoints', zone: 'zone-a', policy: policy({ etp: true, nodePort: true }),
+    endpoints: [{ ep: '10.0.0.0:80', zones: ['zone-a'], ready: true, local: true }, { ep: '10.0.0.1:80', zones: ['zone-b'], ready: true, local: true }, { ep: '10.0.0.2:80', zones: ['zone-a'], ready: true }, { ep: '10.0.0.3:80', zones: ['zone-b'], ready: true }],
+    cluster: ['10.0.0.0:80', '10.0.0.2:80'], local: ['10.0.0.0:80', '10.0.0.1:80'], all: ['10.0.0.0:80', '10.0.0.1:80', '10.0.0.2:80'],
+  },
+];
+
+describe('categorizeEndpoints with topology hints (upstream TestCategorizeEndpoints, hint cases)', () => {
+  for (const c of HINT_CASES) {
+    it(c.name, () => {
+      const r = categorizeEndpoints(c.endpoints.map(hinted), c.policy, 'me', c.zone);
+      expect(texts(r.clusterEndpoints)).toEqual(c.cluster);
+      expect(texts(r.localEndpoints)).toEqual(c.local ?? []);
+      expect(texts(r.allReachableEndpoints)).toEqual(c.all ?? (c.local === null ? c.cluster : c.local));
+    });
+  }
+  it("reports the zone mode it filtered with, and '' when it did not filter", () => {
+    expect(categorizeEndpoints(abcA('zone-a').map(hinted), policy({}), 'me', 'zone-a').topologyMode).toBe('PreferSameZone');
+    expect(categorizeEndpoints(abcA('zone-a').map(hinted), policy({}), 'me', 'zone-z').topologyMode).toBe('');
+  });
+});
+
+// PreferSameNode: topology.go topologyModeFromHints tries node hints before zone hints.
+const nodeHinted = (text: string, node: string, zone: string, ready = true): ProxyEndpoint => ({
+  ip: text.split(':')[0]!, port: 80, text, nodeName: node, conditions: { ready, serving: ready, terminating: false }, zoneHints: [zone], nodeHints: [node],
+});
+describe('topologyModeFromHints and availableForTopology (PreferSameNode, then zone, then cluster)', () => {
+  const eps = [nodeHinted('10.0.1.2:80', 'node-1', 'zone-a'), nodeHinted('10.0.2.2:80', 'node-2', 'zone-a'), nodeHinted('10.0.3.2:80', 'node-3', 'zone-b')];
+  it('uses the node hint when one endpoint is hinted for this node', () => {
+    expect(topologyModeFromHints(eps, 'node-1', 'zone-a')).toBe('PreferSameNode');
+    expect(texts(categorizeEndpoints(eps, policy({}), 'node-1', 'zone-a').clusterEndpoints)).toEqual(['10.0.1.2:80']);
+  });
+  it('falls back to the zone when no endpoint is hinted for this node', () => {
+    expect(topologyModeFromHints(eps, 'node-4', 'zone-b')).toBe('PreferSameZone');
+    expect(texts(categorizeEndpoints(eps, policy({}), 'node-4', 'zone-b').clusterEndpoints)).toEqual(['10.0.3.2:80']);
+  });
+  it('falls back to every endpoint when neither node nor zone is hinted', () => {
+    expect(topologyModeFromHints(eps, 'node-5', 'zone-c')).toBe('');
+    expect(texts(categorizeEndpoints(eps, policy({}), 'node-5', 'zone-c').clusterEndpoints)).toHaveLength(3);
+  });
+  it('ignores node hints unless every ready endpoint has one', () => {
+    const mixed = [...eps.slice(0, 2), { ...eps[2]!, nodeHints: undefined }];
+    expect(topologyModeFromHints(mixed, 'node-1', 'zone-a')).toBe('PreferSameZone');
+  });
+  it('ignores endpoints that are not ready when reading hints', () => {
+    const mixed = [...eps, { ...nodeHinted('10.0.4.2:80', 'node-4', 'zone-c', false), nodeHints: undefined, zoneHints: undefined }];
+    expect(topologyModeFromHints(mixed, 'node-2', 'zone-a')).toBe('PreferSameNode');
+    expect(topologyModeFromHints([nodeHinted('10.0.1.2:80', 'node-1', 'zone-a', false)], 'node-1', 'zone-a')).toBe('');
+  });
+  it('availableForTopology checks the hint of the chosen mode only', () => {
+    expect(availableForTopology(eps[0]!, 'PreferSameNode', 'node-2', 'zone-a')).toBe(false);
+    expect(availableForTopology(eps[0]!, 'PreferSameZone', 'node-2', 'zone-a')).toBe(true);
+    expect(availableForTopology(eps[2]!, '', 'node-1', 'zone-a')).toBe(true);
   });
 });

@@ -53,6 +53,12 @@ describe('importNode', () => {
     expect(issues.errors).toEqual([]);
   });
 
+  it('takes the zone from the topology.kubernetes.io/zone label', () => {
+    const zoned = node({ metadata: { name: 'worker-1', labels: { 'topology.kubernetes.io/zone': 'eu-west-1a' } } });
+    expect(importNode(reader(zoned), new IssueCollector())?.node.zone).toBe('eu-west-1a');
+    expect(importNode(reader(node()), new IssueCollector())?.node).not.toHaveProperty('zone');
+  });
+
   it('marks control-plane nodes by the kubeadm label', () => {
     const cp = node({ metadata: { name: 'cp-1', labels: { 'node-role.kubernetes.io/control-plane': '' } } });
     expect(importNode(reader(cp), new IssueCollector())?.node.controlPlane).toBe(true);
@@ -198,8 +204,10 @@ describe('importService', () => {
   it('warns about the fields kube-proxy acts on that the model has no place for', () => {
     const issues = new IssueCollector();
     const spec = { type: 'LoadBalancer', clusterIP: '10.96.3.3', externalIPs: ['198.51.100.7'], externalTrafficPolicy: 'Local', healthCheckNodePort: 32000, allocateLoadBalancerNodePorts: false, trafficDistribution: 'PreferClose', loadBalancerSourceRanges: [] };
-    importService(reader(svc(spec), issues), issues);
-    expect(issues.warnings.map((w) => w.path)).toEqual(['items[3].spec.healthCheckNodePort', 'items[3].spec.trafficDistribution', 'items[3].spec.allocateLoadBalancerNodePorts']);
+    const s = importService(reader(svc(spec), issues), issues);
+    expect(issues.warnings.map((w) => w.path)).toEqual(['items[3].spec.healthCheckNodePort', 'items[3].spec.allocateLoadBalancerNodePorts']);
+    // externalIPs and trafficDistribution are modelled: imported as they are.
+    expect(s?.service.trafficDistribution).toBe('PreferClose');
   });
 
   it('takes the IPv4 externalIPs and warns about the others', () => {
@@ -207,6 +215,13 @@ describe('importService', () => {
     const s = importService(reader(svc({ clusterIP: '10.96.3.3', externalIPs: ['198.51.100.7', '2001:db8::7'], ports: [{ port: 80 }] }), issues), issues);
     expect(s?.service.externalIPs).toEqual(['198.51.100.7']);
     expect(issues.warnings.map((w) => [w.path, w.message])).toEqual([['items[3].spec.externalIPs', "Service shop/web's external IP 2001:db8::7 is not shown: the model holds IPv4 external IPs only"]]);
+  });
+
+  it('reports an unknown trafficDistribution at its path and leaves it out', () => {
+    const issues = new IssueCollector();
+    const s = importService(reader(svc({ clusterIP: '10.96.3.3', trafficDistribution: 'PreferLocal' }), issues), issues);
+    expect(s?.service).not.toHaveProperty('trafficDistribution');
+    expect(issues.errors.map((e) => e.path)).toEqual(['items[3].spec.trafficDistribution']);
   });
 
   it('reports a bad ClusterIP at its path and still imports the Service', () => {
@@ -242,8 +257,8 @@ describe('importEndpointSlice', () => {
       { addresses: ['10.244.1.5'], ready: true, serving: true, terminating: false, nodeName: 'worker-1', zone: 'zone-a', hintZones: ['zone-a'] },
       { addresses: ['10.244.2.9'], ready: false, serving: true, terminating: true, targetRef: 'Pod/shop/web-3' },
     ]);
-    expect(issues.warnings.map((w) => w.path)).toEqual(['items[3].endpoints']);
-    expect(issues.warnings[0]!.message).toContain('topology hints');
+    // Hints are judged against the Service (checkSlices), not when the slice is read.
+    expect(issues.warnings).toEqual([]);
   });
 
   it('warns that an IPv6 slice is not shown', () => {

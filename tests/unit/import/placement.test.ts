@@ -99,6 +99,28 @@ describe('checkSlices', () => {
   });
 });
 
+describe('checkSlices and topology hints', () => {
+  const hinted: ImportedEndpointSlice = {
+    name: 'web-x', namespace: 'default', service: 'web', addressType: 'IPv4', ports: [],
+    endpoints: [{ addresses: ['10.244.0.5'], ready: true, serving: true, terminating: false, zone: 'zone-a', hintZones: ['zone-a'] }],
+    at: { path: 'slices/web' },
+  };
+  const web = (trafficDistribution?: 'PreferSameZone'): ImportedService => ({ service: { name: 'web', namespace: 'default', selector: { app: 'web' }, ...(trafficDistribution ? { trafficDistribution } : {}) }, at: { path: '' } });
+
+  it('accepts hints the model derives itself (the Service has a trafficDistribution)', () => {
+    const issues = new IssueCollector();
+    checkSlices([hinted], [web('PreferSameZone')], [pod('p', 'a', '10.244.0.5')], issues);
+    expect(issues.warnings).toEqual([]);
+  });
+  it('warns about hints of the topology-mode annotation, which the model does not derive', () => {
+    const issues = new IssueCollector();
+    checkSlices([hinted], [web()], [pod('p', 'a', '10.244.0.5')], issues);
+    expect(issues.warnings.map(formatIssue)).toEqual([
+      'slices/web: topology hints of EndpointSlice default/web-x (1 endpoint(s), zones zone-a) come from the topology-mode annotation, which the model does not show: kube-proxy follows them',
+    ]);
+  });
+});
+
 describe('applySliceConditions', () => {
   const slice = (endpoints: ImportedEndpointSlice['endpoints']): ImportedEndpointSlice => ({
     name: 'web-x',

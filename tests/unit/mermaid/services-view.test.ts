@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { describeServices } from '../../../src/mermaid/describe.ts';
 import { servicesView } from '../../../src/mermaid/services-view.ts';
 import { exampleCluster } from './clusters.ts';
 import { nodeByName, parseFlowchart, type ParsedFlowchart } from './support/flowchart-structure.ts';
@@ -15,6 +16,14 @@ describe('services view', () => {
     expect(group.title).toBe('ClusterIPs: kube-proxy\n(iptables mode) programs the\nsame rules on node-1 and node-2');
     const inGroup = [...chart.nodes.values()].filter((n) => n.parent === group.id).map((n) => n.label.split('\n')[0]);
     expect(inGroup).toEqual(['web', 'web-nodeport', 'kube-system/kube-dns']);
+  });
+
+  it('does not claim the same rules on every node when a Service prefers close endpoints', async () => {
+    const cluster = await exampleCluster('traffic-distribution');
+    const group = [...parseFlowchart(servicesView(cluster)).subgraphs.values()].find((s) => s.title.startsWith('ClusterIPs'))!;
+    expect(group.title).toBe('ClusterIPs: kube-proxy\n(iptables mode) on node-1, node-2 and node-3\nprefers close endpoints');
+    expect(describeServices(cluster)).toContain('for web, cache and api, whose trafficDistribution prefers close endpoints, each node keeps the endpoints of its own zone or node.');
+    expect(describeServices(await exampleCluster('services-dns'))).toContain('programs the same rules for every Service with a ClusterIP on each node.');
   });
 
   it('balances each Service to its endpoints; a port mapping all endpoints share is said once, in the Service', () => {

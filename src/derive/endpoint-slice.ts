@@ -1,0 +1,127 @@
+/**
+ * The EndpointSlice objects the EndpointSlice controller writes for a Service, as
+ * `kubectl get endpointslices -o yaml` prints them (keys in alphabetical order, as
+ * sigs.k8s.io/yaml writes them), without the fields the API server makes up (name suffix, uid,
+ * resourceVersion, creationTimestamp, ownerReferences, annotations).
+ * Upstream: kubernetes staging/src/k8s.io/endpointslice/reconciler.go (one slice per distinct
+ * set of resolved ports, address type from the pod IP), utils.go podToEndpoint and
+ * newEndpointSlice (labels), trafficdist/trafficdist.go (hints). The 100-endpoint split
+ * (--max-endpoints-per-slice) is not modelled: small clusters fit in one slice.
+ */
+import type { Cluster, Service } from '../model/types.ts';
+import { endpointHints, nodeZone, type EndpointHints } from './endpoint-hints.ts';
+import { endpointConditions, resolveTargetPort, selectedPods, type EndpointConditions } from './endpoints.ts';
+import { findService } from './lookup.ts';
+
+/** discovery/v1 LabelManagedBy and the controller's name. */
+export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
+export const MANAGED_BY_CONTROLLER = 'endpointslice-controller.k8s.io';
+/** discovery/v1 LabelServiceName. */
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+
+/** One endpoint of a slice. */
+export interface SliceEndpoint {
+  addresses: string[];
+  conditions: EndpointConditions;
+  hints?: EndpointHints;
+  nodeName: string;
+  targetRef: { kind: 'Pod'; name: string; namespace: string };
+  zone?: string;
+}
+
+/** One EndpointSlice, as the controller writes it. */
+export interface EndpointSliceObject {
+  addressType: 'IPv4' | 'IPv6';
+  metadata: { generateName: string; namespace: string; labels: Record<string, string> };
+  ports: Array<{ name: string; port: number; protocol: string }>;
+  endpoints: SliceEndpoint[];
+}
+
+/** The slices of a Service with a selector (none without one), endpoints in pod declaration order. */
+export function endpointSlices(cluster: Cluster, service: Service): EndpointSliceObject[] {
+  const slices = new Map<string, EndpointSliceObject>();
+  for (const pod of selectedPods(cluster, service)) {
+    // getEndpointPorts: the Service ports this pod resolves, in Service port order.
+    const ports = service.ports.flatMap((p) => {
+      const target = resolveTargetPort(p, pod);
+      return target === undefined ? [] : [{ name: p.name, port: target, protocol: p.protocol }];
+    });
+    const addressType = pod.ip.includes(':') ? 'IPv6' : 'IPv4';
+    const key = `${addressType} ${JSON.stringify(ports)}`;
+    let slice = slices.get(key);
+    if (!slice) {
+      slice = {
+        addressType,
+        metadata: {
+          generateName: `${service.name}-`,
+          namespace: service.namespace,
+          labels: { [MANAGED_BY_LABEL]: MANAGED_BY_CONTROLLER, [SERVICE_NAME_LABEL]: service.name },
+        },
+        ports,
+        endpoints: [],
+      };
+      slices.set(key, slice);
+    }
+    const conditions = endpointConditions(pod);
+    const zone = nodeZone(cluster, pod.node);
+    const hints = endpointHints(service.trafficDistribution, { conditions, nodeName: pod.node, zone });
+    slice.endpoints.push({
+      addresses: [pod.ip],
+      conditions,
+      ...(hints ? { hints } : {}),
+      nodeName: pod.node,
+      targetRef: { kind: 'Pod', name: pod.name, namespace: pod.namespace },
+      ...(zone !== undefined ? { zone } : {}),
+    });
+  }
+  return [...slices.values()];
+}
+
+// YAML scalars as sigs.k8s.io/yaml quotes them: plain unless empty, or a word YAML would read as
+// another type, or containing characters with a meaning in YAML.
+function scalar(value: string | number | boolean): string {
+  if (typeof value !== 'string') return String(value);
+  const ambiguous = /^(true|false|null|~|yes|no|on|off|y|n|[-+]?(\d+|\d*\.\d+|\d+\.\d*)(e[-+]?\d+)?|0x[0-9a-f]+|\.inf|\.nan)$/i.test(value);
+  return value === '' || ambiguous || /[:#{}[\],&*!|>'"%@`]|^[-?\s]|\s$/.test(value) ? `"${value.replace(/["\\]/g, '\\$&')}"` : value;
+}
+
+const named = (names: string[], indent: string) => names.map((n) => `${indent}- name: ${scalar(n)}`);
+
+function endpointYaml(e: SliceEndpoint): string[] {
+  const lines = ['- addresses:', ...e.addresses.map((a) => `  - ${scalar(a)}`), '  conditions:'];
+  lines.push(`    ready: ${e.conditions.ready}`, `    serving: ${e.conditions.serving}`, `    terminating: ${e.conditions.terminating}`);
+  if (e.hints) {
+    lines.push('  hints:');
+    if (e.hints.forNodes) lines.push('    forNodes:', ...named(e.hints.forNodes, '    '));
+    if (e.hints.forZones) lines.push('    forZones:', ...named(e.hints.forZones, '    '));
+  }
+  lines.push(`  nodeName: ${scalar(e.nodeName)}`, '  targetRef:', `    kind: ${e.targetRef.kind}`, `    name: ${scalar(e.targetRef.name)}`, `    namespace: ${scalar(e.targetRef.namespace)}`);
+  if (e.zone !== undefined) lines.push(`  zone: ${scalar(e.zone)}`);
+  return lines;
+}
+
+/** One slice as `kubectl -o yaml` prints it (the server-set fields left out). */
+export function endpointSliceYaml(slice: EndpointSliceObject): string {
+  const labels = Object.keys(slice.metadata.labels).sort().map((k) => `    ${scalar(k)}: ${scalar(slice.metadata.labels[k]!)}`);
+  return [
+    `addressType: ${slice.addressType}`,
+    'apiVersion: discovery.k8s.io/v1',
+    'endpoints:',
+    ...slice.endpoints.flatMap(endpointYaml),
+    'kind: EndpointSlice',
+    'metadata:',
+    `  generateName: ${scalar(slice.metadata.generateName)}`,
+    '  labels:',
+    ...labels,
+    `  namespace: ${scalar(slice.metadata.namespace)}`,
+    'ports:',
+    ...slice.ports.flatMap((p) => [`- name: ${scalar(p.name)}`, `  port: ${p.port}`, `  protocol: ${p.protocol}`]),
+    '',
+  ].join('\n');
+}
+
+/** Every slice of the Service `"ns/name"` as YAML documents separated by `---`. */
+export function serviceEndpointSlicesYaml(cluster: Cluster, serviceRef: string): string {
+  const slices = endpointSlices(cluster, findService(cluster, serviceRef));
+  return slices.map(endpointSliceYaml).join('---\n');
+}

@@ -1,0 +1,53 @@
+// EndpointSlice objects as the controller writes them, printed as `kubectl -o yaml` does
+// (sigs.k8s.io/yaml: keys sorted, sequences at their parent's indentation).
+import { describe, expect, it } from 'vitest';
+import { endpointSliceYaml, endpointSlices, MANAGED_BY_LABEL, serviceEndpointSlicesYaml } from '../../../src/derive/endpoint-slice.ts';
+import { resolveCluster, type ClusterInput } from '../../../src/model/index.ts';
+import { exampleCluster } from '../mermaid/clusters.ts';
+
+const twoNamedPorts: ClusterInput = {
+  title: 't', description: 'd', network: { nodeCIDR: '192.168.1.0/24' }, plugin: { name: 'flannel', backend: 'vxlan' },
+  nodes: [
+    { name: 'node-1', ip: '192.168.1.11', podCIDR: '10.244.0.0/24', pods: [
+      { name: 'web-1', ip: '10.244.0.3', labels: { app: 'web' }, ports: [{ name: 'http', containerPort: 8080 }] },
+      { name: 'web-2', ip: '10.244.0.4', labels: { app: 'web' }, ports: [{ name: 'http', containerPort: 9090 }], terminating: true },
+      { name: 'web-3', ip: '10.244.0.5', labels: { app: 'web' }, ports: [{ name: 'http', containerPort: 8080 }] },
+    ] },
+  ],
+  services: [{ name: 'web', clusterIP: '10.96.0.20', selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] }],
+};
+
+describe('endpointSlices (reconciler.go: one slice per distinct set of resolved ports)', () => {
+  it('groups pods whose named port resolves alike, with conditions and labels', () => {
+    const c = resolveCluster(twoNamedPorts, 't');
+    const slices = endpointSlices(c, c.services[0]!);
+    expect(slices.map((s) => [s.ports[0]!.port, s.endpoints.map((e) => e.targetRef.name)])).toEqual([[8080, ['web-1', 'web-3']], [9090, ['web-2']]]);
+    expect(slices[1]!.endpoints[0]!.conditions).toEqual({ ready: false, serving: true, terminating: true });
+    expect(slices[0]!.metadata.labels).toEqual({ [MANAGED_BY_LABEL]: 'endpointslice-controller.k8s.io', 'kubernetes.io/service-name': 'web' });
+    expect(slices[0]!.endpoints[0]).not.toHaveProperty('zone');
+  });
+  it('joins several slices with ---', () => {
+    expect(serviceEndpointSlicesYaml(resolveCluster(twoNamedPorts, 't'), 'default/web').split('\n---\n')).toHaveLength(2);
+  });
+});
+
+describe('endpointSliceYaml', () => {
+  it('prints the slice of web in diagrams/traffic-distribution.ts in kubectl -o yaml form', async () => {
+    const c = await exampleCluster('traffic-distribution');
+    const [slice] = endpointSlices(c, c.services.find((s) => s.name === 'web')!);
+    const yaml = endpointSliceYaml(slice!);
+    const lines = yaml.split('\n');
+    // Top-level keys in sorted order, as sigs.k8s.io/yaml marshals a map.
+    expect(lines.filter((l) => /^[a-zA-Z]/.test(l)).map((l) => l.split(':')[0])).toEqual(['addressType', 'apiVersion', 'endpoints', 'kind', 'metadata', 'ports']);
+    expect(yaml).toContain(['- addresses:', '  - 10.244.2.3', '  conditions:', '    ready: true', '    serving: true', '    terminating: false',
+      '  hints:', '    forZones:', '    - name: zone-b', '  nodeName: node-3'].join('\n'));
+    expect(yaml).toContain(['  targetRef:', '    kind: Pod', '    name: web-3', '    namespace: default', '  zone: zone-b'].join('\n'));
+    expect(yaml).toContain(['ports:', '- name: http', '  port: 8080', '  protocol: TCP'].join('\n'));
+  });
+  it('quotes only scalars YAML would read as something else', () => {
+    const c = resolveCluster({ ...twoNamedPorts, services: [{ name: 'web', clusterIP: '10.96.0.20', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] }] }, 't');
+    const yaml = endpointSliceYaml(endpointSlices(c, c.services[0]!)[0]!);
+    expect(yaml).toContain('- name: ""');
+    expect(yaml).toContain('  - 10.244.0.3');
+  });
+});
