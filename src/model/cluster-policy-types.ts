@@ -2,7 +2,7 @@
  * Cluster-wide network policy in the model: the ClusterNetworkPolicy resource of the SIG Network
  * Network Policy API (`policy.networking.k8s.io/v1beta1`, network-policy-api v0.3.x; `v1alpha2`
  * from v0.2.0 has the same schema). Field names and shapes follow
- * https://github.com/kubernetes-sigs/network-policy-api/blob/main/apis/v1beta1/clusternetworkpolicy_types.go.
+ * https://github.com/kubernetes-sigs/network-policy-api/blob/master/apis/v1beta1/clusternetworkpolicy_types.go.
  *
  * Its own module so the cluster-definition reference (src/site/model-reference.ts follows the
  * types `types.ts` imports) documents it next to `ClusterInput.clusterNetworkPolicies`.

@@ -61,3 +61,15 @@ describe('tier reasons', () => {
     expect(verdictDeciders(v)).toEqual([{ side: 'ingress', label: 'Baseline default-deny-ingress/deny-all: Deny' }]);
   });
 });
+
+describe('priority order (the page\'s "Try it")', () => {
+  it('moving shop-guard to priority 15, before shop-internal, denies frontend to backend', () => {
+    const moved = structuredClone(example);
+    moved.clusterNetworkPolicies!.find((p) => p.name === 'shop-guard')!.priority = 15;
+    const m = resolveCluster(moved, 'moved');
+    const v = connectionVerdict(m, findPod(m, 'shop/frontend'), findPod(m, 'shop/backend'), tcp(8080));
+    expect(v.allowed).toBe(false);
+    expect(verdictDeciders(v)).toEqual([{ side: 'ingress', label: 'Admin shop-guard/deny-others: Deny' }]);
+    expect(verdict('shop/frontend', 'shop/backend', tcp(8080)).allowed).toBe(true);
+  });
+});
