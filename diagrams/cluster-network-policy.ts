@@ -5,7 +5,7 @@ import policyCluster from './network-policy.ts';
 // NetworkPolicies, unchanged) with cluster-wide ClusterNetworkPolicies in both tiers on top.
 export default defineCluster({
   ...policyCluster,
-  title: 'ClusterNetworkPolicy tiers on the NetworkPolicy cluster',
+  title: 'NetworkPolicy cluster with ClusterNetworkPolicy tiers',
   description:
     'The shop NetworkPolicy cluster plus five ClusterNetworkPolicies: Admin-tier rules that accept DNS egress for every pod, pass traffic inside shop to its NetworkPolicies and deny shop ingress from other namespaces but metrics from monitoring; Baseline-tier rules that accept DNS ingress on CoreDNS and deny all other ingress to pods no NetworkPolicy isolates.',
   clusterNetworkPolicies: [

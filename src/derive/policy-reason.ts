@@ -45,19 +45,24 @@ export function cellReasons(cluster: Cluster, from: Pod, to: Pod, cell: MatrixCe
   return cell.ports.map((v) => verdictReason(cluster, from, to, v));
 }
 
-/** The tier rule that decided, as a short label: `Admin shop-guard/deny-others: Deny` (rule number when unnamed). */
+/** The tier rule that decided, as a short label: `Admin shop-guard/deny-others` (rule number when unnamed). */
 export function tierRuleLabel(rule: TierRuleMatch): string {
-  return `${rule.tier} ${rule.policy}/${rule.ruleName ?? `rule ${rule.rule + 1}`}: ${rule.action}`;
+  return `${rule.tier} ${rule.policy}/${rule.ruleName ?? `rule ${rule.rule + 1}`}`;
 }
 
-/** One side's decider as a short label, e.g. `NetworkPolicy shop/backend-from-frontend` or `default allow`. */
+/**
+ * One side's decider as a short label for a matrix cell, e.g. `NetworkPolicy backend-from-frontend`
+ * (the policy selects the pod, so its namespace is the pod's), `NetworkPolicy: none allows`,
+ * `Baseline default-deny-ingress/deny-all` or `default allow`; ` (after Pass)` when a Pass rule
+ * handed the decision down. Whether it allowed or denied is the cell's own verdict.
+ */
 export function sideLabel(decision: SideDecision): string {
   if (decision.rule) return tierRuleLabel(decision.rule);
-  const after = decision.passedBy.length ? `, after ${decision.passedBy.map((p) => `${p.tier} Pass`).join(', ')}` : '';
+  const after = decision.passedBy.length ? ' (after Pass)' : '';
   if (decision.decidedBy === 'Default') return `default allow${after}`;
-  if (!decision.allowed) return `NetworkPolicy isolation, no rule matches${after}`;
-  const [first, ...more] = decision.allowedBy;
-  return `NetworkPolicy ${first!.policy}${more.length ? ` (+${more.length})` : ''}${after}`;
+  if (!decision.allowed) return `NetworkPolicy: none allows${after}`;
+  const names = [...new Set(decision.allowedBy.map((a) => a.policy.slice(a.policy.indexOf('/') + 1)))];
+  return `NetworkPolicy ${names.join(', ')}${after}`;
 }
 
 /**

@@ -42,31 +42,34 @@ export function tierGraph(cluster: Cluster): TierGraph {
   const tierIds: Record<ClusterNetworkPolicyTier, string> = { Admin: 'tier_admin', Baseline: 'tier_baseline' };
   const words: string[] = [];
 
-  const tier = (name: ClusterNetworkPolicyTier): void => {
+  // Edges join the first and last policy of a tier, not the subgraph itself: Mermaid pads a
+  // subgraph that edges enter and leave with empty space.
+  const tier = (name: ClusterNetworkPolicyTier): { first: string; last: string } => {
     const policies = policiesInTier(cluster, name);
+    const ids: string[] = [];
     chart.subgraph(tierIds[name], `${name} tier: priority order, first match`, () => {
-      let previous: string | undefined;
       for (const policy of policies) {
         const id = chart.node(mermaidId('cnp', policy.name), [`${policy.priority} ${policy.name}`, ...ruleLines(policy)]);
-        if (previous) chart.edge(previous, id);
-        previous = id;
+        if (ids.length) chart.edge(ids.at(-1)!, id);
+        ids.push(id);
       }
-      if (!policies.length) chart.node(mermaidId('cnp', `${name}-none`), 'no policies');
+      if (!policies.length) ids.push(chart.node(`${tierIds[name]}_none`, 'no policies'));
     });
     words.push(
       policies.length
         ? `${name} tier, by priority: ${policies.map((p) => `${p.name} (priority ${p.priority}; ${ruleLines(p).join(', ')})`).join('; ')}.`
         : `${name} tier: no policies.`,
     );
+    return { first: ids[0]!, last: ids.at(-1)! };
   };
 
-  tier('Admin');
+  const admin = tier('Admin');
   const np = chart.node('tier_np', ['NetworkPolicy tier', `${cluster.networkPolicies.length} policies ${namespacesOf(cluster)}`, 'final for the pods they isolate'], 'hexagon');
-  tier('Baseline');
+  const baseline = tier('Baseline');
   const fallback = chart.node('tier_default', 'default: allow', 'stadium');
-  chart.edge(tierIds.Admin, np, 'Pass or no match');
-  chart.edge(np, tierIds.Baseline, 'pod not isolated');
-  chart.edge(tierIds.Baseline, fallback, 'Pass or no match');
+  chart.edge(admin.last, np, 'Pass or no match');
+  chart.edge(np, baseline.first, 'pod not isolated');
+  chart.edge(baseline.last, fallback, 'Pass or no match');
 
   const description =
     `The order in which one direction of a connection is decided (egress at the source, ingress at the destination). ${words[0]} ` +

@@ -20,7 +20,7 @@ describe('tier reasons', () => {
     const v = verdict('default/debug', 'shop/frontend', tcp(8080));
     expect(v.allowed).toBe(false);
     expect(sideReason(c, pod('shop/frontend'), 'Ingress', v.ingress)).toBe('ingress: denied by Admin shop-guard (priority 30) ingress rule 2 "deny-others": Deny');
-    expect(verdictDeciders(v)).toEqual([{ side: 'ingress', label: 'Admin shop-guard/deny-others: Deny' }]);
+    expect(verdictDeciders(v)).toEqual([{ side: 'ingress', label: 'Admin shop-guard/deny-others' }]);
     // Without the ClusterNetworkPolicies, the same connection is allowed by the NetworkPolicy.
     const np = resolveCluster(policyOnly, 'network-policy');
     expect(connectionVerdict(np, findPod(np, 'default/debug'), findPod(np, 'shop/frontend'), tcp(8080)).allowed).toBe(true);
@@ -32,14 +32,14 @@ describe('tier reasons', () => {
     expect(sideReason(c, pod('shop/backend'), 'Ingress', v.ingress)).toBe(
       'ingress: Admin shop-guard (priority 30) ingress rule 1 "pass-metrics": Pass hands it on; allowed by shop/backend-metrics-from-monitoring ingress rule 1',
     );
-    expect(sideLabel(v.ingress)).toBe('NetworkPolicy shop/backend-metrics-from-monitoring, after Admin Pass');
-    expect(verdictDeciders(v)).toEqual([{ side: 'ingress', label: 'NetworkPolicy shop/backend-metrics-from-monitoring, after Admin Pass' }]);
+    expect(sideLabel(v.ingress)).toBe('NetworkPolicy backend-metrics-from-monitoring (after Pass)');
+    expect(verdictDeciders(v)).toEqual([{ side: 'ingress', label: 'NetworkPolicy backend-metrics-from-monitoring (after Pass)' }]);
   });
 
   it('DNS: an Admin Accept on egress and a Baseline Accept on ingress both decide', () => {
     const v = verdict('shop/frontend', 'kube-system/coredns-1', { protocol: 'UDP', port: 53 });
     expect(v.allowed).toBe(true);
-    expect(verdictDeciders(v).map((d) => d.label)).toEqual(['Admin cluster-dns/accept-dns: Accept', 'Baseline dns-ingress/accept-dns: Accept']);
+    expect(verdictDeciders(v).map((d) => d.label)).toEqual(['Admin cluster-dns/accept-dns', 'Baseline dns-ingress/accept-dns']);
     expect(verdictReason(c, pod('shop/frontend'), pod('kube-system/coredns-1'), v)).toBe(
       'UDP 53 allowed. egress: allowed by Admin cluster-dns (priority 10) egress rule 1 "accept-dns": Accept; ingress: allowed by Baseline dns-ingress (priority 10) ingress rule 1 "accept-dns": Accept',
     );
@@ -51,6 +51,8 @@ describe('tier reasons', () => {
     const toBackend = verdict('shop/frontend', 'shop/backend', tcp(8080));
     expect(toBackend.ingress.decidedBy).toBe('NetworkPolicy');
     expect(toBackend.allowed).toBe(true);
+    const metricsFromFrontend = verdict('shop/frontend', 'shop/backend', tcp(9090));
+    expect(verdictDeciders(metricsFromFrontend).map((d) => `${d.side}: ${d.label}`)).toEqual(['egress: NetworkPolicy: none allows (after Pass)', 'ingress: NetworkPolicy: none allows (after Pass)']);
   });
 
   it('egress left to the default is explained as such, and the denying side alone is shown', () => {
@@ -58,7 +60,7 @@ describe('tier reasons', () => {
     expect(sideReason(c, pod('default/debug'), 'Egress', v.egress)).toBe(
       'egress: no Admin rule decides, no NetworkPolicy isolates default/debug for egress, no Baseline rule decides, so allowed by default',
     );
-    expect(verdictDeciders(v)).toEqual([{ side: 'ingress', label: 'Baseline default-deny-ingress/deny-all: Deny' }]);
+    expect(verdictDeciders(v)).toEqual([{ side: 'ingress', label: 'Baseline default-deny-ingress/deny-all' }]);
   });
 });
 
@@ -69,7 +71,7 @@ describe('priority order (the page\'s "Try it")', () => {
     const m = resolveCluster(moved, 'moved');
     const v = connectionVerdict(m, findPod(m, 'shop/frontend'), findPod(m, 'shop/backend'), tcp(8080));
     expect(v.allowed).toBe(false);
-    expect(verdictDeciders(v)).toEqual([{ side: 'ingress', label: 'Admin shop-guard/deny-others: Deny' }]);
+    expect(verdictDeciders(v)).toEqual([{ side: 'ingress', label: 'Admin shop-guard/deny-others' }]);
     expect(verdict('shop/frontend', 'shop/backend', tcp(8080)).allowed).toBe(true);
   });
 });

@@ -27,8 +27,15 @@ describe('tier view (diagrams/cluster-network-policy.ts)', () => {
   });
 
   it('chains the tiers: Admin, NetworkPolicy, Baseline, default allow', () => {
-    const between = chart.edges.filter((e) => e.from.startsWith('tier_')).map((e) => `${e.from} -> ${e.to}: ${e.label}`);
-    expect(between).toEqual(['tier_admin -> tier_np: Pass or no match', 'tier_np -> tier_baseline: pod not isolated', 'tier_baseline -> tier_default: Pass or no match']);
+    const name = (id: string) => chart.nodes.get(id)!.label.split('\n')[0];
+    expect(chart.edges.map((e) => `${name(e.from)} -> ${name(e.to)}${e.label ? `: ${e.label}` : ''}`)).toEqual([
+      '10 cluster-dns -> 20 shop-internal',
+      '20 shop-internal -> 30 shop-guard',
+      '10 dns-ingress -> 20 default-deny-ingress',
+      '30 shop-guard -> NetworkPolicy tier: Pass or no match',
+      'NetworkPolicy tier -> 10 dns-ingress: pod not isolated',
+      '20 default-deny-ingress -> default: allow: Pass or no match',
+    ]);
     expect(description).toContain('Admin tier, by priority: cluster-dns (priority 10; out accept-dns: Accept); shop-internal');
   });
 
