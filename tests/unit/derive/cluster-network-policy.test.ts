@@ -187,6 +187,27 @@ describe('CNPAdminTierSamePriority (conformance/base/admin_tier/standard-same-pr
   });
 });
 
+describe('same priority, disjoint subjects (conformance/base/admin_tier/same-priority-1.yaml, same-priority-2.yaml)', () => {
+  const byName = (name: string) => ({ matchLabels: { 'kubernetes.io/metadata.name': ns(name) } });
+  const policy = (name: string, subject: string, allowed: string): ClusterNetworkPolicyInput => ({
+    name, tier: 'Admin', priority: 15, subject: { namespaces: byName(subject) },
+    ingress: [
+      { name: `allow-from-${allowed}`, action: 'Accept', from: [{ namespaces: byName(allowed) }] },
+      { name: 'deny-all-else', action: 'Deny', from: [{ namespaces: { matchLabels: {} } }] },
+    ],
+  });
+  const input = houses([policy('same-priority-1', 'gryffindor', 'ravenclaw'), policy('same-priority-2', 'hufflepuff', 'slytherin')]);
+  const c = resolveCluster(input, 'conformance');
+
+  it('allows what each policy accepts and denies the rest, and validates', () => {
+    expect(poke(c, 'ravenclaw/luna-lovegood-0', 'gryffindor/harry-potter-0', 80)).toBe(true);
+    expect(poke(c, 'slytherin/draco-malfoy-0', 'hufflepuff/cedric-diggory-0', 80)).toBe(true);
+    expect(poke(c, 'slytherin/draco-malfoy-0', 'gryffindor/harry-potter-0', 80)).toBe(false);
+    expect(poke(c, 'ravenclaw/luna-lovegood-0', 'hufflepuff/cedric-diggory-0', 80)).toBe(false);
+    expect(validateCluster(input, { file: 'diagrams/conformance.ts' }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
 describe('rules, peers and protocols', () => {
   // After conformance/base/admin_tier/standard-ingress-tcp-rules.yaml: within one policy the first matching rule wins.
   it('first matching rule of a policy decides (Accept before a later Deny and Pass)', () => {
