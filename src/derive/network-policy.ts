@@ -26,7 +26,6 @@
  * 6. A port entry matches on protocol (default TCP) and port: a number, a range `port..endPort`
  *    (endPort GA in v1.25, KEP-2079), or a container port name resolved on the destination pod.
  * 7. "A pod cannot block access to itself": a pod talking to itself is always allowed.
- *
  * 8. ClusterNetworkPolicies (cluster-network-policy.ts) wrap this, per direction: the Admin tier
  *    first (Accept or Deny decides, Pass or no match goes on), then NetworkPolicy, which decides
  *    for every pod it isolates, then the Baseline tier, then the default: allowed. Each side
@@ -36,7 +35,7 @@
  * behaviour the docs leave to the plugin, and traffic from a pod's own node, which is always allowed.
  */
 import { cidrContainsIp } from '../net/cidr.ts';
-import { subjectSelects, tierDecision, type TierPeer, type TierRuleMatch } from './cluster-network-policy.ts';
+import { subjectSelects, tierDecision, type TierRuleMatch } from './cluster-network-policy.ts';
 import { selectorMatches } from '../model/label-selector.ts';
 import type {
   Cluster,
@@ -263,12 +262,12 @@ function decide(cluster: Cluster, pod: Pod, direction: PolicyDirection, other: P
   const byRule = (rule: TierRuleMatch): SideDecision => ({
     allowed: rule.action === 'Accept', isolated: np.isolated, allowedBy: [], viaIpBlock: false, decidedBy: rule.tier, rule, passedBy,
   });
-  const admin = tierDecision(cluster, 'Admin', pod, direction, other as TierPeer, probe, destination);
+  const admin = tierDecision(cluster, 'Admin', pod, direction, other, probe, destination);
   if (admin && admin.action !== 'Pass') return byRule(admin);
   if (admin) passedBy.push(admin);
   // types.go Tier: "v1.NetworkPolicy always makes a final decision for selected pods".
   if (np.isolated) return { ...np, passedBy };
-  const baseline = tierDecision(cluster, 'Baseline', pod, direction, other as TierPeer, probe, destination);
+  const baseline = tierDecision(cluster, 'Baseline', pod, direction, other, probe, destination);
   if (baseline && baseline.action !== 'Pass') return byRule(baseline);
   if (baseline) passedBy.push(baseline);
   return { ...np, passedBy };
