@@ -26,11 +26,16 @@
  * 6. A port entry matches on protocol (default TCP) and port: a number, a range `port..endPort`
  *    (endPort GA in v1.25, KEP-2079), or a container port name resolved on the destination pod.
  * 7. "A pod cannot block access to itself": a pod talking to itself is always allowed.
+ * 8. ClusterNetworkPolicies (cluster-network-policy.ts) wrap this, per direction: the Admin tier
+ *    first (Accept or Deny decides, Pass or no match goes on), then NetworkPolicy, which decides
+ *    for every pod it isolates, then the Baseline tier, then the default: allowed. Each side
+ *    records which tier and rule decided (`decidedBy`, `rule`, `passedBy`).
  *
  * Not modelled here (the matrix covers pods on the pod network): hostNetwork pods, whose policy
  * behaviour the docs leave to the plugin, and traffic from a pod's own node, which is always allowed.
  */
 import { cidrContainsIp } from '../net/cidr.ts';
+import { subjectSelects, tierDecision, type TierRuleMatch } from './cluster-network-policy.ts';
 import { selectorMatches } from '../model/label-selector.ts';
 import type {
   Cluster,
@@ -65,7 +70,16 @@ export interface SideDecision {
   allowedBy: Array<{ policy: string; rule: number }>;
   /** Whether the only rules that allow it do so through an `ipBlock` matching a pod IP. */
   viaIpBlock: boolean;
+  /** The tier that decided: a ClusterNetworkPolicy tier, NetworkPolicy (the pod is isolated), or the default (allow). */
+  decidedBy: DecidingTier;
+  /** The ClusterNetworkPolicy rule that decided (Accept or Deny), when `decidedBy` is Admin or Baseline. */
+  rule?: TierRuleMatch;
+  /** `Pass` rules that handed the decision on to the next tier, in order. */
+  passedBy: TierRuleMatch[];
 }
+
+/** Who decided one side of a connection, in evaluation order. */
+export type DecidingTier = 'Admin' | 'NetworkPolicy' | 'Baseline' | 'Default';
 
 /** The verdict for one connection between two pods on one port. */
 export interface ConnectionVerdict {
@@ -145,6 +159,13 @@ export function isIsolated(cluster: Cluster, pod: Pod, direction: PolicyDirectio
   return policiesFor(cluster, pod, direction).length > 0;
 }
 
+/** Whether any policy applies to `pod` for `direction`: a NetworkPolicy isolates it, or a ClusterNetworkPolicy subject selects it with rules for that direction. */
+export function policyApplies(cluster: Cluster, pod: Pod, direction: PolicyDirection): boolean {
+  return isIsolated(cluster, pod, direction) || (cluster.clusterNetworkPolicies ?? []).some(
+    (p) => (direction === 'Ingress' ? p.ingress : p.egress).length > 0 && subjectSelects(cluster, p.subject, pod),
+  );
+}
+
 type PeerMatch = 'selector' | 'ipBlock' | false;
 
 /**
@@ -210,9 +231,9 @@ function peersMatch(cluster: Cluster, peers: NetworkPolicyPeer[] | undefined, po
  * One side of a connection: the egress decision of `pod` towards `other`, or the ingress decision
  * of `pod` from `other`. `destination` is the pod whose named ports the rules refer to.
  */
-function decide(cluster: Cluster, pod: Pod, direction: PolicyDirection, other: Peer, probe: PortProbe, destination: Pod | undefined): SideDecision {
+function networkPolicySide(cluster: Cluster, pod: Pod, direction: PolicyDirection, other: Peer, probe: PortProbe, destination: Pod | undefined): SideDecision {
   const policies = policiesFor(cluster, pod, direction);
-  if (policies.length === 0) return { allowed: true, isolated: false, allowedBy: [], viaIpBlock: false };
+  if (policies.length === 0) return { allowed: true, isolated: false, allowedBy: [], viaIpBlock: false, decidedBy: 'Default', passedBy: [] };
   const allowedBy: SideDecision['allowedBy'] = [];
   let bySelector = false;
   for (const policy of policies) {
@@ -227,7 +248,29 @@ function decide(cluster: Cluster, pod: Pod, direction: PolicyDirection, other: P
       if (match === 'selector') bySelector = true;
     });
   }
-  return { allowed: allowedBy.length > 0, isolated: true, allowedBy, viaIpBlock: allowedBy.length > 0 && !bySelector };
+  return { allowed: allowedBy.length > 0, isolated: true, allowedBy, viaIpBlock: allowedBy.length > 0 && !bySelector, decidedBy: 'NetworkPolicy', passedBy: [] };
+}
+
+/**
+ * The tiers in order for one side: Admin ClusterNetworkPolicies, NetworkPolicy, Baseline
+ * ClusterNetworkPolicies, then the default. `isolated` keeps its NetworkPolicy meaning throughout.
+ */
+function decide(cluster: Cluster, pod: Pod, direction: PolicyDirection, other: Peer, probe: PortProbe, destination: Pod | undefined): SideDecision {
+  const np = networkPolicySide(cluster, pod, direction, other, probe, destination);
+  if (!cluster.clusterNetworkPolicies?.length) return np;
+  const passedBy: TierRuleMatch[] = [];
+  const byRule = (rule: TierRuleMatch): SideDecision => ({
+    allowed: rule.action === 'Accept', isolated: np.isolated, allowedBy: [], viaIpBlock: false, decidedBy: rule.tier, rule, passedBy,
+  });
+  const admin = tierDecision(cluster, 'Admin', pod, direction, other, probe, destination);
+  if (admin && admin.action !== 'Pass') return byRule(admin);
+  if (admin) passedBy.push(admin);
+  // types.go Tier: "v1.NetworkPolicy always makes a final decision for selected pods".
+  if (np.isolated) return { ...np, passedBy };
+  const baseline = tierDecision(cluster, 'Baseline', pod, direction, other, probe, destination);
+  if (baseline && baseline.action !== 'Pass') return byRule(baseline);
+  if (baseline) passedBy.push(baseline);
+  return { ...np, passedBy };
 }
 
 /** The verdict for a connection from pod `from` to pod `to` on `port`. */

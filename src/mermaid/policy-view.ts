@@ -6,7 +6,7 @@
  * table under the figure shows them).
  */
 import { findPod } from '../derive/lookup.ts';
-import { formatProbe, isIsolated, type MatrixCell, type PolicyMatrix } from '../derive/network-policy.ts';
+import { formatProbe, isIsolated, policyApplies, type MatrixCell, type PolicyMatrix } from '../derive/network-policy.ts';
 import type { Cluster, Pod } from '../model/types.ts';
 import { mermaidId } from './escape.ts';
 import { FlowchartBuilder } from './flowchart.ts';
@@ -23,9 +23,12 @@ export interface PolicyGraph {
 /** Id of a namespace's subgraph. */
 const namespaceGroupId = (namespace: string): string => mermaidId('ns', namespace);
 
-/** Whether a policy isolates the cell's source for egress or its destination for ingress. */
+/**
+ * Whether a policy applies to the cell's source for egress or its destination for ingress: a
+ * NetworkPolicy isolates it, or a ClusterNetworkPolicy selects it (network-policy.ts policyApplies).
+ */
 export function involvesIsolatedPod(cluster: Cluster, cell: MatrixCell): boolean {
-  return isIsolated(cluster, findPod(cluster, cell.from), 'Egress') || isIsolated(cluster, findPod(cluster, cell.to), 'Ingress');
+  return policyApplies(cluster, findPod(cluster, cell.from), 'Egress') || policyApplies(cluster, findPod(cluster, cell.to), 'Ingress');
 }
 
 /** The ports a cell allows, as text: `TCP 8080, TCP 9090`. */
@@ -51,8 +54,11 @@ export function policyGraph(cluster: Cluster, matrix: PolicyMatrix): PolicyGraph
   }
   for (const cell of edges) chart.edge(podId(findPod(cluster, cell.from)), podId(findPod(cluster, cell.to)), allowedPorts(cell, ', '));
 
+  const tiers = (cluster.clusterNetworkPolicies ?? []).length > 0;
+  const which = tiers ? 'a pod a NetworkPolicy or ClusterNetworkPolicy applies to' : 'a pod isolated by a NetworkPolicy';
+  const such = tiers ? 'such a pod' : 'an isolated pod';
   const description = edges.length
-    ? `Allowed connections that involve a pod isolated by a NetworkPolicy: ${edges.map((c) => `${c.from} to ${c.to} on ${allowedPorts(c, ' and ')}`).join('; ')}. Every other connection to or from an isolated pod is denied.`
-    : 'No connection to or from an isolated pod is allowed.';
+    ? `Allowed connections that involve ${which}: ${edges.map((c) => `${c.from} to ${c.to} on ${allowedPorts(c, ' and ')}`).join('; ')}. Every other connection to or from ${such} is denied.`
+    : `No connection to or from ${such} is allowed.`;
   return { mermaid: chart.toString(), description };
 }

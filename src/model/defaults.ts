@@ -12,6 +12,8 @@ import type {
   Cluster,
   ClusterDns,
   ClusterInput,
+  ClusterNetworkPolicy,
+  ClusterNetworkPolicyInput,
   HttpPathRule,
   Labels,
   NetworkPolicy,
@@ -215,6 +217,11 @@ function resolveNetworkPolicy(input: NetworkPolicyInput): NetworkPolicy {
   };
 }
 
+// ClusterNetworkPolicy has no defaulted field but its rule lists (optional in the API).
+function resolveClusterNetworkPolicy(input: ClusterNetworkPolicyInput): ClusterNetworkPolicy {
+  return { ...input, ingress: arrayOf(input.ingress), egress: arrayOf(input.egress) };
+}
+
 function resolveRules(rules: HttpPathRule[] | undefined): HttpPathRule[] {
   return arrayOf(rules).map((rule) => ({ ...rule, pathType: rule.pathType ?? 'Prefix' }));
 }
@@ -322,6 +329,7 @@ export function resolveCluster(input: ClusterInput, name: string): Cluster {
     ingresses,
     httpRoutes,
     networkPolicies,
+    clusterNetworkPolicies: arrayOf(input.clusterNetworkPolicies).map(resolveClusterNetworkPolicy),
     ...(endpointSlices.length > 0 ? { endpointSlices } : {}),
   };
 }

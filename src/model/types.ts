@@ -12,6 +12,7 @@
  * cluster-definition reference page (src/site/model-reference.ts), so every field lives here.
  */
 import type { PluginSpec } from '../plugins/index.ts';
+import type { ClusterNetworkPolicy, ClusterNetworkPolicyInput } from './cluster-policy-types.ts';
 
 /**
  * Key/value labels, as in `metadata.labels`. A key is an optional DNS-subdomain prefix and `/`,
@@ -57,6 +58,11 @@ export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 
 // The `plugin:` field's shapes live with each plugin module (src/plugins/*.ts).
 export type { BridgePlugin, CalicoPlugin, FlannelPlugin, PluginSpec } from '../plugins/index.ts';
+
+// ---------------------------------------------------------------- cluster network policy
+
+// ClusterNetworkPolicy (policy.networking.k8s.io) lives in its own module, like the plugin shapes.
+export type * from './cluster-policy-types.ts';
 
 // ---------------------------------------------------------------- pods
 
@@ -619,6 +625,8 @@ export interface ClusterInput {
   networkPolicies?: NetworkPolicyInput[];
   /** EndpointSlices written by hand for Services without a selector. */
   endpointSlices?: EndpointSliceInput[];
+  /** ClusterNetworkPolicies (cluster-scoped, Admin and Baseline tiers; CRDs from the Network Policy API). */
+  clusterNetworkPolicies?: ClusterNetworkPolicyInput[];
 }
 
 /** A cluster after every default was applied. */
@@ -651,4 +659,6 @@ export interface Cluster {
   networkPolicies: NetworkPolicy[];
   /** Manually managed EndpointSlices (omitted when there are none). */
   endpointSlices?: EndpointSlice[];
+  /** ClusterNetworkPolicies; `resolveCluster` always sets it (a cluster built by hand may leave it out: none). */
+  clusterNetworkPolicies?: ClusterNetworkPolicy[];
 }

@@ -10,6 +10,7 @@
 import { resolveCluster } from './defaults.ts';
 import { DiagnosticCollector, type Diagnostic } from './diagnostics.ts';
 import type { Cluster } from './types.ts';
+import { checkClusterNetworkPolicies } from './validation/cluster-policy.ts';
 import { checkDns } from './validation/dns.ts';
 import { checkExternalServices } from './validation/external-services.ts';
 import { isDns1123Label, suggestLabel } from './names.ts';
@@ -64,6 +65,7 @@ export function validateCluster(input: unknown, options: ValidateOptions): Valid
   checkDns(cluster, r);
   checkIngressesAndRoutes(cluster, r);
   checkNetworkPolicies(cluster, r);
+  checkClusterNetworkPolicies(cluster, r);
   const failed = r.diagnostics.some((d) => d.severity === 'error');
   return failed ? { diagnostics: r.diagnostics } : { diagnostics: r.diagnostics, cluster };
 }

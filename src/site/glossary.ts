@@ -457,6 +457,17 @@ export const GLOSSARY: GlossaryTerm[] = [
     source: `${K8S}/concepts/services-networking/network-policies/`,
   },
   {
+    term: 'ClusterNetworkPolicy',
+    aliases: ['AdminNetworkPolicy', 'BaselineAdminNetworkPolicy'],
+    match: ['ClusterNetworkPolicy', 'ClusterNetworkPolicies'],
+    definition:
+      'A cluster-scoped policy (`policy.networking.k8s.io/v1beta1`, a CRD of the Network Policy API) whose rules Accept, Deny or Pass traffic in priority order, in an Admin tier evaluated before NetworkPolicies or a Baseline tier evaluated after them. It replaced the `v1alpha1` AdminNetworkPolicy and BaselineAdminNetworkPolicy.',
+    anchor: 'clusternetworkpolicy',
+    category: 'routing',
+    page: '/cluster-network-policy/#three-tiers-one-direction-at-a-time',
+    source: 'https://network-policy-api.sigs.k8s.io/api-overview/',
+  },
+  {
     term: 'Ingress',
     match: ['Ingress resource', 'Ingress resources', 'Ingress object', 'Ingress objects', 'Ingress API'],
     definition:

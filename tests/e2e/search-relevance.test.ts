@@ -63,6 +63,8 @@ const EXPECTED: Array<[string, string]> = [
   ['tunl0', 'network-plugins'],
   ['cni0', 'pod-networking'],
   ['NXDOMAIN', 'dns/name-resolution'],
+  ['ClusterNetworkPolicy', 'cluster-network-policy'],
+  ['AdminNetworkPolicy', 'cluster-network-policy'],
   // misspellings and variants
   ['kubeproxy', 'service-networking'],
   ['network polices', 'network-policy'],
@@ -128,6 +130,7 @@ const QUESTIONS: Array<[string, string]> = [
   ['how do I deny all traffic to a namespace', 'network-policy'],
   ['which pods can talk to each other with network policy', 'network-policy'],
   ['how do I allow traffic between namespaces', 'network-policy'],
+  ['can a cluster admin override a namespace network policy', 'cluster-network-policy'],
   // Ingress and Gateway API
   ['what is the difference between ingress and gateway api', 'ingress-and-gateway'],
   ['how do I expose a service outside the cluster with an ingress', 'ingress-and-gateway'],

@@ -73,7 +73,7 @@ export function checkShape(input: unknown, r: Report): input is ClusterInput {
     return false;
   }
   if (!checkNodeShapes(input.nodes, r)) ok = false;
-  for (const key of ['services', 'ingresses', 'httpRoutes', 'networkPolicies', 'namespaces', 'endpointSlices'] as const) {
+  for (const key of ['services', 'ingresses', 'httpRoutes', 'networkPolicies', 'clusterNetworkPolicies', 'namespaces', 'endpointSlices'] as const) {
     const list = input[key];
     if (list === undefined) continue;
     if (!Array.isArray(list) || list.some((item) => !isObject(item))) {

@@ -20,9 +20,9 @@ function headingIds(file: string): Set<string> {
 }
 
 describe('glossary data', () => {
-  it('has 35 to 60 terms', () => {
+  it('has 35 to 90 terms (a page a reader can scan; it grows with the pages)', () => {
     expect(GLOSSARY.length).toBeGreaterThanOrEqual(35);
-    expect(GLOSSARY.length).toBeLessThanOrEqual(60);
+    expect(GLOSSARY.length).toBeLessThanOrEqual(90);
   });
 
   it('has unique, well-formed anchors that do not collide with the section headings', () => {
