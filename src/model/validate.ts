@@ -11,6 +11,7 @@ import { resolveCluster } from './defaults.ts';
 import { DiagnosticCollector, type Diagnostic } from './diagnostics.ts';
 import type { Cluster } from './types.ts';
 import { checkDns } from './validation/dns.ts';
+import { checkDualStack } from './validation/dual-stack.ts';
 import { isDns1123Label, suggestLabel } from './names.ts';
 import { quote, type Report } from './validation/fields.ts';
 import { checkNetwork } from './validation/network.ts';
@@ -58,6 +59,7 @@ export function validateCluster(input: unknown, options: ValidateOptions): Valid
   checkNodes(cluster, ranges, r);
   checkServices(cluster, ranges, r);
   checkDns(cluster, r);
+  checkDualStack(cluster, r);
   checkIngressesAndRoutes(cluster, r);
   checkNetworkPolicies(cluster, r);
   const failed = r.diagnostics.some((d) => d.severity === 'error');
