@@ -286,7 +286,11 @@ export function resolveCluster(input: ClusterInput, name: string): Cluster {
   const dns = resolveDns(input, serviceCIDR, pods);
   const serviceCIDRs = input.network?.serviceCIDRs ?? [serviceCIDR];
   const declared = arrayOf(input.services).map((s) => ({ ...resolveService(s), ...resolveFamilyFields(s, serviceCIDRs, input.network?.serviceCIDRs !== undefined) }));
-  const services = [...declared, kubeDnsService(dns.clusterIP, dns.clusterIPs)];
+  // On a cluster that lists its service ranges, kube-dns gets family fields too (single-stack unless dns.clusterIPs has two).
+  const dnsFamilies = input.network?.serviceCIDRs !== undefined && !dns.clusterIPs
+    ? resolveFamilyFields({ name: DNS_SERVICE_NAME, clusterIP: dns.clusterIP, selector: { ...DNS_POD_LABELS } }, serviceCIDRs, true)
+    : {};
+  const services = [...declared, { ...kubeDnsService(dns.clusterIP, dns.clusterIPs), ...dnsFamilies }];
   if (isIp(dns.clusterIP) || dns.clusterIP === '') {
     allocateFamilyAddresses(services, serviceCIDRs);
     allocateAddresses(services, serviceCIDR);

@@ -19,7 +19,14 @@ export function resolveFamilyFields(input: ServiceInput, serviceCIDRs: readonly 
   if (!force && !usesFamilyFields(input)) return {};
   const families = serviceCIDRs.map(ipFamilyOf).filter((f): f is IPFamily => f !== undefined);
   const fields = defaultServiceFamilies(input, families);
-  if (!fields) return {};
+  if (!fields) {
+    // ExternalName: keep what was given, for validation to reject as the API server does.
+    const given: Partial<Service> = {};
+    if (input.ipFamilyPolicy !== undefined) given.ipFamilyPolicy = input.ipFamilyPolicy;
+    if (input.ipFamilies !== undefined) given.ipFamilies = input.ipFamilies;
+    if (input.clusterIPs !== undefined) given.clusterIPs = input.clusterIPs;
+    return given;
+  }
   const out: Partial<Service> = { ipFamilyPolicy: fields.ipFamilyPolicy, ipFamilies: fields.ipFamilies, clusterIPs: fields.clusterIPs };
   if (input.clusterIP === undefined && fields.clusterIPs[0] !== undefined) out.clusterIP = fields.clusterIPs[0];
   return out;
