@@ -99,6 +99,8 @@ const QUESTIONS: Array<[string, string]> = [
   ['what is a nodeport', 'service-networking'],
   ['how are service ips allocated', 'service-networking'],
   ['what is conntrack used for', 'service-networking'],
+  // dual-stack
+  ['how do I give a service an ipv6 address', 'dual-stack'],
   // pods and the model
   ['how does a pod get its ip address', 'pod-networking'],
   ['what is the pause container for', 'pod-networking'],
