@@ -63,6 +63,11 @@ export function canonicalIp(text: string): string {
   return parsed.ok ? parsed.ip.correctForm() : text;
 }
 
+/** Whether `text` is a valid IPv4 address (the importer's IPv4-only paths). */
+export function isIPv4(text: unknown): text is string {
+  return typeof text === 'string' && !text.includes(':') && parseIp(text).ok;
+}
+
 /** Whether `text` is a valid IPv4 or IPv6 address. */
 export function isIp(text: unknown): text is string {
   return parseIp(text).ok;
