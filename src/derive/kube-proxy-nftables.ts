@@ -73,8 +73,6 @@ export interface NftablesServiceObjects {
 
 const chainLine = (name: string) => `add chain ${TABLE} ${name}`;
 const ruleLine = (chain: string, rule: string) => `add rule ${TABLE} ${chain} ${rule}`;
-const elementLine = (container: string, key: string[], value: string, comment?: string) =>
-  `add element ${TABLE} ${container} { ${key.join(' . ')}${comment !== undefined ? ` comment "${comment}"` : ''} : ${value} }`;
 
 /** The fixed part setupNFTables writes (proxier_test.go baseRules for an IPv4 node). */
 export function nftablesBaseRules(serviceCIDR: string, nodeIP: string): string[] {
