@@ -149,3 +149,21 @@ describe('dual-stack validation', () => {
     expect(res.cluster!.services[0]!.clusterIP).toBe('fd00:10:96::2');
   });
 });
+
+describe('a dual-stack cluster DNS Service (dns.clusterIPs)', () => {
+  it('gives kube-dns both ClusterIPs and every ClusterFirst pod a nameserver of each family', async () => {
+    const { resolvConf } = await import('../../../src/derive/resolv-conf.ts');
+    const input = dualStack();
+    input.dns = { clusterIPs: ['10.96.0.10', 'fd00:10:96::a'] };
+    const { res, errors } = check(input);
+    expect(errors).toEqual([]);
+    const kubeDns = res.cluster!.services.find((s) => s.name === 'kube-dns')!;
+    expect(kubeDns).toMatchObject({ clusterIP: '10.96.0.10', clusterIPs: ['10.96.0.10', 'fd00:10:96::a'], ipFamilies: ['IPv4', 'IPv6'], ipFamilyPolicy: 'RequireDualStack' });
+    expect(resolvConf(res.cluster!, 'web-1')).toContain('nameserver 10.96.0.10\nnameserver fd00:10:96::a\n');
+  });
+  it('reports a DNS ClusterIP outside the service range of its family', () => {
+    const input = dualStack();
+    input.dns = { clusterIPs: ['10.96.0.10', 'fd00:99::a'] };
+    expect(check(input).errors.join('\n')).toContain('dns.clusterIPs[1]: ClusterIP fd00:99::a is outside the service CIDR fd00:10:96::/112');
+  });
+});
