@@ -72,12 +72,6 @@ export function serviceIPFamilies(service: Service, cluster: Pick<Cluster, 'netw
   return family ? [family] : [];
 }
 
-/** Whether the cluster has ranges of two families (pods or Services). */
-export function isDualStack(cluster: Pick<Cluster, 'network'>): boolean {
-  const r = clusterRanges(cluster);
-  return r.serviceCIDRs.length > 1 || r.clusterCIDRs.length > 1;
-}
-
 /** The defaulted family fields of one Service (before ClusterIPs of missing families are allocated). */
 export interface ServiceFamilyFields {
   ipFamilyPolicy: IPFamilyPolicy;
