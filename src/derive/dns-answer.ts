@@ -153,7 +153,10 @@ function addressLike(data: DnsZoneData, q: string, zone: string, type: 'A' | 'AA
   }
   if (q === nameserverName(zone)) {
     // kubernetes.go isDefaultNS: the addresses of the Service in front of CoreDNS.
-    return type === 'A' ? (data.nameservers ?? []).map((ip) => ({ name: q, ttl: KUBEADM_COREDNS_TTL, type: 'A' as const, data: ip, source: 'CoreDNS nameserver' })) : [];
+    // One A or AAAA per address of that family (a dual-stack DNS Service has one of each).
+    return (data.nameservers ?? [])
+      .filter((ip) => ip.includes(':') === (type === 'AAAA'))
+      .map((ip) => ({ name: q, ttl: KUBEADM_COREDNS_TTL, type, data: ip, source: 'CoreDNS nameserver' }));
   }
   const same = data.records.filter((r) => r.name === q);
   const out = same.filter((r) => r.type === type);

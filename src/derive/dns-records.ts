@@ -7,6 +7,7 @@
  */
 import { Address4, Address6 } from 'ip-address';
 import { apiServerEndpoints, kubernetesService } from '../model/defaults.ts';
+import { ofFamily, podIPs, serviceClusterIPs, serviceIPFamilies } from '../model/ip-families.ts';
 import type { Cluster, Service } from '../model/types.ts';
 import { selectedPods, serviceEndpoints } from './endpoints.ts';
 import { DNS_SCHEMA_VERSION, DNS_VERSION_TTL, KUBEADM_COREDNS_TTL, type DnsRecord, type DnsZoneData } from './dns-answer.ts';
@@ -65,14 +66,25 @@ interface DnsEndpoint {
   source: string;
 }
 
+/**
+ * The endpoint addresses CoreDNS reads from a Service's EndpointSlices: one slice per family of
+ * the Service (`spec.ipFamilies`), each pod with its address of that family. A single-stack
+ * Service therefore has no AAAA (or no A) endpoint records, even for dual-stack pods.
+ */
 function podEndpoints(cluster: Cluster, service: Service, source: string): DnsEndpoint[] {
-  return selectedPods(cluster, service).map((pod) => ({
-    ip: pod.ip,
-    host: endpointHostname(service, pod),
-    ports: service.ports.flatMap((p) => serviceEndpoints(cluster, service, p)
-      .filter((ep) => ep.pod === pod)
-      .map((ep) => ({ name: p.name, protocol: p.protocol, port: ep.port }))),
-    source: `${source} endpoint ${pod.namespace}/${pod.name}`,
+  const families = serviceIPFamilies(service, cluster);
+  return families.flatMap((family, i) => selectedPods(cluster, service).flatMap((pod) => {
+    // The first family keeps the pod's primary address, so a single-stack cluster reads `ip` as before.
+    const ip = i === 0 && families.length === 1 && pod.podIPs === undefined ? pod.ip : ofFamily(podIPs(pod), family);
+    if (!ip) return [];
+    return [{
+      ip,
+      host: endpointHostname(service, { ...pod, ip }),
+      ports: service.ports.flatMap((p) => serviceEndpoints(cluster, service, p)
+        .filter((ep) => ep.pod === pod)
+        .map((ep) => ({ name: p.name, protocol: p.protocol, port: ep.port }))),
+      source: `${source} endpoint ${pod.namespace}/${pod.name}`,
+    }];
   }));
 }
 
@@ -110,11 +122,15 @@ function serviceRecords(cluster: Cluster, service: Service, endpoints: DnsEndpoi
   const named = service.ports.filter((p) => p.name !== '');
   const hostName = (ep: DnsEndpoint): string => fqdn(ep.host, service.name, service.namespace, 'svc', zone);
   if (!isHeadless(service) && service.clusterIP) {
-    out.push({ name: svcName, ttl, type: addressType(service.clusterIP), data: service.clusterIP, source });
-    for (const p of named) out.push(...srvRecords(portName(p), [{ target: svcName, port: p.port }], ttl, source));
+    // One A or AAAA record per ClusterIP (a dual-stack Service has one of each), and a PTR for each.
+    const clusterIPs = serviceClusterIPs(service);
+    for (const ip of clusterIPs) out.push({ name: svcName, ttl, type: addressType(ip), data: ip, source });
+    // SRV: kubernetes.go Records lists one service record per ClusterIP, all with the same target,
+    // so the weight counts every (ClusterIP, port) pair and the duplicate targets are written once.
+    for (const p of named) out.push(...srvRecords(portName(p), clusterIPs.map(() => ({ target: svcName, port: p.port })), ttl, source));
     // findServices treats an empty port and protocol as wildcards: SRV at the bare name, one per port.
-    out.push(...srvRecords(svcName, service.ports.map((p) => ({ target: svcName, port: p.port })), ttl, source));
-    out.push({ name: reverseName(service.clusterIP), ttl, type: 'PTR', data: svcName, source });
+    out.push(...srvRecords(svcName, clusterIPs.flatMap(() => service.ports.map((p) => ({ target: svcName, port: p.port }))), ttl, source));
+    for (const ip of clusterIPs) out.push({ name: reverseName(ip), ttl, type: 'PTR', data: svcName, source });
   } else {
     // Headless: the Service name carries every ready endpoint (every selected pod counts as ready here).
     for (const ep of endpoints) out.push({ name: svcName, ttl, type: addressType(ep.ip), data: ep.ip, source });
@@ -167,10 +183,13 @@ export function clusterDnsRecords(cluster: Cluster, ttl: number = KUBEADM_COREDN
   for (const node of cluster.nodes) {
     for (const pod of node.pods) {
       if (pod.hostNetwork) continue;
-      out.push({
-        name: fqdn(dashedIP(pod.ip), pod.namespace, 'pod', zone), ttl, type: addressType(pod.ip), data: pod.ip,
-        source: `Pod ${pod.namespace}/${pod.name}`,
-      });
+      // Every address of a dual-stack pod has its dashed name (`pods insecure` answers any of them).
+      for (const ip of podIPs(pod)) {
+        out.push({
+          name: fqdn(dashedIP(ip), pod.namespace, 'pod', zone), ttl, type: addressType(ip), data: ip,
+          source: `Pod ${pod.namespace}/${pod.name}`,
+        });
+      }
     }
   }
   return out;
@@ -183,7 +202,7 @@ export function dnsZoneData(cluster: Cluster): DnsZoneData {
     records: clusterDnsRecords(cluster),
     namespaces: cluster.namespaces.map((n) => n.name),
     podsMode: cluster.dns.podsMode,
-    nameservers: cluster.dns.clusterIP ? [cluster.dns.clusterIP] : [],
+    nameservers: cluster.dns.clusterIPs ?? (cluster.dns.clusterIP ? [cluster.dns.clusterIP] : []),
   };
 }
 

@@ -7,7 +7,7 @@
  * validTrafficDistribution. The PreferSameTrafficDistribution gate is GA since v1.35 (KEP-3015),
  * so PreferSameZone and PreferSameNode are always accepted here.
  */
-import type { Cluster, Service, ServicePort, TrafficDistribution } from '../model/types.ts';
+import type { Cluster, IPFamily, Service, ServicePort, TrafficDistribution } from '../model/types.ts';
 import { endpointSliceEndpoints, type EndpointConditions, type ServiceEndpoint } from './endpoints.ts';
 
 /** `hints` of one endpoint (discovery/v1 EndpointHints); a list is left out when empty. */
@@ -49,9 +49,12 @@ export function endpointHints(
   return hints.forZones || hints.forNodes ? hints : undefined;
 }
 
-/** Every endpoint of a Service port with the zone and hints the EndpointSlice controller writes, in pod declaration order. */
-export function hintedEndpoints(cluster: Cluster, service: Service, port: ServicePort): HintedEndpoint[] {
-  return endpointSliceEndpoints(cluster, service, port).map((e) => {
+/**
+ * Every endpoint of a Service port (of one family's slices when `family` is given) with the zone
+ * and hints the EndpointSlice controller writes, in pod declaration order.
+ */
+export function hintedEndpoints(cluster: Cluster, service: Service, port: ServicePort, family?: IPFamily): HintedEndpoint[] {
+  return endpointSliceEndpoints(cluster, service, port, family).map((e) => {
     const zone = nodeZone(cluster, e.nodeName);
     const withZone: HintedEndpoint = zone === undefined ? { ...e } : { ...e, zone };
     const hints = endpointHints(service.trafficDistribution, withZone);

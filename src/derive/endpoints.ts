@@ -6,7 +6,8 @@
  * Upstream: kubernetes pkg/controller/endpointslice (reconciler) and
  * pkg/api/v1/pod FindPort for named ports.
  */
-import type { Cluster, Pod, Service, ServicePort } from '../model/types.ts';
+import { ofFamily, podIPs, serviceIPFamilies } from '../model/ip-families.ts';
+import type { Cluster, IPFamily, Pod, Service, ServicePort } from '../model/types.ts';
 import { allPods } from './lookup.ts';
 
 /**
@@ -65,19 +66,47 @@ export function resolveTargetPort(port: ServicePort, pod: Pod): number | undefin
 
 /**
  * Every endpoint the EndpointSlices of a Service port list (ready, not ready and terminating),
- * in pod declaration order. kube-proxy reads all of them and chooses by condition.
+ * in pod declaration order. kube-proxy reads all of them and chooses by condition. With `family`,
+ * the endpoints of that family's slice (addressType IPv4 or IPv6): each pod's address of the
+ * family, pods without one left out; without it, each pod's primary address.
  */
-export function endpointSliceEndpoints(cluster: Cluster, service: Service, port: ServicePort): ServiceEndpoint[] {
+export function endpointSliceEndpoints(cluster: Cluster, service: Service, port: ServicePort, family?: IPFamily): ServiceEndpoint[] {
   const out: ServiceEndpoint[] = [];
   for (const pod of selectedPods(cluster, service)) {
     const target = resolveTargetPort(port, pod);
     if (target === undefined) continue;
-    out.push({ pod, ip: pod.ip, port: target, nodeName: pod.node, conditions: endpointConditions(pod) });
+    const ip = family ? ofFamily(podIPs(pod), family) : pod.ip;
+    if (ip === undefined) continue;
+    out.push({ pod, ip, port: target, nodeName: pod.node, conditions: endpointConditions(pod) });
   }
   return out;
 }
 
 /** The ready endpoints of one Service port (what DNS and ordinary traffic use), in pod declaration order. */
-export function serviceEndpoints(cluster: Cluster, service: Service, port: ServicePort): ServiceEndpoint[] {
-  return endpointSliceEndpoints(cluster, service, port).filter((e) => e.conditions.ready);
+export function serviceEndpoints(cluster: Cluster, service: Service, port: ServicePort, family?: IPFamily): ServiceEndpoint[] {
+  return endpointSliceEndpoints(cluster, service, port, family).filter((e) => e.conditions.ready);
+}
+
+/** One EndpointSlice of a Service: its address type and, per port, the endpoints it lists. */
+export interface FamilySlice {
+  /** `addressType`: the controller writes one slice (or more, when large) per family in `spec.ipFamilies`. */
+  addressType: IPFamily;
+  /** The addresses, in pod declaration order, each once. */
+  addresses: Array<{ ip: string; pod: Pod }>;
+}
+
+/**
+ * The EndpointSlices of a Service, one per IP family of the Service (kubernetes
+ * pkg/controller/endpointslice reconciler: `getAddressTypesForService` takes the families from
+ * `spec.ipFamilies`): a single-stack Service gets no slice of the other family, whatever its pods have.
+ */
+export function endpointSlicesByFamily(cluster: Cluster, service: Service): FamilySlice[] {
+  if (service.type === 'ExternalName') return [];
+  return serviceIPFamilies(service, cluster).map((family) => ({
+    addressType: family,
+    addresses: selectedPods(cluster, service).flatMap((pod) => {
+      const ip = ofFamily(podIPs(pod), family);
+      return ip ? [{ ip, pod }] : [];
+    }),
+  }));
 }

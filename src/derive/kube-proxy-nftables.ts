@@ -10,7 +10,8 @@
  * Not modelled: loadBalancerSourceRanges (firewall-* chains), masqueradeAll,
  * IPv6, partial syncs; `--nodeport-addresses` is the nftables default "primary" (the node IP).
  */
-import type { Cluster, Service, ServicePort } from '../model/types.ts';
+import { clusterRanges, ipFamilyOf, ofFamily, serviceClusterIPs } from '../model/ip-families.ts';
+import type { Cluster, IPFamily, Service, ServicePort } from '../model/types.ts';
 import { sha256, toBase32 } from '../net/hash.ts';
 import { findNode, findService } from './lookup.ts';
 import { isProxied, servicePortName, sortedEndpoints } from './kube-proxy-rules.ts';
@@ -44,7 +45,20 @@ export interface NftablesOptions {
   node?: string;
   /** Pod CIDR of the local-traffic detector; defaults to the cluster CIDR. Empty string: no detector. */
   clusterCIDR?: string;
+  /**
+   * Dual-stack: the proxier of this family. kube-proxy's IPv6 proxier writes the same objects into
+   * `ip6 kube-proxy`, matching `ip6 daddr` / `ip6 saddr`, with `ipv6_addr` affinity sets, and sees only
+   * the Service's IPv6 ClusterIP and IPv6 endpoints (pkg/proxy/nftables/proxier.go: ipX, ipvX_addr).
+   */
+  family?: IPFamily;
 }
+
+/** The per-family words of the table (proxier.go NewProxier: ipX, ipvX_addr, nftablesFamily). */
+interface NftFamily { table: string; ip: 'ip' | 'ip6'; addrType: 'ipv4_addr' | 'ipv6_addr' }
+const NFT_FAMILIES: Record<IPFamily, NftFamily> = {
+  IPv4: { table: 'ip kube-proxy', ip: 'ip', addrType: 'ipv4_addr' },
+  IPv6: { table: 'ip6 kube-proxy', ip: 'ip6', addrType: 'ipv6_addr' },
+};
 
 /** The objects one Service contributes, in the order the page shows them. */
 export interface NftablesServiceObjects {
@@ -60,8 +74,6 @@ export interface NftablesServiceObjects {
 
 const chainLine = (name: string) => `add chain ${TABLE} ${name}`;
 const ruleLine = (chain: string, rule: string) => `add rule ${TABLE} ${chain} ${rule}`;
-const elementLine = (container: string, key: string[], value: string, comment?: string) =>
-  `add element ${TABLE} ${container} { ${key.join(' . ')}${comment !== undefined ? ` comment "${comment}"` : ''} : ${value} }`;
 
 /** The fixed part setupNFTables writes (proxier_test.go baseRules for an IPv4 node). */
 export function nftablesBaseRules(serviceCIDR: string, nodeIP: string): string[] {
@@ -118,18 +130,28 @@ export function nftablesBaseRules(serviceCIDR: string, nodeIP: string): string[]
 }
 
 /** syncProxyRules for one Service port. */
-function servicePortObjects(cluster: Cluster, service: Service, port: ServicePort, nodeName: string, clusterCIDR: string, out: NftablesServiceObjects): void {
+function servicePortObjects(cluster: Cluster, service: Service, port: ServicePort, nodeName: string, clusterCIDR: string, out: NftablesServiceObjects, family?: IPFamily): void {
+  const fam = NFT_FAMILIES[family ?? 'IPv4'];
+  const TABLE = fam.table;
+  const ipX = fam.ip;
+  const chainLine = (name: string) => `add chain ${TABLE} ${name}`;
+  const ruleLine = (chain: string, rule: string) => `add rule ${TABLE} ${chain} ${rule}`;
+  const elementLine = (container: string, key: string[], value: string, comment?: string) =>
+    `add element ${TABLE} ${container} { ${key.join(' . ')}${comment !== undefined ? ` comment "${comment}"` : ''} : ${value} }`;
+  const clusterIP = family ? ofFamily(serviceClusterIPs(service), family)! : service.clusterIP!;
   const protocol = port.protocol.toLowerCase();
   const spn = servicePortName(service, port);
   const base = servicePortChainNameBase(service, port.name, protocol);
   const chains = { cluster: `service-${base}`, local: `local-${base}`, external: `external-${base}` };
-  const loadBalancerVIP = service.loadBalancerIP !== undefined && service.loadBalancerIPMode !== 'Proxy' ? service.loadBalancerIP : undefined;
-  const externalIPs = service.externalIPs ?? [];
+  const lbInFamily = service.loadBalancerIP !== undefined && (!family || ofFamily([service.loadBalancerIP], family) !== undefined);
+  const loadBalancerVIP = lbInFamily && service.loadBalancerIPMode !== 'Proxy' ? service.loadBalancerIP : undefined;
+  // External IPs of the family this table serves (the model's are IPv4).
+  const externalIPs = (service.externalIPs ?? []).filter((ip) => !family || ipFamilyOf(ip) === family);
   const externallyAccessible = port.nodePort !== undefined || loadBalancerVIP !== undefined || externalIPs.length > 0;
   const internalLocal = service.internalTrafficPolicy === 'Local';
   const externalLocal = externallyAccessible && service.externalTrafficPolicy === 'Local';
   const { clusterEndpoints, localEndpoints, allReachableEndpoints, hasAnyEndpoints: hasEndpoints } = categorizeEndpoints(
-    sortedEndpoints(cluster, service, port),
+    sortedEndpoints(cluster, service, port, family),
     { internalPolicyLocal: internalLocal, externalPolicyLocal: externalLocal, externallyAccessible },
     nodeName,
     nodeZone(cluster, nodeName) ?? '',
@@ -145,9 +167,9 @@ function servicePortObjects(cluster: Cluster, service: Service, port: ServicePor
 
   // Elements (proxier.go "Capture the clusterIP / externalIPs / load-balancer ingress / nodeports").
   const key = (ip: string) => [ip, protocol, String(port.port)];
-  const elements: string[] = [`add element ${TABLE} cluster-ips { ${service.clusterIP!} }`];
-  if (hasInternal) elements.push(elementLine('service-ips', key(service.clusterIP!), `goto ${internalChain}`));
-  else elements.push(elementLine('no-endpoint-services', key(service.clusterIP!), verdict(true), spn));
+  const elements: string[] = [`add element ${TABLE} cluster-ips { ${clusterIP} }`];
+  if (hasInternal) elements.push(elementLine('service-ips', key(clusterIP), `goto ${internalChain}`));
+  else elements.push(elementLine('no-endpoint-services', key(clusterIP), verdict(true), spn));
   // "Capture externalIPs": the external chain, or a drop/reject verdict without usable endpoints.
   for (const externalIP of externalIPs) {
     if (hasEndpoints) elements.push(elementLine('service-ips', key(externalIP), `goto ${chains.external}`));
@@ -173,12 +195,12 @@ function servicePortObjects(cluster: Cluster, service: Service, port: ServicePor
   if (localEndpoints.length > 0) chainRules.set(chains.local, []);
   if (usesExternalChain) chainRules.set(chains.external, []);
   if (hasInternal && clusterCIDR !== '') {
-    rule(internalChain, `ip daddr ${service.clusterIP!} ip saddr != ${clusterCIDR} jump mark-for-masquerade`);
+    rule(internalChain, `${ipX} daddr ${clusterIP} ${ipX} saddr != ${clusterCIDR} jump mark-for-masquerade`);
   }
   if (usesExternalChain) {
     if (!externalLocal) rule(chains.external, 'jump mark-for-masquerade');
     else {
-      if (clusterCIDR !== '') rule(chains.external, `ip saddr ${clusterCIDR} goto ${chains.cluster} comment "short-circuit pod traffic"`);
+      if (clusterCIDR !== '') rule(chains.external, `${ipX} saddr ${clusterCIDR} goto ${chains.cluster} comment "short-circuit pod traffic"`);
       rule(chains.external, 'fib saddr type local jump mark-for-masquerade comment "masquerade local traffic"');
       rule(chains.external, `fib saddr type local goto ${chains.cluster} comment "short-circuit local traffic"`);
     }
@@ -187,11 +209,11 @@ function servicePortObjects(cluster: Cluster, service: Service, port: ServicePor
   if (affinity) {
     const timeout = service.sessionAffinityTimeoutSeconds ?? 10800;
     for (const e of allReachableEndpoints) {
-      out.sets.push(`add set ${TABLE} affinity-${epBase(e)} { type ipv4_addr ; flags dynamic,timeout ; timeout ${timeout}s ; }`);
+      out.sets.push(`add set ${TABLE} affinity-${epBase(e)} { type ${fam.addrType} ; flags dynamic,timeout ; timeout ${timeout}s ; }`);
     }
   }
   const toEndpoints = (chain: string, eps: ProxyEndpoint[]) => {
-    if (affinity) for (const e of eps) rule(chain, `ip saddr @affinity-${epBase(e)} goto endpoint-${epBase(e)}`);
+    if (affinity) for (const e of eps) rule(chain, `${ipX} saddr @affinity-${epBase(e)} goto endpoint-${epBase(e)}`);
     const vmap = eps.map((e, i) => `${i} : goto endpoint-${epBase(e)}`).join(' , ');
     rule(chain, `numgen random mod ${eps.length} vmap { ${vmap} }`);
   };
@@ -200,8 +222,8 @@ function servicePortObjects(cluster: Cluster, service: Service, port: ServicePor
   // Endpoint chains, by name (the order knftables' Fake lists them in).
   const endpointChains = allReachableEndpoints.map((e) => ({ e, name: `endpoint-${epBase(e)}` })).sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const { e, name } of endpointChains) {
-    rule(name, `ip saddr ${e.ip} jump mark-for-masquerade`);
-    if (affinity) rule(name, `update @affinity-${epBase(e)} { ip saddr }`);
+    rule(name, `${ipX} saddr ${e.ip} jump mark-for-masquerade`);
+    if (affinity) rule(name, `update @affinity-${epBase(e)} { ${ipX} saddr }`);
     rule(name, `meta l4proto ${protocol} dnat to ${e.text}`);
   }
   for (const [chain, rules] of chainRules) out.chains.push(chainLine(chain), ...rules.map((r) => ruleLine(chain, r)));
@@ -215,8 +237,12 @@ export function nftablesServiceObjects(cluster: Cluster, service: Service, optio
     return { ...out, skipped: service.type === 'ExternalName' ? 'kube-proxy writes nothing for an ExternalName Service: DNS answers it with a CNAME.' : 'kube-proxy writes nothing for a headless Service: DNS returns the pod IPs directly.' };
   }
   const nodeName = options.node ? findNode(cluster, options.node).name : (cluster.nodes[0]?.name ?? '');
-  const clusterCIDR = options.clusterCIDR ?? cluster.network.clusterCIDR;
-  for (const port of service.ports) servicePortObjects(cluster, service, port, nodeName, clusterCIDR, out);
+  const family = options.family;
+  if (family && !ofFamily(serviceClusterIPs(service), family)) {
+    return { ...out, skipped: `kube-proxy's ${family} proxier writes nothing for ${service.namespace}/${service.name}: the Service has no ${family} ClusterIP (single-stack).` };
+  }
+  const clusterCIDR = options.clusterCIDR ?? (family ? clusterRanges(cluster).clusterCIDRs.find((c) => ipFamilyOf(c) === family) ?? '' : cluster.network.clusterCIDR);
+  for (const port of service.ports) servicePortObjects(cluster, service, port, nodeName, clusterCIDR, out, family);
   // ensureElem: a Service with several ports adds its ClusterIP to cluster-ips once.
   out.elements = [...new Set(out.elements)];
   return out;

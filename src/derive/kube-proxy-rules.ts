@@ -4,7 +4,8 @@
  * servicePortEndpointChainName, syncProxyRules, writeServiceToEndpointRules, computeProbability;
  * endpoint order: pkg/proxy/endpointslicecache.go (sort.Sort(byEndpoint), by "ip:port" string).
  */
-import type { Cluster, Service, ServicePort } from '../model/types.ts';
+import { clusterRanges, ipFamilyOf, ofFamily, serviceClusterIPs } from '../model/ip-families.ts';
+import type { Cluster, IPFamily, Service, ServicePort } from '../model/types.ts';
 import { manualSliceEndpoints, type SliceEndpoint } from './manual-endpoints.ts';
 import { hintedEndpoints, nodeZone, type HintedEndpoint } from './endpoint-hints.ts';
 import { findNode, findService } from './lookup.ts';
@@ -102,6 +103,13 @@ export interface KubeProxyRuleOptions {
    * from KUBE-SEP rules and from the jumps to them. Defaults to counting the cluster's endpoints.
    */
   largeClusterMode?: boolean;
+  /**
+   * The IP family of the proxier: a dual-stack kube-proxy runs one per family (iptables and
+   * ip6tables), each seeing only the ClusterIP and the EndpointSlice of its own family
+   * (pkg/proxy/serviceport.go newBaseServiceInfo, endpointslicecache.go). Unset: the IPv4-era
+   * behaviour, the Service's `clusterIP` and each pod's primary address.
+   */
+  family?: IPFamily;
 }
 
 /** The lines kube-proxy writes for one Service. */
@@ -116,10 +124,13 @@ export interface KubeProxyServiceRules {
   skipped?: string;
 }
 
-/** The endpoints kube-proxy's endpoints map holds for a Service port (with their topology hints), sorted by `ip:port`. */
-export function sortedEndpoints(cluster: Cluster, service: Service, port: ServicePort): ProxyEndpoint[] {
+/** The endpoints kube-proxy's endpoints map holds for a Service port (with their topology hints), of one family when given, sorted by `ip:port`. */
+export function sortedEndpoints(cluster: Cluster, service: Service, port: ServicePort, family?: IPFamily): ProxyEndpoint[] {
   // Slices the controller writes for the selector (with their hints), then any written by hand for the Service.
-  const all: Array<HintedEndpoint | SliceEndpoint> = [...hintedEndpoints(cluster, service, port), ...manualSliceEndpoints(cluster, service, port)];
+  const all: Array<HintedEndpoint | SliceEndpoint> = [
+    ...hintedEndpoints(cluster, service, port, family),
+    ...manualSliceEndpoints(cluster, service, port).filter((e) => !family || ipFamilyOf(e.ip) === family),
+  ];
   const eps = all.map((e): ProxyEndpoint => {
     const hints = 'hints' in e ? e.hints : undefined;
     return {
@@ -153,7 +164,12 @@ export function isLargeCluster(cluster: Cluster): boolean {
 }
 
 /** Per-sync settings of the node's kube-proxy. */
-interface SyncSettings { nodeName: string; clusterCIDR: string; largeClusterMode: boolean; localhostNodePortsNfacct: boolean }
+interface SyncSettings {
+  nodeName: string; clusterCIDR: string; largeClusterMode: boolean; localhostNodePortsNfacct: boolean;
+  /** The ClusterIP of the proxier's family. */
+  clusterIP: string;
+  family?: IPFamily;
+}
 
 /** syncProxyRules for one Service port. */
 function servicePortRules(cluster: Cluster, service: Service, port: ServicePort, sync: SyncSettings, out: KubeProxyServiceRules): void {
@@ -162,15 +178,17 @@ function servicePortRules(cluster: Cluster, service: Service, port: ServicePort,
   const spn = servicePortName(service, port);
   const chains = serviceChainNames(spn, protocol);
   // serviceport.go: an ingress with ipMode Proxy is not one of LoadBalancerVIPs().
-  const loadBalancerVIP = service.loadBalancerIP !== undefined && service.loadBalancerIPMode !== 'Proxy' ? service.loadBalancerIP : undefined;
-  const externalIPs = service.externalIPs ?? [];
+  const lbInFamily = service.loadBalancerIP !== undefined && (!sync.family || ofFamily([service.loadBalancerIP], sync.family) !== undefined);
+  const loadBalancerVIP = lbInFamily && service.loadBalancerIPMode !== 'Proxy' ? service.loadBalancerIP : undefined;
+  // External IPs of the family this sync writes (the model's are IPv4).
+  const externalIPs = (service.externalIPs ?? []).filter((ip) => !sync.family || ipFamilyOf(ip) === sync.family);
   // serviceport.go ExternallyAccessible: a node port, a load-balancer VIP or an external IP.
   const externallyAccessible = port.nodePort !== undefined || loadBalancerVIP !== undefined || externalIPs.length > 0;
   const internalLocal = service.internalTrafficPolicy === 'Local';
   const externalLocal = externallyAccessible && service.externalTrafficPolicy === 'Local';
   const policy = { internalPolicyLocal: internalLocal, externalPolicyLocal: externalLocal, externallyAccessible };
   const { clusterEndpoints, localEndpoints, allReachableEndpoints: allReachable, hasAnyEndpoints: hasEndpoints } =
-    categorizeEndpoints(sortedEndpoints(cluster, service, port), policy, nodeName, nodeZone(cluster, nodeName) ?? '');
+    categorizeEndpoints(sortedEndpoints(cluster, service, port, sync.family), policy, nodeName, nodeZone(cluster, nodeName) ?? '');
   const usesClusterPolicyChain = clusterEndpoints.length > 0;
   const usesLocalPolicyChain = localEndpoints.length > 0;
 
@@ -183,7 +201,7 @@ function servicePortRules(cluster: Cluster, service: Service, port: ServicePort,
   const sepComment = (text: string): string[] => (sync.largeClusterMode ? [] : ['-m', 'comment', '--comment', text]);
   const affinitySeconds = String(service.sessionAffinityTimeoutSeconds ?? DEFAULT_CLIENT_IP_AFFINITY_SECONDS);
 
-  const clusterIPMatch = ['-m', protocol, '-p', protocol, '-d', service.clusterIP!, '--dport', String(port.port)];
+  const clusterIPMatch = ['-m', protocol, '-p', protocol, '-d', sync.clusterIP, '--dport', String(port.port)];
   let internalFilterComment = '';
   let externalFilterComment = '';
   let internalFilterTarget = '';
@@ -278,6 +296,14 @@ function servicePortRules(cluster: Cluster, service: Service, port: ServicePort,
 export const NODEPORTS_TAIL_RULE =
   '-A KUBE-SERVICES -m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS';
 
+/** The IPv6 proxier's tail rule: localhost NodePorts never work over IPv6, so ::1 is excluded (proxier.go syncProxyRules). */
+export const NODEPORTS_TAIL_RULE_IPV6 =
+  '-A KUBE-SERVICES -m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain" -m addrtype --dst-type LOCAL ! -d ::1/128 -j KUBE-NODEPORTS';
+
+function tailRule(family: IPFamily | undefined): string {
+  return family === 'IPv6' ? NODEPORTS_TAIL_RULE_IPV6 : NODEPORTS_TAIL_RULE;
+}
+
 /** All lines kube-proxy writes for one Service (every port), on one node. */
 export function kubeProxyServiceRules(cluster: Cluster, service: Service, options: KubeProxyRuleOptions = {}): KubeProxyServiceRules {
   const out: KubeProxyServiceRules = { natChains: [], natRules: [], filterRules: [] };
@@ -287,21 +313,29 @@ export function kubeProxyServiceRules(cluster: Cluster, service: Service, option
   if (!service.clusterIP || service.clusterIP === 'None') {
     return { ...out, skipped: 'kube-proxy writes no rules for a headless Service: DNS returns the pod IPs directly.' };
   }
+  const family = options.family;
+  const clusterIP = family ? ofFamily(serviceClusterIPs(service), family) : service.clusterIP;
+  if (!clusterIP) {
+    return { ...out, skipped: `kube-proxy's ${family} proxier writes no rules for ${service.namespace}/${service.name}: the Service has no ${family} ClusterIP (single-stack).` };
+  }
   const sync: SyncSettings = {
     nodeName: options.node ? findNode(cluster, options.node).name : (cluster.nodes[0]?.name ?? ''),
-    clusterCIDR: options.clusterCIDR ?? cluster.network.clusterCIDR,
+    clusterCIDR: options.clusterCIDR ?? (family ? clusterRanges(cluster).clusterCIDRs.find((c) => ipFamilyOf(c) === family) ?? '' : cluster.network.clusterCIDR),
     largeClusterMode: options.largeClusterMode ?? isLargeCluster(cluster),
-    localhostNodePortsNfacct: options.localhostNodePortsNfacct ?? true,
+    // The 127.0.0.0/8 accounting rule exists only for IPv4 (route_localnet has no IPv6 counterpart).
+    localhostNodePortsNfacct: family === 'IPv6' ? false : (options.localhostNodePortsNfacct ?? true),
+    clusterIP,
+    ...(family ? { family } : {}),
   };
   for (const port of service.ports) servicePortRules(cluster, service, port, sync, out);
   return out;
 }
 
 /** iptables-restore text of the rules for one Service (`*filter` only when it has filter rules). */
-export function formatServiceRules(rules: KubeProxyServiceRules, includeNodePortsTail: boolean): string {
+export function formatServiceRules(rules: KubeProxyServiceRules, includeNodePortsTail: boolean, family?: IPFamily): string {
   let text = '';
   if (rules.filterRules.length > 0) text += ['*filter', ...rules.filterRules, 'COMMIT', ''].join('\n');
-  const natRules = includeNodePortsTail ? [...rules.natRules, NODEPORTS_TAIL_RULE] : rules.natRules;
+  const natRules = includeNodePortsTail ? [...rules.natRules, tailRule(family)] : rules.natRules;
   text += ['*nat', ...rules.natChains, ...natRules, 'COMMIT', ''].join('\n');
   return text;
 }
@@ -311,7 +345,7 @@ export function kubeProxyRules(cluster: Cluster, serviceRef: string, options: Ku
   const service = findService(cluster, serviceRef);
   const rules = kubeProxyServiceRules(cluster, service, options);
   if (rules.skipped) return `# ${rules.skipped}\n`;
-  return formatServiceRules(rules, service.ports.some((p) => p.nodePort !== undefined));
+  return formatServiceRules(rules, service.ports.some((p) => p.nodePort !== undefined), options.family);
 }
 
 /**
@@ -333,6 +367,6 @@ export function kubeProxyNatTable(cluster: Cluster, options: KubeProxyRuleOption
     chains.push(...r.natChains);
     rules.push(...r.natRules);
   }
-  rules.push(NODEPORTS_TAIL_RULE);
+  rules.push(tailRule(options.family));
   return ['*nat', ...chains, ...rules, 'COMMIT', ''].join('\n');
 }

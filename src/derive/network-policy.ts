@@ -131,7 +131,7 @@ export interface PolicyMatrixOptions {
 
 /** A connection endpoint outside the pod network, e.g. an external server. */
 export interface ExternalEndpoint {
-  /** IPv4 address. */
+  /** IPv4 or IPv6 address (an `ipBlock` matches addresses of its own family only). */
   ip: string;
 }
 

@@ -118,7 +118,7 @@ export function clusterFirstSearches(namespace: string, clusterDomain: string, h
 export function podDnsSettings(
   pod: Pod,
   node: Pick<Node, 'resolvConf'>,
-  clusterDns: { clusterIP: string; clusterDomain: string },
+  clusterDns: { clusterIP: string; clusterDomain: string; clusterIPs?: readonly string[] },
 ): PodDnsSettings {
   const warnings: string[] = [];
   const hostSearches = node.resolvConf.searches.map((s) => (s.endsWith('.') ? s.slice(0, -1) : s));
@@ -131,7 +131,8 @@ export function podDnsSettings(
       searches = [];
       break;
     case 'cluster':
-      servers = [clusterDns.clusterIP];
+      // dns.go: one nameserver per kubelet `clusterDNS` address, in order (both families when it lists both).
+      servers = clusterDns.clusterIPs && clusterDns.clusterIPs.length > 0 ? [...clusterDns.clusterIPs] : [clusterDns.clusterIP];
       searches = clusterFirstSearches(pod.namespace, clusterDns.clusterDomain, hostSearches);
       options = [...DEFAULT_DNS_OPTIONS];
       break;
@@ -163,6 +164,7 @@ export function podDnsSettingsFor(cluster: Cluster, podRef: string): PodDnsSetti
   return podDnsSettings(pod, nodeOfPod(cluster, pod), {
     clusterIP: cluster.dns.clusterIP,
     clusterDomain: cluster.network.clusterDomain,
+    ...(cluster.dns.clusterIPs ? { clusterIPs: cluster.dns.clusterIPs } : {}),
   });
 }
 

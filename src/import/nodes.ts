@@ -4,7 +4,7 @@
  * (spec.podCIDR, spec.podCIDRs, status.addresses); the control-plane label is kubeadm's
  * (`node-role.kubernetes.io/control-plane`, `.../master` before v1.24).
  */
-import { isCidr, isIp } from '../net/cidr.ts';
+import { isCidr, isIPv4 as isIp } from '../net/cidr.ts';
 import type { NodeInput } from '../model/types.ts';
 import type { IssueCollector, Location } from './issues.ts';
 import type { Reader } from './read.ts';

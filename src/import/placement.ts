@@ -2,7 +2,7 @@
  * Pods onto their nodes, and each node's pod range where the Node does not state a usable one:
  * Calico's IPAM blocks, or the pods' own addresses (OpenShift SDN allocates the node range itself).
  */
-import { cidrContainsIp, enclosingNetwork, isIp } from '../net/cidr.ts';
+import { cidrContainsIp, enclosingNetwork, isIPv4 as isIp } from '../net/cidr.ts';
 import type { PluginSpec } from '../plugins/index.ts';
 import type { IssueCollector } from './issues.ts';
 import type { ImportedNode } from './nodes.ts';

@@ -6,7 +6,7 @@
  * EndpointSlice controller skips them, pkg/controller/endpointslice, and their IP may be reused)
  * or still without an IP are left out with a warning.
  */
-import { isIp } from '../net/cidr.ts';
+import { isIPv4 as isIp } from '../net/cidr.ts';
 import type { ContainerPortInput, DnsPolicy, PodDnsConfig, PodInput, Protocol } from '../model/types.ts';
 import { isIPv6 } from './nodes.ts';
 import type { IssueCollector, Location } from './issues.ts';

@@ -21,6 +21,7 @@ function toDotted(value: bigint): string {
 
 /** The first and last address of an IPv4 address or CIDR. */
 function span(text: string): [bigint, bigint] | undefined {
+  if (text.includes(':')) return undefined; // the import infers IPv4 ranges only
   if (isIp(text)) {
     const v = toBigInt(text)!;
     return [v, v];

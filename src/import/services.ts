@@ -4,7 +4,7 @@
  * ipFamilies, type, ports, selector, externalTrafficPolicy, internalTrafficPolicy,
  * sessionAffinity, externalIPs, status.loadBalancer.ingress).
  */
-import { isIp } from '../net/cidr.ts';
+import { isIPv4 as isIp } from '../net/cidr.ts';
 import type { Protocol, ServiceInput, ServicePortInput, ServiceType, TrafficDistribution } from '../model/types.ts';
 import { isIPv6 } from './nodes.ts';
 import type { IssueCollector, Location } from './issues.ts';

@@ -5,12 +5,15 @@
 import { selectedPods, serviceEndpoints } from '../derive/endpoints.ts';
 import { manualSliceEndpoints } from '../derive/manual-endpoints.ts';
 import { networkPlugin } from '../plugins/index.ts';
+import { clusterRanges, nodeIPs, nodePodCIDRs, podIPs, serviceClusterIPs } from '../model/ip-families.ts';
 import type { Cluster, Node, Pod, Service } from '../model/types.ts';
 import { dnsProviderName, isDnsService, isHeadless, listText, podName, portMapping, serviceName } from './labels.ts';
 import { isProxied } from './services-view.ts';
 
 function podPhrase(pod: Pod): string {
-  return pod.hostNetwork ? `${podName(pod)} (host network, ${pod.ip})` : `${podName(pod)} (${pod.ip})`;
+  // Dual-stack pods list both addresses ("10.244.0.3 and fd00:10:244::3").
+  const ips = podIPs(pod).length > 1 ? podIPs(pod).join(' and ') : pod.ip;
+  return pod.hostNetwork ? `${podName(pod)} (host network, ${ips})` : `${podName(pod)} (${ips})`;
 }
 
 function nodeSentence(cluster: Cluster, node: Node): string {
@@ -21,7 +24,8 @@ function nodeSentence(cluster: Cluster, node: Node): string {
     ? `pods attach through veth pairs to the ${devices.bridge.name} bridge (${devices.bridge.address})`
     : `each pod's veth (${devices.hostVeth}) is routed by the host`;
   const tunnel = devices.tunnel ? `, and ${devices.tunnel.name} carries traffic to other nodes` : '';
-  return `${node.name} (${node.ip}${role}, pod CIDR ${node.podCIDR}) ${runs}; ${wiring}${tunnel}.`;
+  const pair = (list: string[], one: string): string => (list.length > 1 ? list.join(' and ') : one);
+  return `${node.name} (${pair(nodeIPs(node), node.ip)}${role}, pod CIDR ${pair(nodePodCIDRs(node), node.podCIDR)}) ${runs}; ${wiring}${tunnel}.`;
 }
 
 function serviceSentence(cluster: Cluster, svc: Service): string {
@@ -49,14 +53,14 @@ export function describeTopology(cluster: Cluster): string {
   const nodes = cluster.nodes.length === 1 ? 'one node' : `${cluster.nodes.length} nodes`;
   const parts = [
     `${cluster.title}: ${nodes} on the node network ${n.nodeCIDR}, networked by ${networkPlugin(cluster.plugin).summary}. ` +
-      `Pods get addresses from ${n.clusterCIDR}; Services from ${n.serviceCIDR}.`,
+      `Pods get addresses from ${clusterRanges(cluster).clusterCIDRs.join(' and ') || n.clusterCIDR}; Services from ${clusterRanges(cluster).serviceCIDRs.join(' and ') || n.serviceCIDR}.`,
     ...cluster.nodes.map((node) => nodeSentence(cluster, node)),
   ];
   const link = networkPlugin(cluster.plugin).interNode;
   if (link && cluster.nodes.length > 1) parts.push(link.sentence);
   // The picture leaves Services to the services view; the words still name them for search.
   const services = visibleServices(cluster);
-  if (services.length) parts.push(`Services (drawn in the services view): ${listText(services.map((s) => `${serviceName(s)}${s.clusterIP && s.clusterIP !== 'None' ? ` ${s.clusterIP}` : ''}`))}.`);
+  if (services.length) parts.push(`Services (drawn in the services view): ${listText(services.map((s) => `${serviceName(s)}${s.clusterIP && s.clusterIP !== 'None' ? ` ${serviceClusterIPs(s).join(' and ')}` : ''}`))}.`);
   return parts.join(' ');
 }
 

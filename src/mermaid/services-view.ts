@@ -6,6 +6,7 @@
  */
 import { selectedPods, serviceEndpoints } from '../derive/endpoints.ts';
 import { manualSliceEndpoints, slicesOfService } from '../derive/manual-endpoints.ts';
+import { podIPs, serviceClusterIPs, serviceIPFamilies } from '../model/ip-families.ts';
 import type { Cluster, Pod, Service } from '../model/types.ts';
 import { mermaidId } from './escape.ts';
 import { FlowchartBuilder } from './flowchart.ts';
@@ -23,12 +24,20 @@ export function isProxied(service: Service): boolean {
 function serviceLines(cluster: Cluster, svc: Service): string[] {
   if (svc.type === 'ExternalName') return [serviceName(svc), 'ExternalName', `CNAME ${svc.externalName ?? ''}`];
   const ports = svc.ports.map(portMapping).join(', ');
-  if (isHeadless(svc)) return [serviceName(svc), 'headless: clusterIP None', ports, 'DNS: an A record per pod'].filter(Boolean);
-  const lines = [serviceName(svc), `${svc.type} ${svc.clusterIP ?? ''}`, resolvedPorts(cluster, svc) ?? ports];
+  if (isHeadless(svc)) return [serviceName(svc), 'headless: clusterIP None', ports, headlessDnsLine(cluster, svc)].filter(Boolean);
+  // A dual-stack Service's second ClusterIP goes on its own line.
+  const lines = [serviceName(svc), `${svc.type} ${svc.clusterIP ?? ''}`, ...serviceClusterIPs(svc).slice(1), resolvedPorts(cluster, svc) ?? ports];
   const nodePorts = svc.ports.flatMap((p) => (p.nodePort !== undefined ? [`${p.nodePort}`] : []));
   if (nodePorts.length) lines.push(`NodePort ${nodePorts.join(', ')}`, 'on every node');
   if (svc.externalIPs?.length) lines.push(`externalIPs ${svc.externalIPs.join(', ')}`);
   return lines;
+}
+
+/** What DNS answers for a headless Service: an A and/or AAAA record per pod, by the Service's IP families. */
+function headlessDnsLine(cluster: Cluster, svc: Service): string {
+  const families = serviceIPFamilies(svc, cluster);
+  if (families.length === 2) return 'DNS: A and AAAA records per pod';
+  return families[0] === 'IPv6' ? 'DNS: an AAAA record per pod' : 'DNS: an A record per pod';
 }
 
 /** The port mappings every endpoint of `svc` shares (a named target port resolved), if they agree. */
@@ -109,7 +118,7 @@ export function servicesView(cluster: Cluster): string {
     const pods = node.pods.filter((p) => endpointPods.has(p));
     if (pods.length === 0) continue;
     chart.subgraph(mermaidId('ep', node.name), `endpoints on ${node.name}`, () => {
-      for (const pod of pods) chart.node(podId(pod), [podName(pod), pod.ip], 'round', 'pod');
+      for (const pod of pods) chart.node(podId(pod), [podName(pod), pod.ip, ...podIPs(pod).slice(1)], 'round', 'pod');
     }, 'TB');
   }
 

@@ -7,6 +7,7 @@
  * pod traffic to that node. Services are left to the `services` view.
  */
 import { networkPlugin } from '../plugins/index.ts';
+import { nodeIPs, nodePodCIDRs, podIPs } from '../model/ip-families.ts';
 import type { Cluster, Node } from '../model/types.ts';
 import { FlowchartBuilder } from './flowchart.ts';
 import { deviceId, nodeGroupId, podId } from './ids.ts';
@@ -18,7 +19,10 @@ const PODS_PER_ROW = 2;
 
 /** The subgraph title of a node: name and role, eth0 address, pod CIDR. */
 export function nodeTitle(node: Node): string[] {
-  return [`${node.name}${node.controlPlane ? ' (control plane)' : ''}`, `eth0 ${node.ip}`, `podCIDR ${node.podCIDR}`];
+  // Dual-stack: the second family's address and range on lines of their own.
+  const [, ...moreIPs] = nodeIPs(node);
+  const [, ...moreCIDRs] = nodePodCIDRs(node);
+  return [`${node.name}${node.controlPlane ? ' (control plane)' : ''}`, `eth0 ${node.ip}`, ...moreIPs, `podCIDR ${node.podCIDR}`, ...moreCIDRs];
 }
 
 /**
@@ -29,7 +33,7 @@ function drawNode(chart: FlowchartBuilder, cluster: Cluster, node: Node): string
   const devices = networkPlugin(cluster.plugin).devices(node);
   const bottom: string[] = [];
   chart.subgraph(nodeGroupId(node), nodeTitle(node), () => {
-    const eth0 = chart.node(deviceId(node, 'eth0'), `eth0 ${node.ip}`, 'rect', 'device');
+    const eth0 = chart.node(deviceId(node, 'eth0'), [`eth0 ${node.ip}`, ...nodeIPs(node).slice(1)], 'rect', 'device');
     // Calico routes each veth on its own; flannel and bridge attach veths to cni0.
     const hub = devices.bridge
       ? chart.node(deviceId(node, devices.bridge.name), `${devices.bridge.name} ${devices.bridge.address}`, 'rect', 'device')
@@ -42,7 +46,7 @@ function drawNode(chart: FlowchartBuilder, cluster: Cluster, node: Node): string
       chart.edge(eth0, hub, undefined, 'line');
     }
     node.pods.forEach((pod, i) => {
-      const id = chart.node(podId(pod), [podName(pod), pod.ip], 'round', 'pod');
+      const id = chart.node(podId(pod), [podName(pod), pod.ip, ...podIPs(pod).slice(1)], 'round', 'pod');
       // One veth pair per pod; the label would repeat on every edge, so the words say it once.
       if (pod.hostNetwork) chart.edge(eth0, id, 'hostNetwork', 'line');
       else chart.edge(hub, id, undefined, 'line');

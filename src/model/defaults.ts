@@ -8,6 +8,7 @@
  */
 import { cidrContainsIp, nthAddress, isIp } from '../net/cidr.ts';
 import { defaultClusterCIDR } from '../plugins/index.ts';
+import { allocateFamilyAddresses, resolveFamilyFields } from './dual-stack-defaults.ts';
 import type {
   Cluster,
   ClusterDns,
@@ -70,7 +71,7 @@ function resolvePod(input: PodInput, node: NodeInput): Pod {
     name: input.name,
     namespace: input.namespace ?? DEFAULT_NAMESPACE,
     node: node.name,
-    ip: input.ip ?? (hostNetwork ? node.ip : ''),
+    ip: input.ip ?? input.podIPs?.[0] ?? (hostNetwork ? node.ip : ''),
     labels: { ...(input.labels ?? {}) },
     hostNetwork,
     dnsPolicy: input.dnsPolicy ?? 'ClusterFirst',
@@ -80,6 +81,9 @@ function resolvePod(input: PodInput, node: NodeInput): Pod {
       protocol: p.protocol ?? 'TCP',
     })),
   };
+  // Dual-stack: the addresses as given; a hostNetwork pod shares all of its node's addresses.
+  if (input.podIPs !== undefined) pod.podIPs = [...input.podIPs];
+  else if (hostNetwork && input.ip === undefined && node.ips && node.ips.length > 1) pod.podIPs = [...node.ips];
   if (input.hostname !== undefined) pod.hostname = input.hostname;
   if (input.subdomain !== undefined) pod.subdomain = input.subdomain;
   if (input.dnsConfig !== undefined) pod.dnsConfig = input.dnsConfig;
@@ -96,6 +100,8 @@ function resolveNode(input: NodeInput, nodeCIDR: string): Node {
     name: input.name,
     ip: input.ip,
     podCIDR: input.podCIDR,
+    ...(input.podCIDRs !== undefined ? { podCIDRs: [...input.podCIDRs] } : {}),
+    ...(input.ips !== undefined ? { ips: [...input.ips] } : {}),
     controlPlane: input.controlPlane ?? false,
     resolvConf: {
       nameservers: input.resolvConf?.nameservers ?? (gateway ? [gateway] : []),
@@ -150,10 +156,12 @@ function resolveService(input: ServiceInput): Service {
   return service;
 }
 
-/** The `kube-system/kube-dns` Service kubeadm's CoreDNS addon creates. */
+/** The `kube-system/kube-dns` Service kubeadm's CoreDNS addon creates (`clusterIPs` only when given, dual-stack). */
 // kubeadm cmd/kubeadm/app/phases/addons/dns/manifests.go: CoreDNSService.
-export function kubeDnsService(clusterIP: string): Service {
+export function kubeDnsService(clusterIP: string, clusterIPs?: string[]): Service {
+  const dual = clusterIPs && clusterIPs.length > 1 ? resolveFamilyFields({ name: DNS_SERVICE_NAME, clusterIPs, selector: { ...DNS_POD_LABELS } }, []) : {};
   return {
+    ...dual,
     name: DNS_SERVICE_NAME,
     namespace: DNS_NAMESPACE,
     type: 'ClusterIP',
@@ -233,10 +241,11 @@ function resolveDns(input: ClusterInput, serviceCIDR: string, pods: Pod[]): Clus
     .map((p) => p.name);
   return {
     provider: input.dns?.provider ?? 'coredns',
-    clusterIP: input.dns?.clusterIP ?? defaultDnsIP(serviceCIDR),
+    clusterIP: input.dns?.clusterIP ?? input.dns?.clusterIPs?.[0] ?? defaultDnsIP(serviceCIDR),
     pods: input.dns?.pods ? [...input.dns.pods] : derivedPods,
     // kubeadm's Corefile (cmd/kubeadm/app/phases/addons/dns/manifests.go CoreDNSConfigMap): `pods insecure`.
     podsMode: input.dns?.podsMode ?? 'insecure',
+    ...(input.dns?.clusterIPs !== undefined ? { clusterIPs: [...input.dns.clusterIPs] } : {}),
   };
 }
 
@@ -283,13 +292,22 @@ export function apiServerEndpoints(nodes: readonly Pick<Node, 'ip' | 'controlPla
 
 /** Applies every default to a cluster definition; `name` is its file name without `.ts`. */
 export function resolveCluster(input: ClusterInput, name: string): Cluster {
-  const clusterCIDR = input.network?.clusterCIDR ?? defaultClusterCIDR(input.plugin);
-  const serviceCIDR = input.network?.serviceCIDR ?? DEFAULT_SERVICE_CIDR;
+  const clusterCIDR = input.network?.clusterCIDR ?? input.network?.clusterCIDRs?.[0] ?? defaultClusterCIDR(input.plugin);
+  const serviceCIDR = input.network?.serviceCIDR ?? input.network?.serviceCIDRs?.[0] ?? DEFAULT_SERVICE_CIDR;
   const nodes = arrayOf(input.nodes).map((n) => resolveNode(n, input.network?.nodeCIDR ?? ''));
   const pods = nodes.flatMap((n) => n.pods);
   const dns = resolveDns(input, serviceCIDR, pods);
-  const services = [...arrayOf(input.services).map(resolveService), kubeDnsService(dns.clusterIP)];
-  if (isIp(dns.clusterIP) || dns.clusterIP === '') allocateAddresses(services, serviceCIDR);
+  const serviceCIDRs = input.network?.serviceCIDRs ?? [serviceCIDR];
+  const declared = arrayOf(input.services).map((s) => ({ ...resolveService(s), ...resolveFamilyFields(s, serviceCIDRs, input.network?.serviceCIDRs !== undefined) }));
+  // On a cluster that lists its service ranges, kube-dns gets family fields too (single-stack unless dns.clusterIPs has two).
+  const dnsFamilies = input.network?.serviceCIDRs !== undefined && !dns.clusterIPs
+    ? resolveFamilyFields({ name: DNS_SERVICE_NAME, clusterIP: dns.clusterIP, selector: { ...DNS_POD_LABELS } }, serviceCIDRs, true)
+    : {};
+  const services = [...declared, { ...kubeDnsService(dns.clusterIP, dns.clusterIPs), ...dnsFamilies }];
+  if (isIp(dns.clusterIP) || dns.clusterIP === '') {
+    allocateFamilyAddresses(services, serviceCIDRs);
+    allocateAddresses(services, serviceCIDR);
+  }
   const ingresses = arrayOf(input.ingresses).map((ing) => ({
     ...ing,
     namespace: ing.namespace ?? DEFAULT_NAMESPACE,
@@ -319,6 +337,9 @@ export function resolveCluster(input: ClusterInput, name: string): Cluster {
       clusterCIDR,
       serviceCIDR,
       clusterDomain: input.network?.clusterDomain ?? DEFAULT_CLUSTER_DOMAIN,
+      ...(input.network?.nodeCIDRs !== undefined ? { nodeCIDRs: [...input.network.nodeCIDRs] } : {}),
+      ...(input.network?.clusterCIDRs !== undefined ? { clusterCIDRs: [...input.network.clusterCIDRs] } : {}),
+      ...(input.network?.serviceCIDRs !== undefined ? { serviceCIDRs: [...input.network.serviceCIDRs] } : {}),
     },
     plugin: input.plugin,
     kubeProxyMode: input.kubeProxyMode ?? 'iptables',

@@ -51,6 +51,16 @@ export interface LabelSelector {
   matchExpressions?: LabelSelectorRequirement[];
 }
 
+/** An IP family, as in a Service's `spec.ipFamilies[]`. */
+export type IPFamily = 'IPv4' | 'IPv6';
+
+/**
+ * A Service's `spec.ipFamilyPolicy`: `SingleStack` = one ClusterIP, of the first family;
+ * `PreferDualStack` = both families when the cluster has both service ranges, else one;
+ * `RequireDualStack` = both families, and the API server rejects the Service on a single-stack cluster.
+ */
+export type IPFamilyPolicy = 'SingleStack' | 'PreferDualStack' | 'RequireDualStack';
+
 /** Transport protocol of a port, as in the Kubernetes API. */
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 
@@ -105,6 +115,13 @@ export interface PodInput {
   namespace?: string;
   /** Pod IP; must lie in the node's pod CIDR (or equal the node IP when `hostNetwork`). Omit for hostNetwork pods. */
   ip?: string;
+  // --- dual-stack
+  /**
+   * `status.podIPs`: the pod's addresses, at most one per family, the first equal to `ip` (which may
+   * then be left out). A dual-stack pod has one address in each of its node's `podCIDRs`; a
+   * hostNetwork pod gets its node's `ips`.
+   */
+  podIPs?: string[];
   /** Labels, matched by Service selectors and NetworkPolicies. */
   labels?: Labels;
   /** `spec.hostname`: the pod's hostname, used for headless-Service DNS records. */
@@ -145,6 +162,9 @@ export interface Pod {
   node: string;
   /** Pod IP (the node IP for hostNetwork pods). */
   ip: string;
+  // --- dual-stack
+  /** `status.podIPs`, set when the pod has more than one address (the first is `ip`). */
+  podIPs?: string[];
   /** Labels. */
   labels: Labels;
   /** `spec.hostname`, if set. */
@@ -184,6 +204,14 @@ export interface NodeInput {
   ip: string;
   /** `spec.podCIDR`: the range this node's pods get IPs from; inside the cluster CIDR. */
   podCIDR: string;
+  // --- dual-stack
+  /**
+   * `spec.podCIDRs`: one pod range per family, the first equal to `podCIDR` (node IPAM gives a
+   * dual-stack node one range of each family of `--cluster-cidr`, in that order).
+   */
+  podCIDRs?: string[];
+  /** The node's addresses, one per family, the first equal to `ip` (kubelet `--node-ip=<IPv4>,<IPv6>`). */
+  ips?: string[];
   /** Whether the node runs the control plane; defaults to false. */
   controlPlane?: boolean;
   /** The node's resolv.conf; defaults to the node network's gateway (.1) with no search domains. */
@@ -207,6 +235,11 @@ export interface Node {
   ip: string;
   /** Node pod CIDR. */
   podCIDR: string;
+  // --- dual-stack
+  /** `spec.podCIDRs`, set when the node has more than one pod range (the first is `podCIDR`). */
+  podCIDRs?: string[];
+  /** The node's addresses, set when it has more than one (the first is `ip`). */
+  ips?: string[];
   /** Whether the node runs the control plane. */
   controlPlane: boolean;
   /** The node's resolv.conf. */
@@ -290,6 +323,17 @@ export interface ServiceInput {
    * Left out: no preference, every node uses every ready endpoint.
    */
   trafficDistribution?: TrafficDistribution;
+  // --- dual-stack
+  /**
+   * `spec.ipFamilyPolicy`; defaults as the API server does: `RequireDualStack` for a headless
+   * Service without selector, else `SingleStack`, or `RequireDualStack` when two `ipFamilies`
+   * or `clusterIPs` are given.
+   */
+  ipFamilyPolicy?: IPFamilyPolicy;
+  /** `spec.ipFamilies`: the families in order; the first is the family of `clusterIP`. Defaults to the family of the first service range, plus the other one for a dual-stack policy on a dual-stack cluster. */
+  ipFamilies?: IPFamily[];
+  /** `spec.clusterIPs`: one address per family, in the order of `ipFamilies`, the first equal to `clusterIP`; `['None']` for a headless Service. Missing addresses are allocated. */
+  clusterIPs?: string[];
 }
 
 /**
@@ -347,6 +391,13 @@ export interface Service {
   // --- topology: traffic distribution
   /** Traffic distribution, if set. */
   trafficDistribution?: TrafficDistribution;
+  // --- dual-stack (set on a dual-stack or IPv6 cluster, or when the definition gives them)
+  /** IP family policy. */
+  ipFamilyPolicy?: IPFamilyPolicy;
+  /** IP families, in order. */
+  ipFamilies?: IPFamily[];
+  /** ClusterIPs, one per family of `ipFamilies` (`['None']` when headless). */
+  clusterIPs?: string[];
 }
 
 // ---------------------------------------------------------------- manually managed EndpointSlices
@@ -436,6 +487,13 @@ export interface ClusterDnsInput {
    * @default 'insecure'
    */
   podsMode?: PodsMode;
+  // --- dual-stack
+  /**
+   * `spec.clusterIPs` of the `kube-dns` Service, when it has one per family (the first is `clusterIP`).
+   * kubelet's `clusterDNS` lists them all, so pods get a nameserver of each family; kubeadm
+   * writes only the first (the tenth address of the first service range).
+   */
+  clusterIPs?: string[];
 }
 
 /** The CoreDNS kubernetes plugin's `pods` option (plugin/kubernetes/kubernetes.go: podModeInsecure, ...). */
@@ -451,6 +509,9 @@ export interface ClusterDns {
   pods: string[];
   /** CoreDNS `pods` mode (kubeadm's Corefile: `pods insecure`). */
   podsMode: PodsMode;
+  // --- dual-stack
+  /** ClusterIPs of the kube-dns Service, when it has more than one. */
+  clusterIPs?: string[];
 }
 
 // ---------------------------------------------------------------- ingress / gateway
@@ -595,7 +656,19 @@ export interface NetworkRangesInput {
   serviceCIDR?: string;
   /** The cluster domain (`--cluster-domain`); defaults to `cluster.local`. */
   clusterDomain?: string;
+  // --- dual-stack: each list holds one range per family, the first equal to the single field
+  /** The node networks, e.g. `['192.168.1.0/24', 'fd00:192:168:1::/64']`. */
+  nodeCIDRs?: string[];
+  /** `--cluster-cidr=<IPv4>,<IPv6>` (kube-controller-manager and kube-proxy): the pod networks. */
+  clusterCIDRs?: string[];
+  /** `--service-cluster-ip-range=<IPv4>,<IPv6>` (kube-apiserver): the Service ranges; the first family is every Service's default. */
+  serviceCIDRs?: string[];
 }
+
+/** The single-valued ranges of `NetworkRangesInput`, all set after defaults. */
+type SingleRanges = Pick<NetworkRangesInput, 'nodeCIDR' | 'clusterCIDR' | 'serviceCIDR' | 'clusterDomain'>;
+/** The per-family range lists, set after defaults only when a range has two families. */
+type DualRanges = Pick<NetworkRangesInput, 'nodeCIDRs' | 'clusterCIDRs' | 'serviceCIDRs'>;
 
 /** What a `diagrams/*.ts` file default-exports through `defineCluster()`; the file name is the cluster's name. */
 export interface ClusterInput {
@@ -637,8 +710,8 @@ export interface Cluster {
   title: string;
   /** Description. */
   description: string;
-  /** Address ranges, all set. */
-  network: Required<NetworkRangesInput>;
+  /** Address ranges: the single ones all set, the per-family lists when dual-stack. */
+  network: Required<SingleRanges> & DualRanges;
   /** Plugin. */
   plugin: PluginSpec;
   /** kube-proxy mode. */

@@ -13,6 +13,7 @@ import type { Cluster } from './types.ts';
 import { checkClusterNetworkPolicies } from './validation/cluster-policy.ts';
 import { checkDns } from './validation/dns.ts';
 import { checkExternalServices } from './validation/external-services.ts';
+import { checkDualStack } from './validation/dual-stack.ts';
 import { isDns1123Label, suggestLabel } from './names.ts';
 import { quote, type Report } from './validation/fields.ts';
 import { checkNetwork } from './validation/network.ts';
@@ -63,6 +64,7 @@ export function validateCluster(input: unknown, options: ValidateOptions): Valid
   checkExternalServices(cluster, r);
   checkTopology(cluster, r);
   checkDns(cluster, r);
+  checkDualStack(cluster, r);
   checkIngressesAndRoutes(cluster, r);
   checkNetworkPolicies(cluster, r);
   checkClusterNetworkPolicies(cluster, r);

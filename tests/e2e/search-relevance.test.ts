@@ -114,6 +114,8 @@ const QUESTIONS: Array<[string, string]> = [
   ['how do I keep service traffic in the same zone', 'traffic-distribution'],
   ['how do I prefer endpoints in the same zone', 'traffic-distribution'],
   ['avoid cross-zone traffic to a service', 'traffic-distribution'],
+  // dual-stack
+  ['how do I give a service an ipv6 address', 'dual-stack'],
   // pods and the model
   ['how does a pod get its ip address', 'pod-networking'],
   ['what is the pause container for', 'pod-networking'],

@@ -16,6 +16,8 @@ export interface Ranges {
   nodeCIDR?: string;
   clusterCIDR?: string;
   serviceCIDR?: string;
+  /** The valid service ranges of every family (dual-stack), the primary first. */
+  serviceCIDRs?: string[];
 }
 
 /** A value as messages quote it: strings in double quotes, anything else as JSON. */
@@ -44,7 +46,7 @@ export function checkLabel(r: Report, path: string, value: unknown, what: string
   }
 }
 
-/** Reports `value` unless it is an IPv4 CIDR without host bits (the hint gives the network form). */
+/** Reports `value` unless it is an IPv4 or IPv6 CIDR without host bits (the hint gives the network form). */
 export function checkCidrField(r: Report, path: string, value: unknown, what: string): boolean {
   const parsed = parseCidr(value);
   if (parsed.ok) return true;
@@ -55,7 +57,7 @@ export function checkCidrField(r: Report, path: string, value: unknown, what: st
   return false;
 }
 
-/** Reports `value` unless it is a plain IPv4 address. */
+/** Reports `value` unless it is a plain IPv4 or IPv6 address. */
 export function checkIpField(r: Report, path: string, value: unknown, what: string): boolean {
   const parsed = parseIp(value);
   if (parsed.ok) return true;

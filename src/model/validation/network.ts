@@ -2,16 +2,17 @@
  * The address ranges and the cluster domain: each range well-formed, and the three disjoint,
  * or a packet's destination would be ambiguous.
  */
-import { cidrsOverlap } from '../../net/cidr.ts';
+import { cidrsOverlap, isCidr } from '../../net/cidr.ts';
 import { networkPlugin } from '../../plugins/index.ts';
 import { isDns1123Subdomain } from '../names.ts';
 import type { Cluster } from '../types.ts';
 import { checkCidrField, quote, type Ranges, type Report } from './fields.ts';
 
-const RANGE_NAMES: Record<keyof Ranges, string> = { nodeCIDR: 'node network', clusterCIDR: 'cluster CIDR', serviceCIDR: 'service CIDR' };
+type SingleRange = 'nodeCIDR' | 'clusterCIDR' | 'serviceCIDR';
+const RANGE_NAMES: Record<SingleRange, string> = { nodeCIDR: 'node network', clusterCIDR: 'cluster CIDR', serviceCIDR: 'service CIDR' };
 
 // Each pair, with how the hint names the second range.
-const DISJOINT_PAIRS: Array<[keyof Ranges, keyof Ranges, string]> = [
+const DISJOINT_PAIRS: Array<[SingleRange, SingleRange, string]> = [
   ['nodeCIDR', 'clusterCIDR', 'the pod network'],
   ['nodeCIDR', 'serviceCIDR', 'the service network'],
   ['clusterCIDR', 'serviceCIDR', 'the service network'],
@@ -24,6 +25,7 @@ export function checkNetwork(cluster: Cluster, r: Report): Ranges {
   for (const key of ['nodeCIDR', 'clusterCIDR', 'serviceCIDR'] as const) {
     if (checkCidrField(r, `network.${key}`, n[key], RANGE_NAMES[key])) ranges[key] = n[key];
   }
+  if (ranges.serviceCIDR) ranges.serviceCIDRs = [ranges.serviceCIDR, ...(n.serviceCIDRs ?? []).slice(1).filter(isCidr)];
   if (!isDns1123Subdomain(n.clusterDomain)) {
     r.error(
       'network.clusterDomain',

@@ -2,7 +2,7 @@
  * Services: names, types, ClusterIPs inside the service CIDR and never taken twice, ports and
  * NodePorts, and selectors that find pods. The generated kube-dns Service is reported at `dns`.
  */
-import { cidrContainsIp, isIp, nthAddress } from '../../net/cidr.ts';
+import { cidrContainsIp, ipFamilyOf, isIp, nthAddress } from '../../net/cidr.ts';
 import { DNS_NAMESPACE, DNS_SERVICE_NAME, KUBERNETES_SERVICE_IP_INDEX, NODE_PORT_RANGE, hasNodePort, labelsMatch } from '../defaults.ts';
 import { SERVICE_TYPES, SESSION_AFFINITIES, TRAFFIC_POLICIES } from '../enums.ts';
 import { isDns1123Label, isDns1123Subdomain, isPortName, suggestLabel } from '../names.ts';
@@ -175,11 +175,14 @@ function checkClusterIP(svc: Service, at: string, isDns: boolean, ranges: Ranges
   } else if (isDns && svc.clusterIP === '') {
     // No default DNS IP without a valid service CIDR; that error is already reported.
   } else if (svc.clusterIP !== undefined && checkIpField(r, ipPath, svc.clusterIP, isDns ? 'DNS ClusterIP' : 'ClusterIP')) {
-    if (ranges.serviceCIDR && !cidrContainsIp(ranges.serviceCIDR, svc.clusterIP)) {
+    // Dual-stack: a Service whose first family is the cluster's second takes its ClusterIP from that range.
+    const family = ipFamilyOf(svc.clusterIP);
+    const range = ranges.serviceCIDRs?.find((c) => ipFamilyOf(c) === family) ?? ranges.serviceCIDR;
+    if (range && !cidrContainsIp(range, svc.clusterIP)) {
       r.error(
         ipPath,
-        `${isDns ? 'the DNS ClusterIP' : 'ClusterIP'} ${svc.clusterIP} is outside the service CIDR ${ranges.serviceCIDR}`,
-        `pick an address in ${ranges.serviceCIDR}${isDns ? ` (kubeadm uses the tenth: ${nthAddress(ranges.serviceCIDR, 10)})` : ''}`,
+        `${isDns ? 'the DNS ClusterIP' : 'ClusterIP'} ${svc.clusterIP} is outside the service CIDR ${range}`,
+        `pick an address in ${range}${isDns ? ` (kubeadm uses the tenth: ${nthAddress(range, 10)})` : ''}`,
       );
     } else if (svc.clusterIP === kubernetesIP) {
       r.error(

@@ -95,3 +95,11 @@ describe('resolvConf', () => {
     expect(formatResolvConf({ servers: ['10.0.0.1'], searches: [], options: [] })).toBe('nameserver 10.0.0.1\n');
   });
 });
+
+describe('dual-stack cluster DNS (dns.go: one nameserver per clusterDNS address)', () => {
+  it('lists every kube-dns ClusterIP kubelet is given, in order', () => {
+    const c = withPod((x) => void (x.dns.clusterIPs = ['10.96.0.10', 'fd00:10:96::a']));
+    const pod = c.nodes[0]!.pods.find((p) => !p.hostNetwork && p.dnsPolicy === 'ClusterFirst')!;
+    expect(resolvConf(c, `${pod.namespace}/${pod.name}`)).toContain('nameserver 10.96.0.10\nnameserver fd00:10:96::a\n');
+  });
+});
