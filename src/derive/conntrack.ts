@@ -46,6 +46,8 @@ export interface ConntrackEntry {
   state?: 'ESTABLISHED';
   /** `[ASSURED]`: kept when the table is full (early drop skips assured entries). */
   assured: boolean;
+  /** Where the original source port comes from: the sender's ephemeral port, or MASQUERADE on an earlier node. */
+  sourcePort: 'ephemeral' | 'masquerade';
 }
 
 /** kube-proxy's `conntrack.tcpEstablishedTimeout` default (24h), written to nf_conntrack_tcp_timeout_established. */
@@ -90,6 +92,7 @@ function walkProtocol(walk: PacketWalk): ConntrackEntry['protocol'] {
  */
 export function conntrackEntries(walk: PacketWalk): ConntrackEntry[] {
   const protocol = walkProtocol(walk);
+  const masqueraded = new Set(walk.hops.flatMap((h) => h.steps).flatMap((s) => (s.kind === 'masquerade' ? [s.to] : [])));
   const entries: ConntrackEntry[] = [];
   walk.hops.forEach((hop, i) => {
     if (!hop.from.startsWith('node:')) return;
@@ -108,6 +111,7 @@ export function conntrackEntries(walk: PacketWalk): ConntrackEntry[] {
       timeout: (tcp ? TCP_ESTABLISHED_TIMEOUT : UDP_TIMEOUT) - 1,
       ...(tcp ? { state: 'ESTABLISHED' as const } : {}),
       assured: tcp,
+      sourcePort: masqueraded.has(arrived.src) ? 'masquerade' : 'ephemeral',
     });
   });
   return entries;
@@ -133,4 +137,24 @@ export function formatConntrackEntry(entry: ConntrackEntry): string {
     'mark=0',
     'use=1',
   ].join(' ');
+}
+
+/** What an entry says, in one sentence: which translation it holds and which of its values are examples. */
+export function conntrackNote(entry: ConntrackEntry): string {
+  const { original: o, reply: r } = entry;
+  const translated = [
+    ...(entry.nat.dnat ? [`DNAT: the reply comes from ${r.src}:${r.sport}, not ${o.dst}:${o.dport}`] : []),
+    ...(entry.nat.snat ? [`SNAT: the reply goes to ${r.dst}:${r.dport}, not ${o.src}:${o.sport}`] : []),
+  ];
+  const what = translated.length ? `${translated.join('; ')}.` : 'No translation here: the reply tuple mirrors the original.';
+  const timeout = entry.protocol === 'TCP'
+    ? `${entry.timeout} is the seconds left of the ${TCP_ESTABLISHED_TIMEOUT}-second established timeout just after a packet`
+    : `${entry.timeout} is the seconds left of the ${UDP_TIMEOUT}-second UDP timeout just after the answer`;
+  const ports = [
+    entry.sourcePort === 'masquerade'
+      ? `source port ${o.sport} is an example of the random port MASQUERADE --random-fully picked on the node before`
+      : `source port ${o.sport} is an example ephemeral port`,
+    ...(entry.nat.snat ? [`${r.dport} an example of the random port MASQUERADE --random-fully picks`] : []),
+  ];
+  return `${what} Examples: ${timeout}; ${ports.join('; ')}.`;
 }

@@ -3,14 +3,14 @@
 // its optional counters and secmark left out (they print only when nf_conntrack_acct / SELinux are on):
 //   tcp      6 431982 ESTABLISHED src=192.168.2.100 dst=123.59.27.117 sport=34846 dport=993 src=123.59.27.117 dst=192.168.2.100 sport=993 dport=34846 [ASSURED] mark=0 use=1
 import { describe, expect, it } from 'vitest';
-import { conntrackEntries, formatConntrackEntry, type ConntrackEntry } from '../../../src/derive/conntrack.ts';
+import { conntrackEntries, conntrackNote, formatConntrackEntry, type ConntrackEntry } from '../../../src/derive/conntrack.ts';
 import { packetWalk } from '../../../src/derive/packet-walk.ts';
 import { threeNodeCluster } from './fixtures.ts';
 
 describe('formatConntrackEntry', () => {
   it('prints an entry as conntrack -L does', () => {
     const entry: ConntrackEntry = {
-      node: 'n', protocol: 'TCP', timeout: 431982, state: 'ESTABLISHED', assured: true, nat: { dnat: false, snat: false },
+      node: 'n', protocol: 'TCP', timeout: 431982, state: 'ESTABLISHED', assured: true, nat: { dnat: false, snat: false }, sourcePort: 'ephemeral',
       original: { src: '192.168.2.100', dst: '123.59.27.117', sport: 34846, dport: 993 },
       reply: { src: '123.59.27.117', dst: '192.168.2.100', sport: 993, dport: 34846 },
     };
@@ -20,7 +20,7 @@ describe('formatConntrackEntry', () => {
   });
   it('prints UDP without a state, and without [ASSURED] before it became a stream', () => {
     const entry: ConntrackEntry = {
-      node: 'n', protocol: 'UDP', timeout: 29, assured: false, nat: { dnat: true, snat: false },
+      node: 'n', protocol: 'UDP', timeout: 29, assured: false, nat: { dnat: true, snat: false }, sourcePort: 'ephemeral',
       original: { src: '10.244.1.6', dst: '10.96.0.10', sport: 40000, dport: 53 },
       reply: { src: '10.244.0.2', dst: '10.244.1.6', sport: 53, dport: 40000 },
     };
@@ -69,5 +69,29 @@ describe('conntrackEntries', () => {
     const walk = packetWalk(threeNodeCluster(), { kind: 'pod-to-service', from: 'kube-system/node-agent', service: 'web', endpoint: 'web-2' });
     const [entry] = conntrackEntries(walk);
     expect(entry).toMatchObject({ node: 'worker-2', original: { src: '192.168.1.12', dst: '10.96.100.10', sport: 40000, dport: 80 }, nat: { dnat: true, snat: true } });
+  });
+});
+
+describe('conntrackNote', () => {
+  it('names the translation and the example values', () => {
+    const walk = packetWalk(threeNodeCluster(), { kind: 'pod-to-service', from: 'client', service: 'web', endpoint: 'web-2' });
+    const [client, endpoint] = conntrackEntries(walk);
+    expect(conntrackNote(client!)).toBe(
+      'DNAT: the reply comes from 10.244.2.7:8080, not 10.96.100.10:80. ' +
+        'Examples: 86399 is the seconds left of the 86400-second established timeout just after a packet; source port 40000 is an example ephemeral port.',
+    );
+    expect(conntrackNote(endpoint!)).toMatch(/^No translation here/);
+  });
+  it('mentions the random MASQUERADE port only when the entry holds SNAT', () => {
+    const walk = packetWalk(threeNodeCluster(), { kind: 'external-to-nodeport', node: 'worker-1', service: 'web-np', endpoint: 'web-2' });
+    const [entry] = conntrackEntries(walk);
+    expect(conntrackNote(entry!)).toContain(`SNAT: the reply goes to 10.244.1.0:${entry!.reply.dport}, not 203.0.113.10:40000`);
+    expect(conntrackNote(entry!)).toContain('--random-fully');
+  });
+  it('on the endpoint’s node, says the source port came from MASQUERADE on the node before', () => {
+    const walk = packetWalk(threeNodeCluster(), { kind: 'external-to-nodeport', node: 'worker-1', service: 'web-np', endpoint: 'web-2' });
+    const [first, second] = conntrackEntries(walk);
+    expect(second).toMatchObject({ node: 'worker-2', sourcePort: 'masquerade', original: { src: '10.244.1.0', sport: first!.reply.dport } });
+    expect(conntrackNote(second!)).toContain(`source port ${first!.reply.dport} is an example of the random port MASQUERADE --random-fully picked on the node before`);
   });
 });
