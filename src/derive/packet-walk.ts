@@ -12,7 +12,7 @@
 import type { Encapsulation } from '../net/encapsulation.ts';
 import { cidrContainsIp } from '../net/cidr.ts';
 import { LINUX_LOCAL_PORT_RANGE, NAT_SOURCE_PORT_RANGE, randomFullyPort, vxlanSourcePort } from '../net/flow-port.ts';
-import { networkPlugin, type NetworkPlugin } from '../plugins/index.ts';
+import { networkPlugin } from '../plugins/index.ts';
 import type { Cluster, Node, Pod, Service, ServicePort } from '../model/types.ts';
 import { resolveTargetPort, serviceEndpoints } from './endpoints.ts';
 import { endpointChainName, serviceChainNames, servicePortName } from './kube-proxy-rules.ts';
