@@ -84,10 +84,14 @@ function hostGwLink(): InterNodeLink {
  * local lease's cni0 route is more specific), and WireGuard picks the peer by its AllowedIPs (the
  * other node's lease), sending to that node's IP on UDP 51820.
  */
+function wireguardRoute(clusterCIDR: string | undefined): Route {
+  return { dst: wireguardNetwork(clusterCIDR), dev: WIREGUARD_DEVICE, scope: 'link' };
+}
+
 function wireguardLink(): InterNodeLink {
   return {
     crossing: (from, _to, _iface, clusterCIDR) => ({
-      route: { dst: wireguardNetwork(clusterCIDR), dev: WIREGUARD_DEVICE, scope: 'link' },
+      route: wireguardRoute(clusterCIDR),
       device: WIREGUARD_DEVICE,
       sourceAddress: vxlanAddress(from),
       encapsulation: WIREGUARD,
@@ -144,9 +148,10 @@ function createFlannel(spec: FlannelPlugin): NetworkPlugin {
     podRoutes: (pod, node, clusterCIDR) => bridgePodRoutes(pod, node, [clusterCIDR]),
     routes: (node, others, iface, clusterCIDR) => [
       ...bridgeRoutes(node),
-      // wireguard: one route for the whole network, the same for every peer.
+      // wireguard: one route for the whole network, added when flannel-wg is configured (device.go
+      // Configure -> upAndAddRoute), before any peer is known.
       ...(spec.backend === 'wireguard'
-        ? others.slice(0, 1).map((other): Route => link.crossing(node, other, iface, clusterCIDR).route)
+        ? [wireguardRoute(clusterCIDR)]
         : others.map((other): Route => link.crossing(node, other, iface, clusterCIDR).route)),
     ],
     podMTU: (interfaceMTU) => flannelPodMTU(spec.backend, interfaceMTU),

@@ -43,13 +43,14 @@ describe('flannel wireguard', () => {
   it('has flannel-wg holding the lease network address and listening on UDP 51820', () => {
     expect(wg.devices(node).tunnel).toEqual({ name: 'flannel-wg', detail: '10.244.0.0/32, UDP 51820' });
   });
-  it('routes the whole flannel network to flannel-wg once, next to the local cni0 route', () => {
+  it('routes the whole flannel network to flannel-wg once, even before any peer is known', () => {
     expect(wg.routes(node, [other, { ...other, name: 'node-3', ip: '192.168.1.13', podCIDR: '10.244.2.0/24' }], 'eth0', '10.244.0.0/16')).toEqual([
       { dst: '10.244.0.0/16', dev: 'flannel-wg', scope: 'link' },
     ]);
-    expect(wg.routes(node, [], 'eth0', '10.244.0.0/16')).toEqual([]);
+    expect(wg.routes(node, [], 'eth0', '10.244.0.0/16')).toEqual([{ dst: '10.244.0.0/16', dev: 'flannel-wg', scope: 'link' }]);
   });
   it('needs the cluster CIDR to know that route', () => {
     expect(() => wg.interNode!.crossing(node, other, 'eth0')).toThrow(/cluster CIDR/);
+    expect(() => wg.routes(node, [], 'eth0')).toThrow(/cluster CIDR/);
   });
 });
