@@ -27,7 +27,7 @@ export function nodeRoutes(cluster: Cluster, nodeName: string, options: NodeRout
     { dst: 'default', via: gateway, dev: iface },
     // The connected route of the node network (kernel, from the interface's address).
     { dst: routeDestination(cluster.network.nodeCIDR), dev: iface, proto: 'kernel', scope: 'link', src: node.ip },
-    ...networkPlugin(cluster.plugin).routes(node, others, iface),
+    ...networkPlugin(cluster.plugin).routes(node, others, iface, cluster.network.clusterCIDR),
   ]);
 }
 

@@ -5,7 +5,8 @@
  */
 import type { Encapsulation } from '../net/encapsulation.ts';
 import type { PortRange } from '../net/flow-port.ts';
-import type { NodeCrossing } from '../plugins/index.ts';
+import type { Protocol } from '../model/types.ts';
+import type { NodeCrossing, PodMTU } from '../plugins/index.ts';
 
 /** Source and destination `ip:port` of a packet. */
 export interface PacketAddresses {
@@ -35,15 +36,25 @@ export type HopLink =
 /** What happened at a hop's sender before it sent the packet. */
 export type HopStep =
   | { kind: 'pod-default-route' }
-  | { kind: 'dnat'; from: string; to: string; chains: string[]; hook: 'PREROUTING' | 'OUTPUT'; node: string }
+  | { kind: 'dnat'; from: string; to: string; chains: string[]; hook: 'PREROUTING' | 'OUTPUT'; node: string; protocol: Protocol }
   /**
    * KUBE-POSTROUTING's MASQUERADE. kube-proxy adds `--random-fully` whenever iptables supports it
    * (pkg/proxy/iptables/proxier.go), so the source port is replaced by a random one from
    * `portRange`; `to` carries a stable example of it.
    */
   | { kind: 'masquerade'; from: string; to: string; randomFully: true; portRange: PortRange; reason: MasqueradeReason }
-  | { kind: 'route'; crossing: NodeCrossing }
+  /** The route to the other node, and the MTU the plugin gives pods for it (see {@link WalkMTU}). */
+  | { kind: 'route'; crossing: NodeCrossing; mtu: WalkMTU }
   | { kind: 'proxy'; host?: string; path: string; ruleHost?: string; rulePath: string; service: string; port: number; endpoint: string };
+
+/**
+ * The pod MTU the plugin computes for the walk's nodes, from the node interface's MTU: the largest
+ * inner packet that still fits the interface once wrapped.
+ */
+export interface WalkMTU extends PodMTU {
+  /** MTU of the node's interface (eth0); the walks assume Ethernet's 1500. */
+  interfaceMTU: number;
+}
 
 /** The outer header of an encapsulated hop: node IP to node IP (with UDP ports for VXLAN). */
 export interface OuterHeader {

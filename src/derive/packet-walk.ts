@@ -12,7 +12,7 @@
 import type { Encapsulation } from '../net/encapsulation.ts';
 import { cidrContainsIp } from '../net/cidr.ts';
 import { LINUX_LOCAL_PORT_RANGE, NAT_SOURCE_PORT_RANGE, randomFullyPort, vxlanSourcePort } from '../net/flow-port.ts';
-import { networkPlugin, type NetworkPlugin } from '../plugins/index.ts';
+import { networkPlugin } from '../plugins/index.ts';
 import type { Cluster, Node, Pod, Service, ServicePort } from '../model/types.ts';
 import { resolveTargetPort, serviceEndpoints } from './endpoints.ts';
 import { endpointChainName, serviceChainNames, servicePortName } from './kube-proxy-rules.ts';
@@ -29,6 +29,8 @@ export const DEFAULT_CLIENT_IP = '203.0.113.10';
 const EPHEMERAL_PORT = 40000;
 /** The node interface the walks show. */
 const NODE_INTERFACE = 'eth0';
+/** Its MTU: Ethernet's 1500 bytes, the usual value and the one plugins' documentation starts from. */
+export const NODE_INTERFACE_MTU = 1500;
 
 const podId = (p: Pod): string => `pod:${p.namespace}/${p.name}`;
 const nodeId = (n: Node): string => `node:${n.name}`;
@@ -39,9 +41,10 @@ function withPort(ip: string, port: number): string {
 }
 
 /** The address MASQUERADE picks when the packet leaves `node` towards a pod on `dstNode`. */
-function masqueradeSource(plugin: NetworkPlugin, node: Node, dstNode: Node): string {
+function masqueradeSource(cluster: Cluster, node: Node, dstNode: Node): string {
+  const plugin = networkPlugin(cluster.plugin);
   if (node.name === dstNode.name) return plugin.localSourceAddress(node);
-  return plugin.interNode?.crossing(node, dstNode, NODE_INTERFACE).sourceAddress ?? node.ip;
+  return plugin.interNode?.crossing(node, dstNode, NODE_INTERFACE, cluster.network.clusterCIDR).sourceAddress ?? node.ip;
 }
 
 /**
@@ -50,6 +53,10 @@ function masqueradeSource(plugin: NetworkPlugin, node: Node, dstNode: Node): str
  * udp_flow_src_port), so that ECMP and RSS spread tunnelled flows.
  */
 function outerHeader(srcNode: Node, dstNode: Node, encapsulation: Encapsulation, inner: PacketAddresses): NonNullable<Hop['outer']> {
+  // WireGuard sends from and to its fixed listen port on both sides.
+  if (encapsulation.kind === 'wireguard') {
+    return { src: withPort(srcNode.ip, encapsulation.udpPort), dst: withPort(dstNode.ip, encapsulation.udpPort), encapsulation };
+  }
   if (encapsulation.kind !== 'vxlan') return { src: srcNode.ip, dst: dstNode.ip, encapsulation };
   const port = vxlanSourcePort(flowKey(inner));
   return {
@@ -106,11 +113,11 @@ function carryToPod(cluster: Cluster, srcNode: Node, dstPod: Pod, packet: Packet
         `no route from node "${srcNode.name}" to pod ${dstPod.namespace}/${dstPod.name} on node "${dstNode.name}".`,
     );
   }
-  const crossing = plugin.interNode.crossing(srcNode, dstNode, NODE_INTERFACE);
+  const crossing = plugin.interNode.crossing(srcNode, dstNode, NODE_INTERFACE, cluster.network.clusterCIDR);
   const hop: Hop = {
     from: nodeId(srcNode), to: nodeId(dstNode), packet,
     link: crossing.encapsulation ? { kind: 'node-to-node', tunnel: crossing.device } : { kind: 'node-to-node' },
-    steps: [...steps, { kind: 'route', crossing }],
+    steps: [...steps, { kind: 'route', crossing, mtu: { ...plugin.podMTU(NODE_INTERFACE_MTU), interfaceMTU: NODE_INTERFACE_MTU } }],
   };
   if (crossing.encapsulation) hop.outer = outerHeader(srcNode, dstNode, crossing.encapsulation, packet);
   return [hop, into];
@@ -155,7 +162,7 @@ function dnatStep(service: Service, port: ServicePort, from: string, to: string,
   const path = external
     ? ['KUBE-NODEPORTS', chains.external, service.externalTrafficPolicy === 'Local' ? chains.local : chains.cluster, sep]
     : ['KUBE-SERVICES', chains.cluster, sep];
-  return { kind: 'dnat', from, to, chains: path, hook, node: node.name };
+  return { kind: 'dnat', from, to, chains: path, hook, node: node.name, protocol: port.protocol };
 }
 
 function podToPod(cluster: Cluster, fromRef: string, toRef: string, port = 80): PacketWalk {
@@ -186,7 +193,7 @@ function podToService(cluster: Cluster, fromRef: string, serviceRef: string, por
   // A host-network pod's packet is locally generated: nat OUTPUT instead of PREROUTING.
   const steps: HopStep[] = [dnatStep(service, port, vip, target, false, src.hostNetwork ? 'OUTPUT' : 'PREROUTING', srcNode)];
   const reason = serviceMasqueradeReason(cluster, src, ep.pod);
-  const snat = reason ? masquerade(sport, masqueradeSource(networkPlugin(cluster.plugin), srcNode, nodeOfPod(cluster, ep.pod)), { src: sport, dst: vip }, reason) : undefined;
+  const snat = reason ? masquerade(sport, masqueradeSource(cluster, srcNode, nodeOfPod(cluster, ep.pod)), { src: sport, dst: vip }, reason) : undefined;
   if (snat) steps.push(snat);
   const after = { src: snat?.to ?? sport, dst: target };
   const hops = [...hopsFromPod(cluster, src, { src: sport, dst: vip }), ...carryToPod(cluster, srcNode, ep.pod, after, steps)];
@@ -213,7 +220,7 @@ function externalToNodePort(cluster: Cluster, spec: Spec<'external-to-nodeport'>
   const target = withPort(ep.ip, ep.port);
   // externalTrafficPolicy Cluster masquerades, so the reply comes back through this node.
   const snat = service.externalTrafficPolicy === 'Cluster';
-  const masqueradedTo = snat ? masqueradeSource(networkPlugin(cluster.plugin), node, nodeOfPod(cluster, ep.pod)) : undefined;
+  const masqueradedTo = snat ? masqueradeSource(cluster, node, nodeOfPod(cluster, ep.pod)) : undefined;
   const snatStep = masqueradedTo ? masquerade(csrc, masqueradedTo, arrive, 'external') : undefined;
   const after = { src: snatStep?.to ?? csrc, dst: target };
   const steps = [dnatStep(service, port, arrive.dst, target, true, 'PREROUTING', node)];

@@ -8,6 +8,7 @@
  * calico-node, cilium, kindnet, ...), CiliumNode objects, and last the pod CIDRs (flannel's
  * 10.244.0.0/16 and Calico's 192.168.0.0/16 defaults) as a weak hint only.
  */
+import { flannel, type FlannelPlugin } from '../plugins/flannel.ts';
 import type { PluginSpec } from '../plugins/index.ts';
 import type { ImportedNode } from './nodes.ts';
 import type { ImportedPod } from './pods.ts';
@@ -92,8 +93,10 @@ export function detectPlugin(nodes: readonly ImportedNode[], pods: readonly Impo
   }
   if (detected === 'flannel') {
     const backend = nodes.find((n) => n.flannelBackend)?.flannelBackend;
-    const modelled = backend === 'host-gw' ? 'host-gw' : 'vxlan';
-    const note = backend && backend !== modelled ? `flannel with backend ${backend}, drawn as vxlan (the model has vxlan and host-gw)` : `flannel, ${modelled} backend`;
+    // The backends the flannel module models; any other (udp, ipip, cloud backends) is drawn as vxlan.
+    const backends = flannel.mode?.values ?? [];
+    const modelled = (backend && backends.includes(backend) ? backend : 'vxlan') as FlannelPlugin['backend'];
+    const note = backend && backend !== modelled ? `flannel with backend ${backend}, drawn as vxlan (the model has ${backends.join(', ')})` : `flannel, ${modelled} backend`;
     return { spec: { name: 'flannel', backend: modelled }, detected, evidence, basis: backend && backend !== modelled ? 'approximated' : 'detected', note };
   }
   if (detected === 'calico') {

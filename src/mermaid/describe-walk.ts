@@ -6,7 +6,9 @@
 import { IPIP_PROTOCOL, type Encapsulation } from '../net/encapsulation.ts';
 import { formatRoute } from '../net/route.ts';
 import type { NetworkPlugin } from '../plugins/index.ts';
-import type { Hop, HopLink, HopStep, MasqueradeReason, OuterHeader, PacketAddresses, PacketWalk, WalkParticipant, WalkStory } from '../derive/packet-walk.ts';
+import type {
+  Hop, HopLink, HopStep, MasqueradeReason, OuterHeader, PacketAddresses, PacketWalk, WalkMTU, WalkParticipant, WalkStory,
+} from '../derive/packet-walk.ts';
 
 /** A hop in words. */
 export interface HopWords {
@@ -33,9 +35,28 @@ export interface WalkWords {
   delivered: PacketAddresses;
 }
 
-/** `VXLAN (UDP port 8472, VNI 1)`, `IP-in-IP (IP protocol 4)`. The UDP port is the destination port. */
+/**
+ * `VXLAN (UDP port 8472, VNI 1)`, `IP-in-IP (IP protocol 4)`, `WireGuard (UDP port 51820)`. The UDP
+ * port is the destination port.
+ */
 export function encapsulationText(e: Encapsulation): string {
-  return e.kind === 'vxlan' ? `VXLAN (UDP port ${e.udpPort}, VNI ${e.vni})` : `IP-in-IP (IP protocol ${IPIP_PROTOCOL})`;
+  switch (e.kind) {
+    case 'vxlan':
+      return `VXLAN (UDP port ${e.udpPort}, VNI ${e.vni})`;
+    case 'ipip':
+      return `IP-in-IP (IP protocol ${IPIP_PROTOCOL})`;
+    case 'wireguard':
+      return `WireGuard (UDP port ${e.udpPort})`;
+  }
+}
+
+/**
+ * The pod MTU of a walk and where it comes from: `pod MTU 1450 = eth0 MTU 1500 − 50 bytes (VXLAN)`,
+ * or `pod MTU 1500 = eth0 MTU 1500 (no encapsulation)`.
+ */
+export function mtuText(mtu: WalkMTU): string {
+  const sum = mtu.overhead > 0 ? `eth0 MTU ${mtu.interfaceMTU} − ${mtu.overhead} bytes` : `eth0 MTU ${mtu.interfaceMTU}`;
+  return `pod MTU ${mtu.mtu} = ${sum} (${mtu.reason})`;
 }
 
 /** Why an outer UDP source port is what it is: a hash of the inner flow, not a fixed port. */
@@ -45,7 +66,7 @@ export function outerSourcePortText(sourcePort: NonNullable<OuterHeader['sourceP
 }
 
 function encapsulationName(e: Encapsulation): string {
-  return e.kind === 'vxlan' ? 'VXLAN' : 'IP-in-IP';
+  return { vxlan: 'VXLAN', ipip: 'IP-in-IP', wireguard: 'WireGuard' }[e.kind];
 }
 
 function participantLabel(p: WalkParticipant): string {
@@ -85,7 +106,7 @@ export function stepText(step: HopStep, plugin: NetworkPlugin): string {
     case 'route': {
       const { route, device, encapsulation } = step.crossing;
       const effect = encapsulation ? `${device} wraps the packet in ${encapsulationName(encapsulation)}` : (plugin.interNode?.nativeNote ?? 'routed unchanged');
-      return `route ${formatRoute(route)}: ${effect}`;
+      return `route ${formatRoute(route)}: ${effect}; ${mtuText(step.mtu)}`;
     }
     case 'proxy':
       return `the controller matches ${step.host ?? '*'}${step.path} to rule ${step.ruleHost ?? '*'}${step.rulePath} → Service ${step.service}:${step.port} ` +
@@ -114,7 +135,7 @@ export function stepShortText(step: HopStep, plugin: NetworkPlugin): string {
     case 'route': {
       const { route, device, encapsulation } = step.crossing;
       const effect = encapsulation ? `${device} wraps it in ${encapsulationName(encapsulation)}` : (plugin.interNode?.nativeNote ?? 'routed unchanged');
-      return `route ${route.dst}${route.via ? ` via ${route.via}` : ''}: ${effect}`;
+      return `route ${route.dst}${route.via ? ` via ${route.via}` : ''}: ${effect}; pod MTU ${step.mtu.mtu}`;
     }
     case 'proxy':
       return `rule ${step.ruleHost ?? '*'}${step.rulePath} → Service ${step.service}:${step.port}; new connection to ${step.endpoint}`;

@@ -1,20 +1,36 @@
 /**
  * Tunnel encapsulations: what wraps a packet between two hosts and what it costs in MTU.
  * VXLAN: RFC 7348 (outer IPv4 20 + UDP 8 + VXLAN 8 + inner Ethernet 14 = 50 bytes, as flannel
- * pkg/backend/vxlan encapOverhead); IP-in-IP: RFC 2003 (an outer IPv4 header, 20 bytes, IP protocol 4).
+ * pkg/backend/vxlan encapOverhead); IP-in-IP: RFC 2003 (an outer IPv4 header, 20 bytes, IP protocol 4);
+ * WireGuard: the WireGuard paper, section 5.4.6 (transport data message: type 4 + receiver index 4 +
+ * counter 8 + Poly1305 tag 16 = 32 bytes) inside an outer IPv4 20 + UDP 8 = 60 bytes, the figure
+ * Calico's "Configure MTU" page uses for IPv4 (80 with an IPv6 outer header).
  */
 
 /** An encapsulation on the wire between two node IPs. */
 export type Encapsulation =
   | { kind: 'vxlan'; /** Outer UDP port. */ udpPort: number; /** VXLAN network identifier. */ vni: number }
-  | { kind: 'ipip' };
+  | { kind: 'ipip' }
+  | { kind: 'wireguard'; /** The UDP port both peers listen on (the outer source and destination port). */ udpPort: number };
 
 /** IP protocol number of IP-in-IP (IANA, RFC 2003). */
 export const IPIP_PROTOCOL = 4;
 
-/** Bytes each encapsulation adds to a packet. */
+/** WireGuard's bytes around an inner packet with an IPv4 outer header: 20 + 8 UDP + 32 WireGuard. */
+export const WIREGUARD_IPV4_OVERHEAD = 60;
+/** The same with an IPv6 outer header (40 bytes instead of 20). */
+export const WIREGUARD_IPV6_OVERHEAD = 80;
+
+/** Bytes each encapsulation adds to a packet (IPv4 outer header). */
 export function encapsulationOverhead(encapsulation: Encapsulation): number {
-  return encapsulation.kind === 'vxlan' ? 50 : 20;
+  switch (encapsulation.kind) {
+    case 'vxlan':
+      return 50;
+    case 'ipip':
+      return 20;
+    case 'wireguard':
+      return WIREGUARD_IPV4_OVERHEAD;
+  }
 }
 
 /** The MTU left for the inner packet on an interface of `interfaceMTU` bytes. */

@@ -12,6 +12,9 @@ export interface BridgePlugin {
   name: 'bridge';
 }
 
+/** The MTU the kernel gives a new veth device (ETH_DATA_LEN). */
+const KERNEL_VETH_MTU = 1500;
+
 const bridgePlugin: NetworkPlugin = {
   summary: 'the bridge CNI plugin',
   clusterCIDRNote: '',
@@ -31,6 +34,13 @@ const bridgePlugin: NetworkPlugin = {
   // Configured as the default gateway (`isDefaultGateway: true`), as flannel configures it.
   podRoutes: (pod, node) => bridgePodRoutes(pod, node),
   routes: (node) => bridgeRoutes(node),
+  // The bridge plugin sets the veth MTU only when its `mtu` option is set; otherwise the kernel's
+  // default for a new veth, 1500 (ETH_DATA_LEN), whatever the node's interface has.
+  podMTU: (interfaceMTU) => ({
+    mtu: KERNEL_VETH_MTU,
+    overhead: interfaceMTU - KERNEL_VETH_MTU,
+    reason: 'the kernel default for a veth; the bridge plugin sets none unless configured',
+  }),
 };
 
 /** The bridge module. */

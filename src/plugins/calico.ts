@@ -8,10 +8,10 @@
  * vxlan.calico, UDP 4789, VNI 4096).
  */
 import { addressAt, enclosingNetwork, prefixLength } from '../net/cidr.ts';
-import { IPIP_PROTOCOL, type Encapsulation } from '../net/encapsulation.ts';
+import { encapsulationOverhead, IPIP_PROTOCOL, type Encapsulation } from '../net/encapsulation.ts';
 import { sha1, toHex } from '../net/hash.ts';
 import { routeDestination, type Route } from '../net/route.ts';
-import type { InterNodeLink, NetworkPlugin, NodeDevices, PluginModule, PluginNode, PluginPod } from './plugin.ts';
+import type { InterNodeLink, NetworkPlugin, NodeDevices, PluginModule, PluginNode, PluginPod, PodMTU } from './plugin.ts';
 
 /** Calico, an L3 fabric with BGP and a policy engine. */
 export interface CalicoPlugin {
@@ -97,6 +97,18 @@ const DEVICES: Record<CalicoPlugin['mode'], NodeDevices> = {
   bgp: { hostVeth: 'cali*' },
 };
 
+/**
+ * Calico's MTU auto-detection (veth_mtu 0, the default): the smallest host interface MTU minus the
+ * overhead of the enabled encapsulation (IP-in-IP 20, IPv4 VXLAN 50, none for plain BGP), the
+ * numbers of the "Common MTU sizes" table on Calico's "Configure MTU" page.
+ */
+function calicoPodMTU(mode: CalicoPlugin['mode'], interfaceMTU: number): PodMTU {
+  if (mode === 'bgp') return { mtu: interfaceMTU, overhead: 0, reason: 'no encapsulation' };
+  const encapsulation: Encapsulation = mode === 'ipip' ? { kind: 'ipip' } : VXLAN;
+  const overhead = encapsulationOverhead(encapsulation);
+  return { mtu: interfaceMTU - overhead, overhead, reason: mode === 'ipip' ? 'IP-in-IP' : 'VXLAN' };
+}
+
 function createCalico(spec: CalicoPlugin): NetworkPlugin {
   const { mode } = spec;
   const link: InterNodeLink = {
@@ -139,6 +151,7 @@ function createCalico(spec: CalicoPlugin): NetworkPlugin {
         ...others.flatMap((other) => calicoBlocks(other).map((block) => blockRoute(mode, block, other, iface))),
       ];
     },
+    podMTU: (interfaceMTU) => calicoPodMTU(mode, interfaceMTU),
     interNode: link,
   };
 }

@@ -8,22 +8,25 @@
  * getDelegateIPAM (pod routes).
  */
 import { addressAt, nthAddress } from '../net/cidr.ts';
-import { innerMTU, type Encapsulation } from '../net/encapsulation.ts';
+import { encapsulationOverhead, WIREGUARD_IPV6_OVERHEAD, type Encapsulation } from '../net/encapsulation.ts';
 import { routeDestination, type Route } from '../net/route.ts';
 import { bridgeAddress, bridgeAttachment, bridgeOf, bridgePodRoutes, bridgeRoutes, hostLocalAddressProblem } from './cni-bridge.ts';
 import { flannelMasqRules } from './flannel-masq.ts';
-import type { InterNodeLink, NetworkPlugin, PluginModule, PluginNode } from './plugin.ts';
+import type { InterNodeLink, NetworkPlugin, PluginModule, PluginNode, PodMTU } from './plugin.ts';
 
 /** Flannel, an L2 overlay (or direct routes with host-gw). */
 export interface FlannelPlugin {
   /** Plugin name. */
   name: 'flannel';
-  /** Flannel backend: `vxlan` (flannel.1, UDP 8472) or `host-gw` (direct routes, nodes share an L2 segment). */
-  backend: 'vxlan' | 'host-gw';
+  /**
+   * Flannel backend: `vxlan` (flannel.1, UDP 8472), `host-gw` (direct routes, nodes share an L2
+   * segment) or `wireguard` (flannel-wg, encrypted, UDP 51820).
+   */
+  backend: 'vxlan' | 'host-gw' | 'wireguard';
 }
 
 // The compiler rejects a list that misses or adds a backend.
-const BACKENDS = Object.keys({ vxlan: true, 'host-gw': true } satisfies Record<FlannelPlugin['backend'], true>);
+const BACKENDS = Object.keys({ vxlan: true, 'host-gw': true, wireguard: true } satisfies Record<FlannelPlugin['backend'], true>);
 
 /** kube-flannel.yml net-conf.json "Network". */
 export const FLANNEL_CLUSTER_CIDR = '10.244.0.0/16';
@@ -34,7 +37,13 @@ export const FLANNEL_VXLAN_PORT = 8472;
 const FLANNEL_VNI = 1;
 const VXLAN: Encapsulation = { kind: 'vxlan', udpPort: FLANNEL_VXLAN_PORT, vni: FLANNEL_VNI };
 
-/** flannel.1 holds the lease's network address, and routes to a lease go via that address. */
+/** The WireGuard device flanneld creates (IPv4, `Mode: separate`, the default). */
+const WIREGUARD_DEVICE = 'flannel-wg';
+/** flannel's wireguard backend `ListenPort` default. */
+export const FLANNEL_WIREGUARD_PORT = 51820;
+const WIREGUARD: Encapsulation = { kind: 'wireguard', udpPort: FLANNEL_WIREGUARD_PORT };
+
+/** flannel.1 and flannel-wg hold the lease's network address; VXLAN routes to a lease go via that address. */
 function vxlanAddress(node: PluginNode): string {
   return addressAt(node.podCIDR, 0);
 }
@@ -71,9 +80,55 @@ function hostGwLink(): InterNodeLink {
   };
 }
 
+/**
+ * flanneld's wireguard backend: one link route for the whole flannel network on flannel-wg (the
+ * local lease's cni0 route is more specific), and WireGuard picks the peer by its AllowedIPs (the
+ * other node's lease), sending to that node's IP on UDP 51820.
+ */
+function wireguardRoute(clusterCIDR: string | undefined): Route {
+  return { dst: wireguardNetwork(clusterCIDR), dev: WIREGUARD_DEVICE, scope: 'link' };
+}
+
+function wireguardLink(): InterNodeLink {
+  return {
+    crossing: (from, _to, _iface, clusterCIDR) => ({
+      route: wireguardRoute(clusterCIDR),
+      device: WIREGUARD_DEVICE,
+      sourceAddress: vxlanAddress(from),
+      encapsulation: WIREGUARD,
+    }),
+    sentence:
+      `Pod traffic between nodes is encrypted by the ${WIREGUARD_DEVICE} WireGuard device and sent in UDP ` +
+      `(port ${FLANNEL_WIREGUARD_PORT}) to the other node’s eth0.`,
+    edgeLabel: (node) => `WireGuard UDP ${FLANNEL_WIREGUARD_PORT} to ${node.podCIDR}`,
+    walkSentence: `${WIREGUARD_DEVICE} encrypts the pod packet into a WireGuard/UDP packet between the node IPs and decrypts it on the other side.`,
+  };
+}
+
+function wireguardNetwork(clusterCIDR: string | undefined): string {
+  if (clusterCIDR === undefined) throw new Error('flannel wireguard routes the whole flannel network to flannel-wg: pass the cluster CIDR');
+  return routeDestination(clusterCIDR);
+}
+
+/**
+ * What each backend reserves: flannel subtracts its backend's overhead from the interface MTU
+ * (vxlan encapOverhead 50; the wireguard backend a fixed 80, room for an IPv6 outer header even
+ * when the peers talk IPv4; host-gw nothing) and writes the result as FLANNEL_MTU.
+ */
+function flannelPodMTU(backend: FlannelPlugin['backend'], interfaceMTU: number): PodMTU {
+  switch (backend) {
+    case 'vxlan':
+      return { mtu: interfaceMTU - encapsulationOverhead(VXLAN), overhead: encapsulationOverhead(VXLAN), reason: 'VXLAN' };
+    case 'wireguard':
+      return { mtu: interfaceMTU - WIREGUARD_IPV6_OVERHEAD, overhead: WIREGUARD_IPV6_OVERHEAD, reason: 'WireGuard, with room for an IPv6 outer header' };
+    case 'host-gw':
+      return { mtu: interfaceMTU, overhead: 0, reason: 'no encapsulation' };
+  }
+}
+
 function createFlannel(spec: FlannelPlugin): NetworkPlugin {
   const vxlan = spec.backend === 'vxlan';
-  const link = vxlan ? vxlanLink() : hostGwLink();
+  const link = vxlan ? vxlanLink() : spec.backend === 'wireguard' ? wireguardLink() : hostGwLink();
   return {
     summary: `flannel (${spec.backend} backend)`,
     clusterCIDRNote: '',
@@ -83,16 +138,24 @@ function createFlannel(spec: FlannelPlugin): NetworkPlugin {
       bridge: bridgeOf(node),
       hostVeth: 'veth',
       ...(vxlan ? { tunnel: { name: VXLAN_DEVICE, detail: `${nthAddress(node.podCIDR, 0) ?? '?'}/32, VNI ${FLANNEL_VNI}` } } : {}),
+      ...(spec.backend === 'wireguard'
+        ? { tunnel: { name: WIREGUARD_DEVICE, detail: `${nthAddress(node.podCIDR, 0) ?? '?'}/32, UDP ${FLANNEL_WIREGUARD_PORT}` } }
+        : {}),
     }),
     attachment: bridgeAttachment,
     localSourceAddress: bridgeAddress,
     // flannel-io/cni-plugin getDelegateIPAM adds the whole flannel network (FLANNEL_NETWORK) as an
     // IPAM route without a gateway, so each pod gets a third route: the cluster CIDR via cni0.
     podRoutes: (pod, node, clusterCIDR) => bridgePodRoutes(pod, node, [clusterCIDR]),
-    routes: (node, others, iface) => [
+    routes: (node, others, iface, clusterCIDR) => [
       ...bridgeRoutes(node),
-      ...others.map((other): Route => link.crossing(node, other, iface).route),
+      // wireguard: one route for the whole network, added when flannel-wg is configured (device.go
+      // Configure -> upAndAddRoute), before any peer is known.
+      ...(spec.backend === 'wireguard'
+        ? [wireguardRoute(clusterCIDR)]
+        : others.map((other): Route => link.crossing(node, other, iface, clusterCIDR).route)),
     ],
+    podMTU: (interfaceMTU) => flannelPodMTU(spec.backend, interfaceMTU),
     interNode: link,
     masqueradeRules: (node, clusterCIDR) => flannelMasqRules(node, clusterCIDR),
     subnetEnv: (node, clusterCIDR, options) =>
@@ -100,7 +163,7 @@ function createFlannel(spec: FlannelPlugin): NetworkPlugin {
         `FLANNEL_NETWORK=${clusterCIDR}`,
         // The lease's first address with its prefix, e.g. 10.244.1.0/24 -> 10.244.1.1/24.
         `FLANNEL_SUBNET=${bridgeOf(node).address}`,
-        `FLANNEL_MTU=${innerMTU(options.interfaceMTU ?? 1500, vxlan ? VXLAN : undefined)}`,
+        `FLANNEL_MTU=${flannelPodMTU(spec.backend, options.interfaceMTU ?? 1500).mtu}`,
         `FLANNEL_IPMASQ=${options.ipMasq ?? true}`,
         '',
       ].join('\n'),

@@ -67,8 +67,11 @@ export interface NodeCrossing {
 
 /** How a plugin connects pods on different nodes, and the words the views use for it. */
 export interface InterNodeLink {
-  /** The crossing of a packet from `from` to a pod on `to`. */
-  crossing(from: PluginNode, to: PluginNode, iface: string): NodeCrossing;
+  /**
+   * The crossing of a packet from `from` to a pod on `to`. `clusterCIDR` (the pod network) is
+   * needed by plugins that route the whole pod network to one device (flannel wireguard).
+   */
+  crossing(from: PluginNode, to: PluginNode, iface: string, clusterCIDR?: string): NodeCrossing;
   /** One sentence for a topology description. */
   sentence: string;
   /** Label of a node's edge to the node network: how the other nodes reach its pods. */
@@ -77,6 +80,19 @@ export interface InterNodeLink {
   walkSentence: string;
   /** What native routing does, for a walk's route note, e.g. `routed unchanged (BGP)`. */
   nativeNote?: string;
+}
+
+/**
+ * The MTU a plugin gives pods' eth0 (and its tunnel device) on a node whose primary interface has
+ * `interfaceMTU` bytes: what is left after the bytes the plugin reserves for wrapping a packet.
+ */
+export interface PodMTU {
+  /** The pods' MTU. */
+  mtu: number;
+  /** The bytes the plugin reserves: interface MTU minus pod MTU (0 without encapsulation). */
+  overhead: number;
+  /** What the reserved bytes are for, e.g. `VXLAN` or `WireGuard (room for an IPv6 outer header)`. */
+  reason: string;
 }
 
 /** Options of a plugin's subnet.env. */
@@ -114,8 +130,13 @@ export interface NetworkPlugin {
    * them up on `node`; `clusterCIDR` is the pod network.
    */
   podRoutes(pod: PluginPod, node: PluginNode, clusterCIDR: string): Route[];
-  /** The routes the plugin adds to `node`'s main table (`iface` is the node's primary interface). */
-  routes(node: PluginNode, others: readonly PluginNode[], iface: string): Route[];
+  /**
+   * The routes the plugin adds to `node`'s main table (`iface` is the node's primary interface,
+   * `clusterCIDR` the pod network, as for {@link InterNodeLink.crossing}).
+   */
+  routes(node: PluginNode, others: readonly PluginNode[], iface: string, clusterCIDR?: string): Route[];
+  /** The MTU the plugin gives pods on a node whose primary interface has `interfaceMTU` bytes. */
+  podMTU(interfaceMTU: number): PodMTU;
   /** How nodes are linked; undefined when the plugin connects pods on one node only. */
   interNode?: InterNodeLink;
   /**

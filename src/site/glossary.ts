@@ -427,6 +427,28 @@ export const GLOSSARY: GlossaryTerm[] = [
     source: 'https://docs.tigera.io/calico/latest/networking/configuring/vxlan-ipip',
   },
   {
+    term: 'MTU',
+    aliases: ['maximum transmission unit'],
+    match: ['MTU'],
+    definition:
+      'The largest IP packet an interface sends in one piece. A tunnel’s headers come out of it, so pods on a VXLAN overlay get 50 bytes less than the node’s interface: 1450 on a 1500-byte network.',
+    anchor: 'mtu',
+    category: 'plugins',
+    page: '/conntrack-and-mtu/#mtu-what-fits-inside-the-tunnel',
+    source: 'https://docs.tigera.io/calico/latest/networking/configuring/mtu',
+  },
+  {
+    term: 'path MTU discovery',
+    aliases: ['PMTUD'],
+    match: ['path MTU discovery', 'path MTU black hole'],
+    definition:
+      'How a sender learns the largest packet a whole path carries: it sets Don’t Fragment, and a router that must drop a bigger packet answers with ICMP “fragmentation needed” and the MTU that fits. When that ICMP message is lost or filtered, large packets vanish: a path MTU black hole.',
+    anchor: 'path-mtu-discovery',
+    category: 'plugins',
+    page: '/conntrack-and-mtu/#path-mtu-black-holes',
+    source: 'https://www.rfc-editor.org/rfc/rfc1191',
+  },
+  {
     term: 'Cilium',
     definition:
       'A network plugin built on eBPF: pod networking, NetworkPolicy (with layer 7 extensions) and, optionally, a replacement for kube-proxy.',

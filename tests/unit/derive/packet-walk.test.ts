@@ -29,12 +29,30 @@ describe('pod to pod', () => {
       sourcePort: { port, range: { min: 32768, max: 60999 } },
     });
     expect(between.link).toEqual({ kind: 'node-to-node', tunnel: 'flannel.1' });
-    expect(between.steps).toEqual([{ kind: 'route', crossing: expect.objectContaining({ route: { dst: '10.244.2.0/24', via: '10.244.2.0', dev: 'flannel.1', onlink: true } }) }]);
+    expect(between.steps).toEqual([{
+      kind: 'route',
+      crossing: expect.objectContaining({ route: { dst: '10.244.2.0/24', via: '10.244.2.0', dev: 'flannel.1', onlink: true } }),
+      // flannel's FLANNEL_MTU for a 1500-byte eth0 (Calico's MTU table, VXLAN IPv4 column: 1450).
+      mtu: { mtu: 1450, overhead: 50, reason: 'VXLAN', interfaceMTU: 1500 },
+    }]);
   });
-  it('flannel host-gw: no encapsulation', () => {
+  it('flannel host-gw: no encapsulation, the full interface MTU', () => {
     const w = packetWalk(threeNodeCluster({ name: 'flannel', backend: 'host-gw' }), { kind: 'pod-to-pod', from: 'client', to: 'web-2' });
     expect(w.hops[1]!.outer).toBeUndefined();
     expect(w.hops[1]!.link).toEqual({ kind: 'node-to-node' });
+    expect(w.hops[1]!.steps[0]).toMatchObject({ kind: 'route', mtu: { mtu: 1500, overhead: 0 } });
+  });
+  it('flannel wireguard: one route for the whole pod network on flannel-wg, UDP 51820 on both ends, 80 bytes reserved', () => {
+    const w = packetWalk(threeNodeCluster({ name: 'flannel', backend: 'wireguard' }), { kind: 'pod-to-pod', from: 'client', to: 'web-2', port: 8080 });
+    const between = w.hops[1]!;
+    expect(between.packet).toEqual({ src: '10.244.1.6:40000', dst: '10.244.2.7:8080' });
+    expect(between.outer).toEqual({ src: '192.168.1.11:51820', dst: '192.168.1.12:51820', encapsulation: { kind: 'wireguard', udpPort: 51820 } });
+    expect(between.link).toEqual({ kind: 'node-to-node', tunnel: 'flannel-wg' });
+    expect(between.steps[0]).toMatchObject({
+      kind: 'route',
+      crossing: { route: { dst: '10.244.0.0/16', dev: 'flannel-wg', scope: 'link' }, sourceAddress: '10.244.1.0' },
+      mtu: { mtu: 1420, overhead: 80 },
+    });
   });
   it('calico ipip: outer IP header between the node IPs', () => {
     const w = packetWalk(threeNodeCluster({ name: 'calico', mode: 'ipip' }), { kind: 'pod-to-pod', from: 'client', to: 'web-2' });

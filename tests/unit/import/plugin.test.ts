@@ -21,9 +21,14 @@ describe('detectPlugin', () => {
   });
 
   it('draws an unmodelled flannel backend as vxlan and says so', () => {
-    const d = detectPlugin([node('a', ['flannel.alpha.coreos.com/backend-type'], 'wireguard')], [], none);
+    const d = detectPlugin([node('a', ['flannel.alpha.coreos.com/backend-type'], 'udp')], [], none);
     expect(d).toMatchObject({ spec: { name: 'flannel', backend: 'vxlan' }, basis: 'approximated' });
-    expect(d.note).toContain('wireguard');
+    expect(d.note).toBe('flannel with backend udp, drawn as vxlan (the model has vxlan, host-gw, wireguard)');
+  });
+
+  it('keeps flannel’s wireguard backend, which the model has', () => {
+    const d = detectPlugin([node('a', ['flannel.alpha.coreos.com/backend-type'], 'wireguard')], [], none);
+    expect(d).toMatchObject({ spec: { name: 'flannel', backend: 'wireguard' }, basis: 'detected', note: 'flannel, wireguard backend' });
   });
 
   it('reads Calico’s mode from its tunnel-address annotations', () => {

@@ -1,7 +1,7 @@
 // The words of a packet walk: what each step, link and encapsulation reads like on the pages.
 import { describe, expect, it } from 'vitest';
 import { packetWalk, type HopStep } from '../../../src/derive/packet-walk.ts';
-import { describeWalk, encapsulationText, outerSourcePortText, stepText, viaText } from '../../../src/mermaid/describe-walk.ts';
+import { describeWalk, encapsulationText, outerSourcePortText, stepShortText, stepText, viaText } from '../../../src/mermaid/describe-walk.ts';
 import { networkPlugin } from '../../../src/plugins/index.ts';
 import { threeNodeCluster } from '../derive/fixtures.ts';
 
@@ -10,14 +10,20 @@ const bgp = networkPlugin({ name: 'calico', mode: 'bgp' });
 
 describe('step and link words', () => {
   it('words DNAT with its chains, hook and node', () => {
-    const step: HopStep = { kind: 'dnat', from: '10.96.0.20:80', to: '10.244.1.2:8080', chains: ['KUBE-SERVICES', 'KUBE-SVC-A', 'KUBE-SEP-B'], hook: 'PREROUTING', node: 'node-1' };
+    const step: HopStep = { kind: 'dnat', from: '10.96.0.20:80', to: '10.244.1.2:8080', chains: ['KUBE-SERVICES', 'KUBE-SVC-A', 'KUBE-SEP-B'], hook: 'PREROUTING', node: 'node-1', protocol: 'TCP' };
     expect(stepText(step, flannel)).toBe('kube-proxy DNAT 10.96.0.20:80 → 10.244.1.2:8080 (KUBE-SERVICES → KUBE-SVC-A → KUBE-SEP-B) in nat PREROUTING on node-1');
   });
-  it('words the route of a crossing: the tunnel wraps it, or the plugin says how it is routed', () => {
+  it('words the route of a crossing: the tunnel wraps it, or the plugin says how it is routed, with the pod MTU it leaves', () => {
     const crossing = flannel.interNode!.crossing(threeNodeCluster().nodes[1]!, threeNodeCluster().nodes[2]!, 'eth0');
-    expect(stepText({ kind: 'route', crossing }, flannel)).toBe('route 10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink: flannel.1 wraps the packet in VXLAN');
+    const mtu = { ...flannel.podMTU(1500), interfaceMTU: 1500 };
+    expect(stepText({ kind: 'route', crossing, mtu }, flannel)).toBe(
+      'route 10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink: flannel.1 wraps the packet in VXLAN; pod MTU 1450 = eth0 MTU 1500 − 50 bytes (VXLAN)',
+    );
+    expect(stepShortText({ kind: 'route', crossing, mtu }, flannel)).toBe('route 10.244.2.0/24 via 10.244.2.0: flannel.1 wraps it in VXLAN; pod MTU 1450');
     const native = { route: { dst: '192.168.0.128/26', via: '192.168.1.12', dev: 'eth0', proto: 'bird' }, device: 'eth0', sourceAddress: '192.168.1.11' };
-    expect(stepText({ kind: 'route', crossing: native }, bgp)).toBe('route 192.168.0.128/26 via 192.168.1.12 dev eth0 proto bird: routed unchanged (BGP)');
+    expect(stepText({ kind: 'route', crossing: native, mtu: { ...bgp.podMTU(1500), interfaceMTU: 1500 } }, bgp)).toBe(
+      'route 192.168.0.128/26 via 192.168.1.12 dev eth0 proto bird: routed unchanged (BGP); pod MTU 1500 = eth0 MTU 1500 (no encapsulation)',
+    );
   });
   it('words each kind of link', () => {
     expect(viaText({ kind: 'pod-to-host', hostDevice: 'cni0' })).toBe('eth0 of the pod → veth → cni0');

@@ -88,7 +88,7 @@ describe('cluster-definition reference', () => {
 
   it('reads the plugin shapes from the plugin modules types.ts imports them from', () => {
     expect([...modelFiles].map((f) => f.slice(root.length))).toEqual(expect.arrayContaining(['src/model/types.ts', 'src/plugins/index.ts', 'src/plugins/flannel.ts']));
-    expect(byName.get('FlannelPlugin')?.properties.map((p) => [p.name, p.type])).toEqual([['name', "'flannel'"], ['backend', "'vxlan' | 'host-gw'"]]);
+    expect(byName.get('FlannelPlugin')?.properties.map((p) => [p.name, p.type])).toEqual([['name', "'flannel'"], ['backend', "'vxlan' | 'host-gw' | 'wireguard'"]]);
   });
 
   it('records optionality and type text as written', () => {
