@@ -33,9 +33,14 @@ export interface WalkWords {
   delivered: PacketAddresses;
 }
 
-/** `VXLAN (UDP port 8472, VNI 1)`, `IP-in-IP (IP protocol 4)`. The UDP port is the destination port. */
+/**
+ * `VXLAN (UDP port 8472, VNI 1)`, `Geneve (UDP port 6081, VNI = the sender's security identity)`,
+ * `IP-in-IP (IP protocol 4)`. The UDP port is the destination port.
+ */
 export function encapsulationText(e: Encapsulation): string {
-  return e.kind === 'vxlan' ? `VXLAN (UDP port ${e.udpPort}, VNI ${e.vni})` : `IP-in-IP (IP protocol ${IPIP_PROTOCOL})`;
+  if (e.kind === 'ipip') return `IP-in-IP (IP protocol ${IPIP_PROTOCOL})`;
+  const vni = e.vni === 'sender-identity' ? 'VNI = the sender’s security identity' : `VNI ${e.vni}`;
+  return `${encapsulationName(e)} (UDP port ${e.udpPort}, ${vni})`;
 }
 
 /** Why an outer UDP source port is what it is: a hash of the inner flow, not a fixed port. */
@@ -45,7 +50,7 @@ export function outerSourcePortText(sourcePort: NonNullable<OuterHeader['sourceP
 }
 
 function encapsulationName(e: Encapsulation): string {
-  return e.kind === 'vxlan' ? 'VXLAN' : 'IP-in-IP';
+  return e.kind === 'vxlan' ? 'VXLAN' : e.kind === 'geneve' ? 'Geneve' : 'IP-in-IP';
 }
 
 function participantLabel(p: WalkParticipant): string {
@@ -61,6 +66,7 @@ export function viaText(link: HopLink): string {
       return `eth0 of the pod → veth → ${link.hostDevice}`;
     case 'host-to-pod':
       if (!link.sameNode) return `${link.hostDevice} → veth → eth0 of the pod`;
+      if (link.wiring === 'redirect') return `eBPF redirect to ${link.hostDevice} → eth0 of the pod`;
       return link.wiring === 'routed'
         ? `route ${link.podIP} dev ${link.hostDevice} → eth0 of the pod`
         : `${link.hostDevice} bridge → veth → eth0 of the pod`;
@@ -78,13 +84,16 @@ export function stepText(step: HopStep, plugin: NetworkPlugin): string {
       return 'the pod sends through its default route (eth0)';
     case 'dnat':
       return `kube-proxy DNAT ${step.from} → ${step.to} (${step.chains.join(' → ')}) in nat ${step.hook} on ${step.node}`;
+    case 'socket-lb':
+      return `${step.by} on ${step.node}: ${step.hook}, so the connection to ${step.from} is opened to ${step.to} and no packet carries ${step.from}`;
     case 'masquerade':
       return `${MASQUERADE_MARKS[step.reason]}; ` +
         `KUBE-POSTROUTING MASQUERADE --random-fully rewrites the source ${step.from} → ${step.to}; ` +
         `the new source port is random from ${step.portRange.min}–${step.portRange.max}, ${portOf(step.to)} is an example`;
     case 'route': {
-      const { route, device, encapsulation } = step.crossing;
+      const { route, device, encapsulation, lookup } = step.crossing;
       const effect = encapsulation ? `${device} wraps the packet in ${encapsulationName(encapsulation)}` : (plugin.interNode?.nativeNote ?? 'routed unchanged');
+      if (lookup) return `${lookup}: ${effect} (the kernel route ${formatRoute(route)} is for traffic the host itself sends)`;
       return `route ${formatRoute(route)}: ${effect}`;
     }
     case 'proxy':
@@ -109,11 +118,14 @@ export function stepShortText(step: HopStep, plugin: NetworkPlugin): string {
       return 'default route via eth0';
     case 'dnat':
       return `kube-proxy DNAT to ${step.to} (nat ${step.hook})`;
+    case 'socket-lb':
+      return `${step.by}: connect() to ${step.from} goes to ${step.to}`;
     case 'masquerade':
       return `MASQUERADE --random-fully: source becomes ${step.to} (random port, example)`;
     case 'route': {
-      const { route, device, encapsulation } = step.crossing;
+      const { route, device, encapsulation, lookup } = step.crossing;
       const effect = encapsulation ? `${device} wraps it in ${encapsulationName(encapsulation)}` : (plugin.interNode?.nativeNote ?? 'routed unchanged');
+      if (lookup) return `ipcache: ${route.dst} is on another node; ${effect}`;
       return `route ${route.dst}${route.via ? ` via ${route.via}` : ''}: ${effect}`;
     }
     case 'proxy':
@@ -143,6 +155,11 @@ function walkSummary(story: WalkStory, plugin: NetworkPlugin): string {
         ? `Both pods run on ${story.node}: the packet goes up the source veth and down the destination one without leaving the node; no address changes.`
         : `The pods run on different nodes; ${plugin.interNode?.walkSentence ?? ''} Pod addresses are never rewritten.`;
     case 'pod-to-service': {
+      if (story.socketLB) {
+        return `The pod connects to the Service's cluster IP ${story.vip}, but ${story.socketLB} picks endpoint ${story.endpoint} ` +
+          `(pod ${podText(story.endpointPod)}) inside the connect() call on ${story.node}: every packet of the connection is addressed to the endpoint, ` +
+          'so the cluster IP never appears on the wire and there is no DNAT to undo on the reply.';
+      }
       const picked = `The pod sends to the Service's cluster IP ${story.vip}. ` +
         `On ${story.node}, kube-proxy's iptables rules pick endpoint ${story.endpoint} (pod ${podText(story.endpointPod)}) and rewrite the destination (DNAT)`;
       if (!story.masquerade) return `${picked}; the source stays the pod IP. Replies are un-NATed by conntrack.`;

@@ -18,7 +18,10 @@ function nodeSentence(cluster: Cluster, node: Node): string {
   const runs = node.pods.length ? `runs ${listText(node.pods.map(podPhrase))}` : 'runs no pods';
   const wiring = devices.bridge
     ? `pods attach through veth pairs to the ${devices.bridge.name} bridge (${devices.bridge.address})`
-    : `each pod's veth (${devices.hostVeth}) is routed by the host`;
+    : devices.host
+      ? `each pod's veth (${devices.hostVeth}) carries eBPF programs that deliver its packets, ` +
+        `and ${devices.host.name} (${devices.host.address}, paired with ${devices.host.peer}) is the pods' next hop`
+      : `each pod's veth (${devices.hostVeth}) is routed by the host`;
   const tunnel = devices.tunnel ? `, and ${devices.tunnel.name} carries traffic to other nodes` : '';
   return `${node.name} (${node.ip}${role}, pod CIDR ${node.podCIDR}) ${runs}; ${wiring}${tunnel}.`;
 }
@@ -62,13 +65,17 @@ export function describeTopology(cluster: Cluster): string {
 /** Description of the services view. */
 export function describeServices(cluster: Cluster): string {
   const nodes = listText(cluster.nodes.map((node) => `${node.name} (${node.ip})`));
+  const translation = networkPlugin(cluster.plugin).serviceTranslation;
   const parts = [
-    `${cluster.title}: kube-proxy in ${cluster.kubeProxyMode} mode runs on ${nodes} ` +
-      'and programs the same rules for every Service with a ClusterIP on each node.',
+    translation
+      ? `${cluster.title}: no kube-proxy runs; ${translation.by} on ${nodes} implements every Service with a ClusterIP in eBPF maps, ` +
+        'the same on each node.'
+      : `${cluster.title}: kube-proxy in ${cluster.kubeProxyMode} mode runs on ${nodes} ` +
+        'and programs the same rules for every Service with a ClusterIP on each node.',
   ];
   for (const svc of cluster.services) {
     if (!isProxied(svc)) {
-      parts.push(`${serviceSentence(cluster, svc)} kube-proxy does not handle it.`);
+      parts.push(`${serviceSentence(cluster, svc)} ${translation ? translation.by : 'kube-proxy'} does not handle it.`);
       continue;
     }
     const targets = svc.ports.map((port) => {

@@ -5,6 +5,7 @@
  * Services are drawn apart: kube-proxy ignores them, DNS alone serves them.
  */
 import { selectedPods, serviceEndpoints } from '../derive/endpoints.ts';
+import { networkPlugin } from '../plugins/index.ts';
 import type { Cluster, Pod, Service } from '../model/types.ts';
 import { mermaidId } from './escape.ts';
 import { FlowchartBuilder } from './flowchart.ts';
@@ -57,7 +58,11 @@ export function servicesView(cluster: Cluster): string {
   // point (the same rules on every node) is said in words.
   if (proxied.length > 0) {
     const nodes = listText(cluster.nodes.map((n) => n.name));
-    chart.subgraph(PROXIED_GROUP, ['ClusterIPs: kube-proxy', `(${cluster.kubeProxyMode} mode) programs the`, `same rules on ${nodes}`], () => {
+    const translation = networkPlugin(cluster.plugin).serviceTranslation;
+    const title = translation
+      ? ['ClusterIPs: no kube-proxy;', `${translation.by} (eBPF) on`, nodes]
+      : ['ClusterIPs: kube-proxy', `(${cluster.kubeProxyMode} mode) programs the`, `same rules on ${nodes}`];
+    chart.subgraph(PROXIED_GROUP, title, () => {
       for (const svc of proxied) chart.node(serviceId(svc), serviceLines(cluster, svc), 'hexagon', 'service');
     }, 'TB');
   }

@@ -1,20 +1,38 @@
 /**
  * Tunnel encapsulations: what wraps a packet between two hosts and what it costs in MTU.
  * VXLAN: RFC 7348 (outer IPv4 20 + UDP 8 + VXLAN 8 + inner Ethernet 14 = 50 bytes, as flannel
- * pkg/backend/vxlan encapOverhead); IP-in-IP: RFC 2003 (an outer IPv4 header, 20 bytes, IP protocol 4).
+ * pkg/backend/vxlan encapOverhead); IP-in-IP: RFC 2003 (an outer IPv4 header, 20 bytes, IP protocol 4);
+ * Geneve: RFC 8926 (outer IPv4 20 + UDP 8 + Geneve base header 8 + inner Ethernet 14 = 50 bytes
+ * when no options are carried, as Cilium's pkg/mtu TunnelOverheadIPv4).
  */
+
+/**
+ * The virtual network identifier of a UDP tunnel: a fixed number (flannel VNI 1, Calico 4096), or,
+ * for Cilium, the security identity of the sending endpoint, which changes per packet source.
+ */
+export type TunnelVNI = number | 'sender-identity';
 
 /** An encapsulation on the wire between two node IPs. */
 export type Encapsulation =
-  | { kind: 'vxlan'; /** Outer UDP port. */ udpPort: number; /** VXLAN network identifier. */ vni: number }
+  | { kind: 'vxlan'; /** Outer UDP port. */ udpPort: number; /** VXLAN network identifier. */ vni: TunnelVNI }
+  | { kind: 'geneve'; /** Outer UDP port. */ udpPort: number; /** Geneve virtual network identifier. */ vni: TunnelVNI }
   | { kind: 'ipip' };
 
 /** IP protocol number of IP-in-IP (IANA, RFC 2003). */
 export const IPIP_PROTOCOL = 4;
 
-/** Bytes each encapsulation adds to a packet. */
+/** IANA's Geneve port (RFC 8926), which Cilium uses. */
+export const GENEVE_PORT = 6081;
+
+/** Bytes each encapsulation adds to a packet (Geneve without options). */
 export function encapsulationOverhead(encapsulation: Encapsulation): number {
-  return encapsulation.kind === 'vxlan' ? 50 : 20;
+  switch (encapsulation.kind) {
+    case 'vxlan':
+    case 'geneve':
+      return 50;
+    case 'ipip':
+      return 20;
+  }
 }
 
 /** The MTU left for the inner packet on an interface of `interfaceMTU` bytes. */
