@@ -156,7 +156,7 @@ function kubeProxyChains(cluster: Cluster): IptablesChain[] {
  */
 export function ciliumNodeChains(cluster: Cluster): IptablesChain[] {
   if (cluster.plugin.name !== 'cilium') throw new Error(`Cluster "${cluster.name}" does not use the cilium plugin.`);
-  const replaced = networkPlugin(cluster.plugin).serviceTranslation !== undefined;
+  const replaced = networkPlugin(cluster.plugin).serviceTranslation?.replacesKubeProxy === true;
   return [...CILIUM_CHAINS, ...KUBELET_CHAINS, ...(replaced ? [] : kubeProxyChains(cluster))];
 }
 

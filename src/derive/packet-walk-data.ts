@@ -37,10 +37,11 @@ export type HopStep =
   | { kind: 'pod-default-route' }
   | { kind: 'dnat'; from: string; to: string; chains: string[]; hook: 'PREROUTING' | 'OUTPUT'; node: string }
   /**
-   * A plugin that replaces kube-proxy translated the Service address at the socket (Cilium
-   * socket-LB): the connection was opened to `to`, so no packet ever carried `from`.
+   * The plugin translated the Service address in eBPF instead of kube-proxy: at the socket (Cilium
+   * socket-LB: the connection was opened to `to`, so no packet ever carried `from`), or per packet
+   * on the pod's veth.
    */
-  | { kind: 'socket-lb'; from: string; to: string; by: string; hook: string; node: string }
+  | { kind: 'ebpf-lb'; at: 'socket' | 'packet'; from: string; to: string; by: string; hook: string; node: string }
   /**
    * KUBE-POSTROUTING's MASQUERADE. kube-proxy adds `--random-fully` whenever iptables supports it
    * (pkg/proxy/iptables/proxier.go), so the source port is replaced by a random one from
@@ -110,8 +111,8 @@ export type WalkStory =
   | { kind: 'pod-to-pod'; src: ObjectName; dst: ObjectName; node: string; sameNode: boolean }
   | {
       kind: 'pod-to-service'; src: ObjectName; service: ObjectName; node: string; vip: string; endpoint: string; endpointPod: ObjectName;
-      /** Set when the plugin replaced kube-proxy and translated the ClusterIP at the socket: who did it. */
-      socketLB?: string;
+      /** Set when the plugin, not kube-proxy, translated the ClusterIP: who did it, and where. */
+      translatedBy?: { by: string; at: 'socket' | 'packet' };
       /** Set when kube-proxy masquerades the source: the new source address, and why. */
       masquerade?: { to: string; reason: Exclude<MasqueradeReason, 'external'> };
     }

@@ -186,7 +186,10 @@ function podToService(cluster: Cluster, fromRef: string, serviceRef: string, por
   const sport = withPort(src.ip, EPHEMERAL_PORT);
   const srcNode = nodeOfPod(cluster, src);
   const translation = networkPlugin(cluster.plugin).serviceTranslation;
-  if (translation) return podToServiceAtSocket(cluster, { src, service, srcNode, vip, target, sport, endpointPod: ep.pod }, translation);
+  // Without kube-proxy replacement, the host's own traffic (a host-network pod) still meets kube-proxy.
+  if (translation && (translation.replacesKubeProxy || !src.hostNetwork)) {
+    return podToServiceInEbpf(cluster, { src, service, srcNode, vip, target, sport, endpointPod: ep.pod }, translation);
+  }
   // A host-network pod's packet is locally generated: nat OUTPUT instead of PREROUTING.
   const steps: HopStep[] = [dnatStep(service, port, vip, target, false, src.hostNetwork ? 'OUTPUT' : 'PREROUTING', srcNode)];
   const reason = serviceMasqueradeReason(cluster, src, ep.pod);
@@ -202,12 +205,13 @@ function podToService(cluster: Cluster, fromRef: string, serviceRef: string, por
 }
 
 /**
- * A pod's connection to a ClusterIP when the plugin replaced kube-proxy and translates at the
- * socket (Cilium socket-LB, bpf/bpf_sock.c): connect() already returns a socket to the backend,
- * so the first packet leaves the pod addressed to it and nothing on the path sees the ClusterIP.
- * Walks the model leaves out say so instead of guessing.
+ * A pod's connection to a ClusterIP that the plugin translates in eBPF. At the socket (Cilium
+ * socket-LB, bpf/bpf_sock.c): connect() already returns a socket to the backend, so the first
+ * packet leaves the pod addressed to it and nothing on the path sees the ClusterIP. Per packet
+ * (Cilium without kube-proxy replacement): the program on the pod's veth rewrites the destination
+ * as the packet enters the host. Walks the model leaves out say so instead of guessing.
  */
-function podToServiceAtSocket(
+function podToServiceInEbpf(
   cluster: Cluster,
   c: { src: Pod; service: Service; srcNode: Node; vip: string; target: string; sport: string; endpointPod: Pod },
   translation: ServiceTranslation,
@@ -216,16 +220,21 @@ function podToServiceAtSocket(
   if (src.hostNetwork || (src.namespace === endpointPod.namespace && src.name === endpointPod.name)) {
     throw new Error(
       `Cluster "${cluster.name}": with ${translation.by}, walks from a host-network pod or from a pod to itself through its own Service ` +
-        'are not modelled (Cilium handles them with its own NAT rules); pick another source pod or endpoint.',
+        'are not modelled (Cilium handles them with its own NAT); pick another source pod or endpoint.',
     );
   }
   const packet = { src: sport, dst: target };
-  const step: HopStep = { kind: 'socket-lb', from: vip, to: target, by: translation.by, hook: translation.hook, node: srcNode.name };
-  const [out, ...rest] = hopsFromPod(cluster, src, packet);
-  const hops = [{ ...out!, steps: [step, ...out!.steps] }, ...rest, ...carryToPod(cluster, srcNode, endpointPod, packet, [])];
+  const step: HopStep = { kind: 'ebpf-lb', at: translation.at, from: vip, to: target, by: translation.by, hook: translation.hook, node: srcNode.name };
+  let hops: Hop[];
+  if (translation.at === 'socket') {
+    const [out, ...rest] = hopsFromPod(cluster, src, packet);
+    hops = [{ ...out!, steps: [step, ...out!.steps] }, ...rest, ...carryToPod(cluster, srcNode, endpointPod, packet, [])];
+  } else {
+    hops = [...hopsFromPod(cluster, src, { src: sport, dst: vip }), ...carryToPod(cluster, srcNode, endpointPod, packet, [step])];
+  }
   const story: WalkStory = {
     kind: 'pod-to-service', src: nameOf(src), service: nameOf(service), node: srcNode.name, vip, endpoint: target, endpointPod: nameOf(endpointPod),
-    socketLB: translation.by,
+    translatedBy: { by: translation.by, at: translation.at },
   };
   return finish(cluster, story, hops, packet);
 }
@@ -233,7 +242,7 @@ function podToServiceAtSocket(
 /** Walks through a NodePort or an Ingress controller with a kube-proxy replacement are not modelled. */
 function requireKubeProxy(cluster: Cluster, what: string): void {
   const translation = networkPlugin(cluster.plugin).serviceTranslation;
-  if (!translation) return;
+  if (!translation?.replacesKubeProxy) return;
   throw new Error(
     `Cluster "${cluster.name}": ${what} walks with ${translation.by} (kube-proxy replacement) are not modelled: ` +
       'its BPF NodePort path on the node’s devices is not part of the model. Walk pod-to-pod or pod-to-service instead.',

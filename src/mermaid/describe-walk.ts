@@ -84,8 +84,10 @@ export function stepText(step: HopStep, plugin: NetworkPlugin): string {
       return 'the pod sends through its default route (eth0)';
     case 'dnat':
       return `kube-proxy DNAT ${step.from} → ${step.to} (${step.chains.join(' → ')}) in nat ${step.hook} on ${step.node}`;
-    case 'socket-lb':
-      return `${step.by} on ${step.node}: ${step.hook}, so the connection to ${step.from} is opened to ${step.to} and no packet carries ${step.from}`;
+    case 'ebpf-lb':
+      return step.at === 'socket'
+        ? `${step.by} on ${step.node}: ${step.hook}, so the connection to ${step.from} is opened to ${step.to} and no packet carries ${step.from}`
+        : `${step.by} on ${step.node}: ${step.hook} (${step.from} → ${step.to}, no iptables)`;
     case 'masquerade':
       return `${MASQUERADE_MARKS[step.reason]}; ` +
         `KUBE-POSTROUTING MASQUERADE --random-fully rewrites the source ${step.from} → ${step.to}; ` +
@@ -118,8 +120,8 @@ export function stepShortText(step: HopStep, plugin: NetworkPlugin): string {
       return 'default route via eth0';
     case 'dnat':
       return `kube-proxy DNAT to ${step.to} (nat ${step.hook})`;
-    case 'socket-lb':
-      return `${step.by}: connect() to ${step.from} goes to ${step.to}`;
+    case 'ebpf-lb':
+      return step.at === 'socket' ? `${step.by}: connect() to ${step.from} goes to ${step.to}` : `eBPF on the lxc veth: destination becomes ${step.to}`;
     case 'masquerade':
       return `MASQUERADE --random-fully: source becomes ${step.to} (random port, example)`;
     case 'route': {
@@ -155,10 +157,15 @@ function walkSummary(story: WalkStory, plugin: NetworkPlugin): string {
         ? `Both pods run on ${story.node}: the packet goes up the source veth and down the destination one without leaving the node; no address changes.`
         : `The pods run on different nodes; ${plugin.interNode?.walkSentence ?? ''} Pod addresses are never rewritten.`;
     case 'pod-to-service': {
-      if (story.socketLB) {
-        return `The pod connects to the Service's cluster IP ${story.vip}, but ${story.socketLB} picks endpoint ${story.endpoint} ` +
+      if (story.translatedBy?.at === 'socket') {
+        return `The pod connects to the Service's cluster IP ${story.vip}, but ${story.translatedBy.by} picks endpoint ${story.endpoint} ` +
           `(pod ${podText(story.endpointPod)}) inside the connect() call on ${story.node}: every packet of the connection is addressed to the endpoint, ` +
           'so the cluster IP never appears on the wire and there is no DNAT to undo on the reply.';
+      }
+      if (story.translatedBy) {
+        return `The pod sends to the Service's cluster IP ${story.vip}. On ${story.node}, ${story.translatedBy.by} in the program on the pod's veth ` +
+          `picks endpoint ${story.endpoint} (pod ${podText(story.endpointPod)}) and rewrites the destination of each packet, without iptables; ` +
+          'the source stays the pod IP, and Cilium reverses the translation on replies.';
       }
       const picked = `The pod sends to the Service's cluster IP ${story.vip}. ` +
         `On ${story.node}, kube-proxy's iptables rules pick endpoint ${story.endpoint} (pod ${podText(story.endpointPod)}) and rewrite the destination (DNAT)`;

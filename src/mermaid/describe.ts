@@ -65,7 +65,7 @@ export function describeTopology(cluster: Cluster): string {
 /** Description of the services view. */
 export function describeServices(cluster: Cluster): string {
   const nodes = listText(cluster.nodes.map((node) => `${node.name} (${node.ip})`));
-  const translation = networkPlugin(cluster.plugin).serviceTranslation;
+  const translation = networkPlugin(cluster.plugin).serviceTranslation?.replacesKubeProxy ? networkPlugin(cluster.plugin).serviceTranslation : undefined;
   const parts = [
     translation
       ? `${cluster.title}: no kube-proxy runs; ${translation.by} on ${nodes} implements every Service with a ClusterIP in eBPF maps, ` +

@@ -58,7 +58,7 @@ export function servicesView(cluster: Cluster): string {
   // point (the same rules on every node) is said in words.
   if (proxied.length > 0) {
     const nodes = listText(cluster.nodes.map((n) => n.name));
-    const translation = networkPlugin(cluster.plugin).serviceTranslation;
+    const translation = networkPlugin(cluster.plugin).serviceTranslation?.replacesKubeProxy ? networkPlugin(cluster.plugin).serviceTranslation : undefined;
     const title = translation
       ? ['ClusterIPs: no kube-proxy;', `${translation.by} (eBPF) on`, nodes]
       : ['ClusterIPs: kube-proxy', `(${cluster.kubeProxyMode} mode) programs the`, `same rules on ${nodes}`];

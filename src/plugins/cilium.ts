@@ -139,8 +139,19 @@ function nativeLink(): InterNodeLink {
 
 const SOCKET_LB: ServiceTranslation = {
   at: 'socket',
+  replacesKubeProxy: true,
   by: 'Cilium socket-LB',
   hook: 'the cgroup connect() hook (bpf_sock) picks a backend and rewrites the socket’s destination before any packet is sent',
+};
+
+// kubeProxyReplacement false (the Helm default) "only enables per-packet in-cluster load-balancing
+// of ClusterIP services" (kubeproxy-free.rst): pod traffic is translated on its lxc veth, kube-proxy
+// still handles the host's own traffic and NodePorts.
+const PER_PACKET_LB: ServiceTranslation = {
+  at: 'packet',
+  replacesKubeProxy: false,
+  by: 'Cilium per-packet load balancing',
+  hook: 'the program on the pod’s lxc veth picks a backend and rewrites the destination of each packet; Cilium reverses it on replies',
 };
 
 function createCilium(spec: CiliumPlugin): NetworkPlugin {
@@ -186,7 +197,7 @@ function createCilium(spec: CiliumPlugin): NetworkPlugin {
       ...others.map((other) => link.crossing(node, other, iface).route),
     ],
     interNode: link,
-    ...(spec.kubeProxyReplacement ? { serviceTranslation: SOCKET_LB } : {}),
+    serviceTranslation: spec.kubeProxyReplacement ? SOCKET_LB : PER_PACKET_LB,
   };
 }
 

@@ -100,13 +100,16 @@ export interface SubnetEnvOptions {
 }
 
 /**
- * Who translates a Service address when the plugin replaces kube-proxy. Cilium's socket-LB
- * rewrites the destination in the connect() system call (a cgroup BPF program), before any packet
- * exists, so no packet of a pod's connection ever carries the ClusterIP.
+ * Who translates a pod's connection to a ClusterIP when the plugin does it instead of kube-proxy.
+ * Cilium's socket-LB (kube-proxy replacement) rewrites the destination in the connect() system
+ * call, before any packet exists, so no packet carries the ClusterIP; without the replacement,
+ * Cilium still translates pod traffic to ClusterIPs per packet on the pod's veth.
  */
 export interface ServiceTranslation {
-  /** Where the translation happens: at the socket, before the first packet. */
-  at: 'socket';
+  /** Where the translation happens: at the socket before the first packet, or on each packet. */
+  at: 'socket' | 'packet';
+  /** True when no kube-proxy runs: the plugin implements every Service type, for every source. */
+  replacesKubeProxy: boolean;
   /** Who does it, in a few words, e.g. `Cilium socket-LB`. */
   by: string;
   /** One sentence for a walk's note: which hook rewrites the address. */

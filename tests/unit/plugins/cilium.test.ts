@@ -60,9 +60,10 @@ describe('cilium', () => {
     expect(networkPlugin(native).devices(node1).tunnel).toBeUndefined();
     expect(networkPlugin(vxlan).attachment(node1.pods[0]!)).toEqual({ hostDevice: 'lxc*', wiring: 'redirect' });
   });
-  it('translates Service addresses at the socket only with kube-proxy replacement', () => {
-    expect(networkPlugin(vxlan).serviceTranslation?.at).toBe('socket');
-    expect(networkPlugin(geneve).serviceTranslation).toBeUndefined();
+  it('translates Service addresses at the socket with kube-proxy replacement, per packet without', () => {
+    expect(networkPlugin(vxlan).serviceTranslation).toMatchObject({ at: 'socket', replacesKubeProxy: true });
+    // The Helm default still balances pod traffic to ClusterIPs per packet; kube-proxy keeps the rest.
+    expect(networkPlugin(geneve).serviceTranslation).toMatchObject({ at: 'packet', replacesKubeProxy: false });
     expect(networkPlugin(vxlan).summary).toBe('Cilium (VXLAN tunnel, kube-proxy replacement)');
     expect(networkPlugin(native).summary).toBe('Cilium (native routing)');
   });
