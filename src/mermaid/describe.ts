@@ -6,7 +6,7 @@ import { selectedPods, serviceEndpoints } from '../derive/endpoints.ts';
 import { networkPlugin } from '../plugins/index.ts';
 import type { Cluster, Node, Pod, Service } from '../model/types.ts';
 import { dnsProviderName, isDnsService, isHeadless, listText, podName, portMapping, serviceName } from './labels.ts';
-import { isProxied } from './services-view.ts';
+import { isProxied, kubeProxyReplacement } from './services-view.ts';
 
 function podPhrase(pod: Pod): string {
   return pod.hostNetwork ? `${podName(pod)} (host network, ${pod.ip})` : `${podName(pod)} (${pod.ip})`;
@@ -65,7 +65,7 @@ export function describeTopology(cluster: Cluster): string {
 /** Description of the services view. */
 export function describeServices(cluster: Cluster): string {
   const nodes = listText(cluster.nodes.map((node) => `${node.name} (${node.ip})`));
-  const translation = networkPlugin(cluster.plugin).serviceTranslation?.replacesKubeProxy ? networkPlugin(cluster.plugin).serviceTranslation : undefined;
+  const translation = kubeProxyReplacement(cluster);
   const parts = [
     translation
       ? `${cluster.title}: no kube-proxy runs; ${translation.by} on ${nodes} implements every Service with a ClusterIP in eBPF maps, ` +

@@ -5,7 +5,7 @@
  * Services are drawn apart: kube-proxy ignores them, DNS alone serves them.
  */
 import { selectedPods, serviceEndpoints } from '../derive/endpoints.ts';
-import { networkPlugin } from '../plugins/index.ts';
+import { networkPlugin, type ServiceTranslation } from '../plugins/index.ts';
 import type { Cluster, Pod, Service } from '../model/types.ts';
 import { mermaidId } from './escape.ts';
 import { FlowchartBuilder } from './flowchart.ts';
@@ -15,6 +15,12 @@ import { isHeadless, listText, podName, portMapping, serviceName } from './label
 const PROXIED_GROUP = 'grp_proxied';
 const DNS_ONLY_GROUP = 'grp_dns_only';
 
+
+/** Who implements the Services instead of kube-proxy, when the plugin replaces it (Cilium with kubeProxyReplacement). */
+export function kubeProxyReplacement(cluster: Cluster): ServiceTranslation | undefined {
+  const translation = networkPlugin(cluster.plugin).serviceTranslation;
+  return translation?.replacesKubeProxy ? translation : undefined;
+}
 /** Whether kube-proxy programs rules for this Service (it skips headless and ExternalName). */
 export function isProxied(service: Service): boolean {
   return service.type !== 'ExternalName' && !isHeadless(service);
@@ -58,7 +64,7 @@ export function servicesView(cluster: Cluster): string {
   // point (the same rules on every node) is said in words.
   if (proxied.length > 0) {
     const nodes = listText(cluster.nodes.map((n) => n.name));
-    const translation = networkPlugin(cluster.plugin).serviceTranslation?.replacesKubeProxy ? networkPlugin(cluster.plugin).serviceTranslation : undefined;
+    const translation = kubeProxyReplacement(cluster);
     const title = translation
       ? ['ClusterIPs: no kube-proxy;', `${translation.by} (eBPF) on`, nodes]
       : ['ClusterIPs: kube-proxy', `(${cluster.kubeProxyMode} mode) programs the`, `same rules on ${nodes}`];
