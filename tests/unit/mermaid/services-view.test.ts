@@ -70,6 +70,6 @@ describe('services view of a cluster without kube-proxy', () => {
     expect(kubeProxyReplacement(kept)).toBeUndefined();
     expect(servicesView(replaced)).toContain('Cilium socket-LB #40;eBPF#41; on');
     expect(servicesView(replaced)).not.toContain('kube-proxy<br>');
-    expect(servicesView(kept)).toContain('(iptables mode) programs the');
+    expect(servicesView(kept)).toContain('ClusterIPs#58; kube-proxy<br>#40;iptables mode#41; programs the');
   });
 });
