@@ -64,7 +64,7 @@ describe('services view', () => {
 
 describe('services view of a cluster without kube-proxy', () => {
   it('names Cilium socket-LB instead of kube-proxy only when kube-proxy is replaced', async () => {
-    const replaced = await exampleCluster('cilium');
+    const replaced = await exampleCluster('cilium-vxlan');
     const kept = await exampleCluster('cilium-native');
     expect(kubeProxyReplacement(replaced)?.by).toBe('Cilium socket-LB');
     expect(kubeProxyReplacement(kept)).toBeUndefined();

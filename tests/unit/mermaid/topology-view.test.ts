@@ -106,7 +106,7 @@ describe('topology view: inter-node paths per plugin', () => {
 
 describe('topology of a Cilium cluster', () => {
   it('draws cilium_host with the router IP where other plugins have a bridge or the routing table', async () => {
-    const c = await exampleCluster('cilium');
+    const c = await exampleCluster('cilium-vxlan');
     const source = topologyView(c);
     expect(source).toContain('cilium_host 10.0.0.183/32');
     expect(source).toContain('eBPF on each lxc* veth');
