@@ -27,7 +27,7 @@ export type HopLink =
   /** Out of the pod's eth0, through its veth, to the host-side device. */
   | { kind: 'pod-to-host'; hostDevice: string }
   /** From the node into the pod; `sameNode` when the packet never left the node. */
-  | { kind: 'host-to-pod'; hostDevice: string; wiring: 'bridge' | 'routed'; sameNode: boolean; podIP: string }
+  | { kind: 'host-to-pod'; hostDevice: string; wiring: 'bridge' | 'routed' | 'redirect'; sameNode: boolean; podIP: string }
   /** Between two nodes over the node network, through a tunnel device when encapsulated. */
   | { kind: 'node-to-node'; tunnel?: string }
   /** From outside to a node's interface. */
@@ -37,6 +37,12 @@ export type HopLink =
 export type HopStep =
   | { kind: 'pod-default-route' }
   | { kind: 'dnat'; from: string; to: string; chains: string[]; hook: 'PREROUTING' | 'OUTPUT'; node: string; protocol: Protocol }
+  /**
+   * The plugin translated the Service address in eBPF instead of kube-proxy: at the socket (Cilium
+   * socket-LB: the connection was opened to `to`, so no packet ever carried `from`), or per packet
+   * on the pod's veth.
+   */
+  | { kind: 'ebpf-lb'; at: 'socket' | 'packet'; from: string; to: string; by: string; hook: string; node: string }
   /**
    * KUBE-POSTROUTING's MASQUERADE. kube-proxy adds `--random-fully` whenever iptables supports it
    * (pkg/proxy/iptables/proxier.go), so the source port is replaced by a random one from
@@ -116,6 +122,8 @@ export type WalkStory =
   | { kind: 'pod-to-pod'; src: ObjectName; dst: ObjectName; node: string; sameNode: boolean }
   | {
       kind: 'pod-to-service'; src: ObjectName; service: ObjectName; node: string; vip: string; endpoint: string; endpointPod: ObjectName;
+      /** Set when the plugin, not kube-proxy, translated the ClusterIP: who did it, and where. */
+      translatedBy?: { by: string; at: 'socket' | 'packet' };
       /** Set when kube-proxy masquerades the source: the new source address, and why. */
       masquerade?: { to: string; reason: Exclude<MasqueradeReason, 'external'> };
     }

@@ -11,8 +11,8 @@
  */
 import type { Encapsulation } from '../net/encapsulation.ts';
 import { cidrContainsIp } from '../net/cidr.ts';
-import { LINUX_LOCAL_PORT_RANGE, NAT_SOURCE_PORT_RANGE, randomFullyPort, vxlanSourcePort } from '../net/flow-port.ts';
-import { networkPlugin } from '../plugins/index.ts';
+import { GENEVE_SOURCE_PORT_RANGE, LINUX_LOCAL_PORT_RANGE, NAT_SOURCE_PORT_RANGE, geneveSourcePort, randomFullyPort, vxlanSourcePort } from '../net/flow-port.ts';
+import { networkPlugin, type NetworkPlugin, type ServiceTranslation } from '../plugins/index.ts';
 import type { Cluster, Node, Pod, Service, ServicePort } from '../model/types.ts';
 import { resolveTargetPort, serviceEndpoints } from './endpoints.ts';
 import { endpointChainName, serviceChainNames, servicePortName } from './kube-proxy-rules.ts';
@@ -48,20 +48,22 @@ function masqueradeSource(cluster: Cluster, node: Node, dstNode: Node): string {
 }
 
 /**
- * The outer header of an encapsulated crossing: node IP to node IP. For VXLAN the destination
- * port is the tunnel's port and the source port a hash of the inner flow (vxlan_xmit_one ->
- * udp_flow_src_port), so that ECMP and RSS spread tunnelled flows.
+ * The outer header of an encapsulated crossing: node IP to node IP. For a UDP tunnel the
+ * destination port is the tunnel's port and the source port a hash of the inner flow
+ * (vxlan_xmit_one and geneve_xmit_skb -> udp_flow_src_port), so that ECMP and RSS spread
+ * tunnelled flows; geneve scales it into 1-65535, vxlan into the local port range.
  */
 function outerHeader(srcNode: Node, dstNode: Node, encapsulation: Encapsulation, inner: PacketAddresses): NonNullable<Hop['outer']> {
   // WireGuard sends from and to its fixed listen port on both sides.
   if (encapsulation.kind === 'wireguard') {
     return { src: withPort(srcNode.ip, encapsulation.udpPort), dst: withPort(dstNode.ip, encapsulation.udpPort), encapsulation };
   }
-  if (encapsulation.kind !== 'vxlan') return { src: srcNode.ip, dst: dstNode.ip, encapsulation };
-  const port = vxlanSourcePort(flowKey(inner));
+  if (encapsulation.kind === 'ipip') return { src: srcNode.ip, dst: dstNode.ip, encapsulation };
+  const geneve = encapsulation.kind === 'geneve';
+  const port = geneve ? geneveSourcePort(flowKey(inner)) : vxlanSourcePort(flowKey(inner));
   return {
     src: withPort(srcNode.ip, port), dst: withPort(dstNode.ip, encapsulation.udpPort), encapsulation,
-    sourcePort: { port, range: LINUX_LOCAL_PORT_RANGE },
+    sourcePort: { port, range: geneve ? GENEVE_SOURCE_PORT_RANGE : LINUX_LOCAL_PORT_RANGE },
   };
 }
 
@@ -190,6 +192,11 @@ function podToService(cluster: Cluster, fromRef: string, serviceRef: string, por
   const target = withPort(ep.ip, ep.port);
   const sport = withPort(src.ip, EPHEMERAL_PORT);
   const srcNode = nodeOfPod(cluster, src);
+  const translation = networkPlugin(cluster.plugin).serviceTranslation;
+  // Without kube-proxy replacement, the host's own traffic (a host-network pod) still meets kube-proxy.
+  if (translation && (translation.replacesKubeProxy || !src.hostNetwork)) {
+    return podToServiceInEbpf(cluster, { src, service, srcNode, vip, target, sport, endpointPod: ep.pod }, translation);
+  }
   // A host-network pod's packet is locally generated: nat OUTPUT instead of PREROUTING.
   const steps: HopStep[] = [dnatStep(service, port, vip, target, false, src.hostNetwork ? 'OUTPUT' : 'PREROUTING', srcNode)];
   const reason = serviceMasqueradeReason(cluster, src, ep.pod);
@@ -204,9 +211,55 @@ function podToService(cluster: Cluster, fromRef: string, serviceRef: string, por
   return finish(cluster, story, hops, after);
 }
 
+/**
+ * A pod's connection to a ClusterIP that the plugin translates in eBPF. At the socket (Cilium
+ * socket-LB, bpf/bpf_sock.c): connect() already returns a socket to the backend, so the first
+ * packet leaves the pod addressed to it and nothing on the path sees the ClusterIP. Per packet
+ * (Cilium without kube-proxy replacement): the program on the pod's veth rewrites the destination
+ * as the packet enters the host. Walks the model leaves out say so instead of guessing.
+ */
+function podToServiceInEbpf(
+  cluster: Cluster,
+  c: { src: Pod; service: Service; srcNode: Node; vip: string; target: string; sport: string; endpointPod: Pod },
+  translation: ServiceTranslation,
+): PacketWalk {
+  const { src, service, srcNode, vip, target, sport, endpointPod } = c;
+  if (src.hostNetwork || (src.namespace === endpointPod.namespace && src.name === endpointPod.name)) {
+    throw new Error(
+      `Cluster "${cluster.name}": with ${translation.by}, walks from a host-network pod or from a pod to itself through its own Service ` +
+        'are not modelled (Cilium handles them with its own NAT); pick another source pod or endpoint.',
+    );
+  }
+  const packet = { src: sport, dst: target };
+  const step: HopStep = { kind: 'ebpf-lb', at: translation.at, from: vip, to: target, by: translation.by, hook: translation.hook, node: srcNode.name };
+  let hops: Hop[];
+  if (translation.at === 'socket') {
+    const [out, ...rest] = hopsFromPod(cluster, src, packet);
+    hops = [{ ...out!, steps: [step, ...out!.steps] }, ...rest, ...carryToPod(cluster, srcNode, endpointPod, packet, [])];
+  } else {
+    hops = [...hopsFromPod(cluster, src, { src: sport, dst: vip }), ...carryToPod(cluster, srcNode, endpointPod, packet, [step])];
+  }
+  const story: WalkStory = {
+    kind: 'pod-to-service', src: nameOf(src), service: nameOf(service), node: srcNode.name, vip, endpoint: target, endpointPod: nameOf(endpointPod),
+    translatedBy: { by: translation.by, at: translation.at },
+  };
+  return finish(cluster, story, hops, packet);
+}
+
+/** Walks through a NodePort or an Ingress controller with a kube-proxy replacement are not modelled. */
+function requireKubeProxy(cluster: Cluster, what: string): void {
+  const translation = networkPlugin(cluster.plugin).serviceTranslation;
+  if (!translation?.replacesKubeProxy) return;
+  throw new Error(
+    `Cluster "${cluster.name}": ${what} walks with ${translation.by} (kube-proxy replacement) are not modelled: ` +
+      'its BPF NodePort path on the node’s devices is not part of the model. Walk pod-to-pod or pod-to-service instead.',
+  );
+}
+
 type Spec<K extends WalkSpec['kind']> = WalkSpec & { kind: K };
 
 function externalToNodePort(cluster: Cluster, spec: Spec<'external-to-nodeport'>): PacketWalk & { story: NodePortStory } {
+  requireKubeProxy(cluster, 'NodePort');
   const { endpoint, clientIP = DEFAULT_CLIENT_IP } = spec;
   const node = findNode(cluster, spec.node);
   const service = findService(cluster, spec.service);

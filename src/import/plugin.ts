@@ -44,7 +44,7 @@ const AGENTS: ReadonlyArray<[RegExp, DetectedPlugin]> = [
 // The model plugin nearest to each unmodelled one, and why.
 const APPROXIMATIONS: Record<Exclude<DetectedPlugin, 'flannel' | 'calico'>, [PluginSpec, string]> = {
   kindnet: [{ name: 'flannel', backend: 'host-gw' }, 'kindnet routes each node’s pod CIDR via that node’s IP, as flannel host-gw does'],
-  cilium: [{ name: 'flannel', backend: 'vxlan' }, 'Cilium is not modelled yet; its default tunnel mode wraps pod traffic in VXLAN, as flannel vxlan does'],
+  cilium: [{ name: 'flannel', backend: 'vxlan' }, 'Cilium’s settings (routing mode, kube-proxy replacement, router IPs) are in the cilium-config ConfigMap and CiliumNode objects, which are not read; its default tunnel mode wraps pod traffic in VXLAN, as flannel vxlan does'],
   'openshift-sdn': [{ name: 'flannel', backend: 'vxlan' }, 'OpenShift SDN is not modelled; it carries pod traffic between nodes in VXLAN, as flannel vxlan does'],
   'ovn-kubernetes': [{ name: 'flannel', backend: 'vxlan' }, 'OVN-Kubernetes is not modelled; it tunnels pod traffic (Geneve), drawn as flannel vxlan'],
   weave: [{ name: 'flannel', backend: 'vxlan' }, 'Weave Net is not modelled; its fast datapath uses VXLAN, as flannel vxlan does'],

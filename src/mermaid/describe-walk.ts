@@ -36,20 +36,22 @@ export interface WalkWords {
 }
 
 /**
- * `VXLAN (UDP port 8472, VNI 1)`, `IP-in-IP (IP protocol 4)`, `WireGuard (UDP port 51820)`. The UDP
- * port is the destination port.
+ * `VXLAN (UDP port 8472, VNI 1)`, `Geneve (UDP port 6081, VNI = the sender's security identity)`,
+ * `IP-in-IP (IP protocol 4)`, `WireGuard (UDP port 51820)`. The UDP port is the destination port.
  */
 export function encapsulationText(e: Encapsulation): string {
   switch (e.kind) {
-    case 'vxlan':
-      return `VXLAN (UDP port ${e.udpPort}, VNI ${e.vni})`;
     case 'ipip':
       return `IP-in-IP (IP protocol ${IPIP_PROTOCOL})`;
     case 'wireguard':
       return `WireGuard (UDP port ${e.udpPort})`;
+    case 'vxlan':
+    case 'geneve': {
+      const vni = e.vni === 'sender-identity' ? 'VNI = the sender’s security identity' : `VNI ${e.vni}`;
+      return `${encapsulationName(e)} (UDP port ${e.udpPort}, ${vni})`;
+    }
   }
 }
-
 /**
  * The pod MTU of a walk and where it comes from: `pod MTU 1450 = eth0 MTU 1500 − 50 bytes (VXLAN)`,
  * or `pod MTU 1500 = eth0 MTU 1500 (no encapsulation)`.
@@ -66,7 +68,7 @@ export function outerSourcePortText(sourcePort: NonNullable<OuterHeader['sourceP
 }
 
 function encapsulationName(e: Encapsulation): string {
-  return { vxlan: 'VXLAN', ipip: 'IP-in-IP', wireguard: 'WireGuard' }[e.kind];
+  return { vxlan: 'VXLAN', geneve: 'Geneve', ipip: 'IP-in-IP', wireguard: 'WireGuard' }[e.kind];
 }
 
 function participantLabel(p: WalkParticipant): string {
@@ -82,6 +84,7 @@ export function viaText(link: HopLink): string {
       return `eth0 of the pod → veth → ${link.hostDevice}`;
     case 'host-to-pod':
       if (!link.sameNode) return `${link.hostDevice} → veth → eth0 of the pod`;
+      if (link.wiring === 'redirect') return `eBPF redirect to ${link.hostDevice} → eth0 of the pod`;
       return link.wiring === 'routed'
         ? `route ${link.podIP} dev ${link.hostDevice} → eth0 of the pod`
         : `${link.hostDevice} bridge → veth → eth0 of the pod`;
@@ -99,13 +102,18 @@ export function stepText(step: HopStep, plugin: NetworkPlugin): string {
       return 'the pod sends through its default route (eth0)';
     case 'dnat':
       return `kube-proxy DNAT ${step.from} → ${step.to} (${step.chains.join(' → ')}) in nat ${step.hook} on ${step.node}`;
+    case 'ebpf-lb':
+      return step.at === 'socket'
+        ? `${step.by} on ${step.node}: ${step.hook}, so the connection to ${step.from} is opened to ${step.to} and no packet carries ${step.from}`
+        : `${step.by} on ${step.node}: ${step.hook} (${step.from} → ${step.to}, no iptables)`;
     case 'masquerade':
       return `${MASQUERADE_MARKS[step.reason]}; ` +
         `KUBE-POSTROUTING MASQUERADE --random-fully rewrites the source ${step.from} → ${step.to}; ` +
         `the new source port is random from ${step.portRange.min}–${step.portRange.max}, ${portOf(step.to)} is an example`;
     case 'route': {
-      const { route, device, encapsulation } = step.crossing;
+      const { route, device, encapsulation, lookup } = step.crossing;
       const effect = encapsulation ? `${device} wraps the packet in ${encapsulationName(encapsulation)}` : (plugin.interNode?.nativeNote ?? 'routed unchanged');
+      if (lookup) return `${lookup}: ${effect} (the kernel route ${formatRoute(route)} is for traffic the host itself sends); ${mtuText(step.mtu)}`;
       return `route ${formatRoute(route)}: ${effect}; ${mtuText(step.mtu)}`;
     }
     case 'proxy':
@@ -130,11 +138,14 @@ export function stepShortText(step: HopStep, plugin: NetworkPlugin): string {
       return 'default route via eth0';
     case 'dnat':
       return `kube-proxy DNAT to ${step.to} (nat ${step.hook})`;
+    case 'ebpf-lb':
+      return step.at === 'socket' ? `${step.by}: connect() to ${step.from} goes to ${step.to}` : `eBPF on the lxc veth: destination becomes ${step.to}`;
     case 'masquerade':
       return `MASQUERADE --random-fully: source becomes ${step.to} (random port, example)`;
     case 'route': {
-      const { route, device, encapsulation } = step.crossing;
+      const { route, device, encapsulation, lookup } = step.crossing;
       const effect = encapsulation ? `${device} wraps it in ${encapsulationName(encapsulation)}` : (plugin.interNode?.nativeNote ?? 'routed unchanged');
+      if (lookup) return `ipcache: ${route.dst} is on another node; ${effect}; pod MTU ${step.mtu.mtu}`;
       return `route ${route.dst}${route.via ? ` via ${route.via}` : ''}: ${effect}; pod MTU ${step.mtu.mtu}`;
     }
     case 'proxy':
@@ -164,6 +175,16 @@ function walkSummary(story: WalkStory, plugin: NetworkPlugin): string {
         ? `Both pods run on ${story.node}: the packet goes up the source veth and down the destination one without leaving the node; no address changes.`
         : `The pods run on different nodes; ${plugin.interNode?.walkSentence ?? ''} Pod addresses are never rewritten.`;
     case 'pod-to-service': {
+      if (story.translatedBy?.at === 'socket') {
+        return `The pod connects to the Service's cluster IP ${story.vip}, but ${story.translatedBy.by} picks endpoint ${story.endpoint} ` +
+          `(pod ${podText(story.endpointPod)}) inside the connect() call on ${story.node}: every packet of the connection is addressed to the endpoint, ` +
+          'so the cluster IP never appears on the wire and there is no DNAT to undo on the reply.';
+      }
+      if (story.translatedBy) {
+        return `The pod sends to the Service's cluster IP ${story.vip}. On ${story.node}, ${story.translatedBy.by} in the program on the pod's veth ` +
+          `picks endpoint ${story.endpoint} (pod ${podText(story.endpointPod)}) and rewrites the destination of each packet, without iptables; ` +
+          'the source stays the pod IP, and Cilium reverses the translation on replies.';
+      }
       const picked = `The pod sends to the Service's cluster IP ${story.vip}. ` +
         `On ${story.node}, kube-proxy's iptables rules pick endpoint ${story.endpoint} (pod ${podText(story.endpointPod)}) and rewrite the destination (DNAT)`;
       if (!story.masquerade) return `${picked}; the source stays the pod IP. Replies are un-NATed by conntrack.`;

@@ -8,7 +8,7 @@ import { networkPlugin } from '../plugins/index.ts';
 import { clusterRanges, nodeIPs, nodePodCIDRs, podIPs, serviceClusterIPs } from '../model/ip-families.ts';
 import type { Cluster, Node, Pod, Service } from '../model/types.ts';
 import { dnsProviderName, isDnsService, isHeadless, listText, podName, portMapping, serviceName } from './labels.ts';
-import { isProxied } from './services-view.ts';
+import { isProxied, kubeProxyReplacement } from './services-view.ts';
 
 function podPhrase(pod: Pod): string {
   // Dual-stack pods list both addresses ("10.244.0.3 and fd00:10:244::3").
@@ -22,7 +22,10 @@ function nodeSentence(cluster: Cluster, node: Node): string {
   const runs = node.pods.length ? `runs ${listText(node.pods.map(podPhrase))}` : 'runs no pods';
   const wiring = devices.bridge
     ? `pods attach through veth pairs to the ${devices.bridge.name} bridge (${devices.bridge.address})`
-    : `each pod's veth (${devices.hostVeth}) is routed by the host`;
+    : devices.host
+      ? `each pod's veth (${devices.hostVeth}) carries eBPF programs that deliver its packets, ` +
+        `and ${devices.host.name} (${devices.host.address}, paired with ${devices.host.peer}) is the pods' next hop`
+      : `each pod's veth (${devices.hostVeth}) is routed by the host`;
   const tunnel = devices.tunnel ? `, and ${devices.tunnel.name} carries traffic to other nodes` : '';
   const pair = (list: string[], one: string): string => (list.length > 1 ? list.join(' and ') : one);
   return `${node.name} (${pair(nodeIPs(node), node.ip)}${role}, pod CIDR ${pair(nodePodCIDRs(node), node.podCIDR)}) ${runs}; ${wiring}${tunnel}.`;
@@ -67,17 +70,21 @@ export function describeTopology(cluster: Cluster): string {
 /** Description of the services view. */
 export function describeServices(cluster: Cluster): string {
   const nodes = listText(cluster.nodes.map((node) => `${node.name} (${node.ip})`));
+  const translation = kubeProxyReplacement(cluster);
   const distributed = cluster.services.filter((s) => isProxied(s) && s.trafficDistribution !== undefined);
   const parts = [
-    `${cluster.title}: kube-proxy in ${cluster.kubeProxyMode} mode runs on ${nodes} ` +
-      (distributed.length === 0
-        ? 'and programs the same rules for every Service with a ClusterIP on each node.'
-        : `and programs the rules for every Service with a ClusterIP on each node; for ${listText(distributed.map((s) => s.name))}, ` +
-          'whose trafficDistribution prefers close endpoints, each node keeps the endpoints of its own zone or node.'),
+    translation
+      ? `${cluster.title}: no kube-proxy runs; ${translation.by} on ${nodes} implements every Service with a ClusterIP in eBPF maps, ` +
+        'the same on each node.'
+      : `${cluster.title}: kube-proxy in ${cluster.kubeProxyMode} mode runs on ${nodes} ` +
+        (distributed.length === 0
+          ? 'and programs the same rules for every Service with a ClusterIP on each node.'
+          : `and programs the rules for every Service with a ClusterIP on each node; for ${listText(distributed.map((s) => s.name))}, ` +
+            'whose trafficDistribution prefers close endpoints, each node keeps the endpoints of its own zone or node.'),
   ];
   for (const svc of cluster.services) {
     if (!isProxied(svc)) {
-      parts.push(`${serviceSentence(cluster, svc)} kube-proxy does not handle it.`);
+      parts.push(`${serviceSentence(cluster, svc)} ${translation ? translation.by : 'kube-proxy'} does not handle it.`);
       continue;
     }
     const targets = svc.ports.map((port) => {

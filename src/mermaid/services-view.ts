@@ -7,6 +7,7 @@
 import { selectedPods, serviceEndpoints } from '../derive/endpoints.ts';
 import { manualSliceEndpoints, slicesOfService } from '../derive/manual-endpoints.ts';
 import { podIPs, serviceClusterIPs, serviceIPFamilies } from '../model/ip-families.ts';
+import { networkPlugin, type ServiceTranslation } from '../plugins/index.ts';
 import type { Cluster, Pod, Service } from '../model/types.ts';
 import { mermaidId } from './escape.ts';
 import { FlowchartBuilder } from './flowchart.ts';
@@ -16,6 +17,12 @@ import { isHeadless, listText, podName, portMapping, serviceName } from './label
 const PROXIED_GROUP = 'grp_proxied';
 const DNS_ONLY_GROUP = 'grp_dns_only';
 
+
+/** Who implements the Services instead of kube-proxy, when the plugin replaces it (Cilium with kubeProxyReplacement). */
+export function kubeProxyReplacement(cluster: Cluster): ServiceTranslation | undefined {
+  const translation = networkPlugin(cluster.plugin).serviceTranslation;
+  return translation?.replacesKubeProxy ? translation : undefined;
+}
 /** Whether kube-proxy programs rules for this Service (it skips headless and ExternalName). */
 export function isProxied(service: Service): boolean {
   return service.type !== 'ExternalName' && !isHeadless(service);
@@ -97,9 +104,12 @@ export function servicesView(cluster: Cluster): string {
   // point (the same rules on every node) is said in words.
   if (proxied.length > 0) {
     const nodes = listText(cluster.nodes.map((n) => n.name));
+    const translation = kubeProxyReplacement(cluster);
     // trafficDistribution narrows each node's endpoints to its zone or node: not the same rules then.
     const perTopology = proxied.some((s) => s.trafficDistribution !== undefined);
-    const title = perTopology
+    const title = translation
+      ? ['ClusterIPs: no kube-proxy;', `${translation.by} (eBPF) on`, nodes]
+      : perTopology
       ? ['ClusterIPs: kube-proxy', `(${cluster.kubeProxyMode} mode) on ${nodes}`, 'prefers close endpoints']
       : ['ClusterIPs: kube-proxy', `(${cluster.kubeProxyMode} mode) programs the`, `same rules on ${nodes}`];
     chart.subgraph(PROXIED_GROUP, title, () => {

@@ -34,10 +34,13 @@ function drawNode(chart: FlowchartBuilder, cluster: Cluster, node: Node): string
   const bottom: string[] = [];
   chart.subgraph(nodeGroupId(node), nodeTitle(node), () => {
     const eth0 = chart.node(deviceId(node, 'eth0'), [`eth0 ${node.ip}`, ...nodeIPs(node).slice(1)], 'rect', 'device');
-    // Calico routes each veth on its own; flannel and bridge attach veths to cni0.
+    // Calico routes each veth on its own; flannel and bridge attach veths to cni0; Cilium's
+    // programs redirect to each lxc veth, with cilium_host as the pods' next hop.
     const hub = devices.bridge
       ? chart.node(deviceId(node, devices.bridge.name), `${devices.bridge.name} ${devices.bridge.address}`, 'rect', 'device')
-      : chart.node(deviceId(node, 'routes'), ['host routing table', `a route per ${devices.hostVeth} veth`], 'rect', 'device');
+      : devices.host
+        ? chart.node(deviceId(node, devices.host.name), [`${devices.host.name} ${devices.host.address}`, `eBPF on each ${devices.hostVeth} veth`], 'rect', 'device')
+        : chart.node(deviceId(node, 'routes'), ['host routing table', `a route per ${devices.hostVeth} veth`], 'rect', 'device');
     if (devices.tunnel) {
       const tunnel = chart.node(deviceId(node, devices.tunnel.name), `${devices.tunnel.name} ${devices.tunnel.detail}`, 'rect', 'device');
       chart.edge(eth0, tunnel, undefined, 'line');

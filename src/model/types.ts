@@ -67,7 +67,7 @@ export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 // ---------------------------------------------------------------- plugin
 
 // The `plugin:` field's shapes live with each plugin module (src/plugins/*.ts).
-export type { BridgePlugin, CalicoPlugin, FlannelPlugin, PluginSpec } from '../plugins/index.ts';
+export type { BridgePlugin, CalicoPlugin, CiliumPlugin, FlannelPlugin, PluginSpec } from '../plugins/index.ts';
 
 // ---------------------------------------------------------------- cluster network policy
 
@@ -650,7 +650,7 @@ export interface NamespaceInput {
 export interface NetworkRangesInput {
   /** The network the nodes' primary interfaces are on, e.g. `192.168.1.0/24`. */
   nodeCIDR: string;
-  /** The pod network (`--cluster-cidr`); defaults per plugin: flannel and bridge 10.244.0.0/16, Calico's default IP pool 192.168.0.0/16. */
+  /** The pod network (`--cluster-cidr`); defaults per plugin: flannel and bridge 10.244.0.0/16, Calico's default IP pool 192.168.0.0/16, Cilium's cluster pool 10.0.0.0/8. */
   clusterCIDR?: string;
   /** The Service range (`--service-cluster-ip-range`); defaults to kubeadm's 10.96.0.0/12. */
   serviceCIDR?: string;

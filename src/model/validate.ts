@@ -18,6 +18,7 @@ import { isDns1123Label, suggestLabel } from './names.ts';
 import { quote, type Report } from './validation/fields.ts';
 import { checkNetwork } from './validation/network.ts';
 import { checkNodes } from './validation/nodes.ts';
+import { checkPluginSpec } from './validation/plugin-spec.ts';
 import { checkNamespaces, checkNetworkPolicies } from './validation/policy.ts';
 import { checkIngressesAndRoutes } from './validation/routing.ts';
 import { checkServices } from './validation/services.ts';
@@ -54,6 +55,7 @@ function checkFileName(file: string, name: string, r: Report): void {
 export function validateCluster(input: unknown, options: ValidateOptions): ValidationResult {
   const r = new DiagnosticCollector(options.file);
   if (!checkShape(input, r)) return { diagnostics: r.diagnostics };
+  if (!checkPluginSpec(input, r)) return { diagnostics: r.diagnostics };
   const name = clusterNameOf(options.file);
   checkFileName(options.file, name, r);
   const cluster = resolveCluster(input, name);

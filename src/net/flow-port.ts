@@ -26,6 +26,12 @@ export interface PortRange {
 /** `net.ipv4.ip_local_port_range` default, the vxlan driver's source-port range unless set. */
 export const LINUX_LOCAL_PORT_RANGE: PortRange = { min: 32768, max: 60999 };
 
+/**
+ * The geneve driver's source-port range: drivers/net/geneve.c calls
+ * `udp_flow_src_port(geneve->net, skb, 1, USHRT_MAX, true)`, not the local port range.
+ */
+export const GENEVE_SOURCE_PORT_RANGE: PortRange = { min: 1, max: 65535 };
+
 /** The source ports NAT chooses from for an original source port of 1024 or more. */
 export const NAT_SOURCE_PORT_RANGE: PortRange = { min: 1024, max: 65535 };
 
@@ -48,6 +54,11 @@ export function udpFlowSourcePort(hash: number, range: PortRange = LINUX_LOCAL_P
 /** The outer UDP source port the vxlan driver would pick for an inner flow, with the example hash. */
 export function vxlanSourcePort(innerFlow: string): number {
   return udpFlowSourcePort(exampleFlowHash(innerFlow));
+}
+
+/** The outer UDP source port the geneve driver would pick for an inner flow, with the example hash. */
+export function geneveSourcePort(innerFlow: string): number {
+  return udpFlowSourcePort(exampleFlowHash(innerFlow), GENEVE_SOURCE_PORT_RANGE);
 }
 
 /**

@@ -23,6 +23,8 @@ export interface Route {
   src?: string;
   /** The gateway is on-link even though no connected route covers it. */
   onlink?: boolean;
+  /** The route's MTU metric (`mtu 1450`), which iproute2 prints after the flags. */
+  mtu?: number;
 }
 
 /** A destination as `ip route` prints it: the network form of a CIDR, a bare address for /32. */
@@ -31,7 +33,7 @@ export function routeDestination(cidr: string): string {
   return a.subnetMask === 32 ? a.addressMinusSuffix : `${a.startAddress().correctForm()}/${a.subnetMask}`;
 }
 
-/** iproute2 print_route field order: [type] dst [via] dev [proto] [scope] [src] [onlink]. */
+/** iproute2 print_route field order: [type] dst [via] dev [proto] [scope] [src] [onlink] [mtu]. */
 export function formatRoute(r: Route): string {
   const parts: string[] = [];
   if (r.type) parts.push(r.type);
@@ -42,6 +44,7 @@ export function formatRoute(r: Route): string {
   if (r.scope) parts.push('scope', r.scope);
   if (r.src) parts.push('src', r.src);
   if (r.onlink) parts.push('onlink');
+  if (r.mtu !== undefined) parts.push('mtu', String(r.mtu));
   return parts.join(' ');
 }
 

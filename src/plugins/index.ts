@@ -1,22 +1,23 @@
 /**
- * Network plugins: one module per plugin (flannel.ts, calico.ts, bridge.ts) behind one interface
- * (plugin.ts), looked up by the `plugin:` field of a cluster definition. Node routes, packet
- * walks, views, subnet.env, defaults and validation ask the plugin instead of switching on its
- * name. A new plugin (Cilium) is one more module and one more entry in PLUGIN_MODULES.
+ * Network plugins: one module per plugin (flannel.ts, calico.ts, cilium.ts, bridge.ts) behind one
+ * interface (plugin.ts), looked up by the `plugin:` field of a cluster definition. Node routes,
+ * packet walks, views, subnet.env, defaults and validation ask the plugin instead of switching on
+ * its name. A new plugin is one more module and one more entry in PLUGIN_MODULES.
  */
 import { bridge, type BridgePlugin } from './bridge.ts';
 import { calico, type CalicoPlugin } from './calico.ts';
+import { cilium, type CiliumPlugin } from './cilium.ts';
 import { flannel, type FlannelPlugin } from './flannel.ts';
 import type { NetworkPlugin, PluginModule } from './plugin.ts';
 
-export type { BridgePlugin, CalicoPlugin, FlannelPlugin };
+export type { BridgePlugin, CalicoPlugin, CiliumPlugin, FlannelPlugin };
 export type * from './plugin.ts';
 
 /** The network plugin (CNI) of the cluster and its mode. */
-export type PluginSpec = FlannelPlugin | CalicoPlugin | BridgePlugin;
+export type PluginSpec = FlannelPlugin | CalicoPlugin | CiliumPlugin | BridgePlugin;
 
 /** Every plugin module, in the order hints list them. */
-export const PLUGIN_MODULES: readonly PluginModule<PluginSpec>[] = [flannel, calico, bridge];
+export const PLUGIN_MODULES: readonly PluginModule<PluginSpec>[] = [flannel, calico, cilium, bridge];
 
 /** The module of the plugin called `name`, if there is one. */
 export function pluginModule(name: unknown): PluginModule<PluginSpec> | undefined {

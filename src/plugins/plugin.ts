@@ -43,14 +43,22 @@ export interface NodeDevices {
   hostVeth: string;
   /** The tunnel device carrying traffic to other nodes, if any, with a short label. */
   tunnel?: { name: string; detail: string };
+  /**
+   * The plugin's own host device, when it has one instead of a bridge: Cilium's `cilium_host`
+   * (the router IP, next hop of the pods' default route) and the `cilium_net` end of its veth pair.
+   */
+  host?: { name: string; address: string; peer: string };
 }
 
 /** Where one pod's traffic meets its node. */
 export interface PodAttachment {
   /** The host-side device: the bridge, or the pod's own routed veth. */
   hostDevice: string;
-  /** `bridge`: veths enslaved to one bridge; `routed`: a /32 route per pod to its veth. */
-  wiring: 'bridge' | 'routed';
+  /**
+   * `bridge`: veths enslaved to one bridge; `routed`: a /32 route per pod to its veth;
+   * `redirect`: an eBPF program hands the packet to the pod's veth (Cilium: no bridge, no per-pod route).
+   */
+  wiring: 'bridge' | 'routed' | 'redirect';
 }
 
 /** How a packet for a pod on another node leaves the sending node. */
@@ -63,6 +71,11 @@ export interface NodeCrossing {
   sourceAddress: string;
   /** The wrapping on the wire; undefined for native routing, where the packet crosses unchanged. */
   encapsulation?: Encapsulation;
+  /**
+   * Set when pod traffic does not follow `route` but an eBPF map lookup (Cilium's ipcache gives
+   * the remote node): how the plugin decides; `route` is then what host-originated traffic uses.
+   */
+  lookup?: string;
 }
 
 /** How a plugin connects pods on different nodes, and the words the views use for it. */
@@ -104,11 +117,27 @@ export interface SubnetEnvOptions {
 }
 
 /**
- * One network plugin in one mode. Cilium (issue 14) fits the same shape: native routing is a
- * crossing without encapsulation, tunnel mode one with VXLAN or Geneve (a new Encapsulation
- * kind), and its devices have no bridge. Replacing kube-proxy is the one capability to add: the
- * packet walk's DNAT step (derive/packet-walk.ts, dnatStep) would ask the plugin who translates
- * Service addresses.
+ * Who translates a pod's connection to a ClusterIP when the plugin does it instead of kube-proxy.
+ * Cilium's socket-LB (kube-proxy replacement) rewrites the destination in the connect() system
+ * call, before any packet exists, so no packet carries the ClusterIP; without the replacement,
+ * Cilium still translates pod traffic to ClusterIPs per packet on the pod's veth.
+ */
+export interface ServiceTranslation {
+  /** Where the translation happens: at the socket before the first packet, or on each packet. */
+  at: 'socket' | 'packet';
+  /** True when no kube-proxy runs: the plugin implements every Service type, for every source. */
+  replacesKubeProxy: boolean;
+  /** Who does it, in a few words, e.g. `Cilium socket-LB`. */
+  by: string;
+  /** One sentence for a walk's note: which hook rewrites the address. */
+  hook: string;
+}
+
+/**
+ * One network plugin in one mode. Cilium fits the same shape: native routing is a crossing
+ * without encapsulation, tunnel mode one with VXLAN or Geneve, and its devices have no bridge.
+ * Replacing kube-proxy is the one extra capability (`serviceTranslation`): the packet walk asks
+ * the plugin who translates Service addresses.
  */
 export interface NetworkPlugin {
   /** Plugin and mode in a few words, e.g. `flannel (vxlan backend)`. */
@@ -146,6 +175,8 @@ export interface NetworkPlugin {
   masqueradeRules?(node: PluginNode, clusterCIDR: string): NatRule[];
   /** The plugin's own file of node settings (flannel's /run/flannel/subnet.env), if it has one. */
   subnetEnv?(node: PluginNode, clusterCIDR: string, options: SubnetEnvOptions): string;
+  /** Set when the plugin replaces kube-proxy: who translates Service addresses instead of its rules. */
+  serviceTranslation?: ServiceTranslation;
 }
 
 /** A plugin module: its spec shape, defaults, and the plugin for a given spec. */

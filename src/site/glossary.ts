@@ -466,6 +466,24 @@ export const GLOSSARY: GlossaryTerm[] = [
     page: '/network-plugins/#cilium-ebpf',
     source: 'https://docs.cilium.io/en/latest/network/concepts/routing/',
   },
+  {
+    term: 'socket-LB',
+    definition:
+      "Cilium's socket-level load balancing: a program on the cgroup connect() hook picks a Service backend and rewrites the socket's destination before the first packet, so no packet carries the ClusterIP.",
+    anchor: 'socket-lb',
+    category: 'plugins',
+    page: '/ebpf-dataplanes/#socket-level-load-balancing-why-the-clusterip-is-never-on-the-wire',
+    source: 'https://docs.cilium.io/en/stable/network/kubernetes/kubeproxy-free/',
+  },
+  {
+    term: 'security identity',
+    definition:
+      "Cilium's numeric identity for a set of security-relevant labels, shared by every pod that carries them; policy and the ipcache map work on identities instead of addresses.",
+    anchor: 'security-identity',
+    category: 'plugins',
+    page: '/ebpf-dataplanes/#identities-instead-of-ips',
+    source: 'https://docs.cilium.io/en/stable/internals/security-identities/',
+  },
 
   // ------------------------------------------------------------------ policy, ingress, gateway
   {

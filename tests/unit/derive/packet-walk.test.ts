@@ -171,3 +171,34 @@ describe('prefixPathMatches (Ingress pathType Prefix)', () => {
     expect(prefixPathMatches('/api', '/apis')).toBe(false);
   });
 });
+
+// Cilium socket-LB (bpf/bpf_sock.c, Documentation/network/kubernetes/kubeproxy-free.rst): with
+// kube-proxy replacement the connect() hook translates the ClusterIP before a packet exists.
+describe('a Cilium cluster with kube-proxy replacement', () => {
+  const cilium = (): Cluster => threeNodeCluster({ name: 'cilium', routingMode: 'tunnel', kubeProxyReplacement: true });
+  it('sends the first packet to the endpoint: the ClusterIP is never on the wire and nothing DNATs', () => {
+    const w = packetWalk(cilium(), { kind: 'pod-to-service', from: 'client', service: 'web', endpoint: 'web-2' });
+    expect(w.hops.map((h) => h.packet.dst)).toEqual(['10.244.2.7:8080', '10.244.2.7:8080', '10.244.2.7:8080']);
+    expect(w.hops[0]!.steps[0]).toMatchObject({ kind: 'ebpf-lb', at: 'socket', from: '10.96.100.10:80', to: '10.244.2.7:8080', node: 'worker-1' });
+    expect(w.hops.flatMap((h) => h.steps).some((s) => s.kind === 'dnat' || s.kind === 'masquerade')).toBe(false);
+    expect(w.story).toMatchObject({ kind: 'pod-to-service', translatedBy: { by: 'Cilium socket-LB', at: 'socket' } });
+  });
+  it('carries the packet in VXLAN on UDP 8472 with the VNI as the sender identity', () => {
+    const w = packetWalk(cilium(), { kind: 'pod-to-pod', from: 'client', to: 'web-2', port: 8080 });
+    expect(w.hops[1]!.outer).toMatchObject({ dst: '192.168.1.12:8472', encapsulation: { kind: 'vxlan', vni: 'sender-identity' } });
+  });
+  it('says NodePort and host-network walks are not modelled instead of showing kube-proxy chains', () => {
+    expect(() => packetWalk(cilium(), { kind: 'external-to-nodeport', node: 'worker-1', service: 'web-np' })).toThrow(/not modelled/);
+    expect(() => packetWalk(cilium(), { kind: 'pod-to-service', from: 'kube-system/node-agent', service: 'web' })).toThrow(/not modelled/);
+  });
+  it('without the replacement, translates pod traffic per packet on the veth and leaves the host’s to kube-proxy', () => {
+    const c = threeNodeCluster({ name: 'cilium', routingMode: 'native' });
+    const w = packetWalk(c, { kind: 'pod-to-service', from: 'client', service: 'web', endpoint: 'web-2' });
+    expect(w.hops.map((h) => h.packet.dst)).toEqual(['10.96.100.10:80', '10.244.2.7:8080', '10.244.2.7:8080']);
+    expect(w.hops[1]!.steps[0]).toMatchObject({ kind: 'ebpf-lb', at: 'packet' });
+    expect(w.hops.flatMap((h) => h.steps).some((s) => s.kind === 'dnat')).toBe(false);
+    const host = packetWalk(c, { kind: 'pod-to-service', from: 'kube-system/node-agent', service: 'web', endpoint: 'web-2' });
+    expect(host.hops.flatMap((h) => h.steps).some((s) => s.kind === 'dnat')).toBe(true);
+    expect(packetWalk(c, { kind: 'external-to-nodeport', node: 'worker-1', service: 'web-np' }).hops.length).toBeGreaterThan(1);
+  });
+});

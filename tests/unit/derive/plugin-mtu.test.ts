@@ -11,6 +11,7 @@ describe('pluginMTUTable', () => {
     expect(rows.map((r) => r.summary)).toEqual([
       'flannel (vxlan backend)', 'flannel (host-gw backend)', 'flannel (wireguard backend)',
       'Calico (plain BGP routing mode)', 'Calico (IP-in-IP mode)', 'Calico (VXLAN mode)',
+      'Cilium (VXLAN tunnel)', 'Cilium (native routing)',
       'the bridge CNI plugin',
     ]);
   });
@@ -24,6 +25,10 @@ describe('pluginMTUTable', () => {
     expect(row('flannel (host-gw backend)')).toMatchObject({ overhead: 0, podMTUs: [1500, 9001, 1460, 1450] });
     expect(row('flannel (wireguard backend)')).toMatchObject({ overhead: 80, podMTUs: [1420, 8921, 1380, 1370] });
     expect(row('the bridge CNI plugin')?.podMTUs).toEqual([1500, 1500, 1500, 1500]);
+  });
+  it('gives Cilium its route MTU: the tunnel overhead in tunnel mode, none with native routing (pkg/mtu)', () => {
+    expect(row('Cilium (VXLAN tunnel)')).toMatchObject({ overhead: 50, podMTUs: [1450, 8951, 1410, 1400] });
+    expect(row('Cilium (native routing)')).toMatchObject({ overhead: 0, podMTUs: [1500, 9001, 1460, 1450] });
   });
   it('refuses an empty list', () => {
     expect(() => pluginMTUTable([])).toThrow(/at least one/);

@@ -84,3 +84,35 @@ describe('describeWalk', () => {
     expect(local.summary).toContain('externalTrafficPolicy Local keeps the client IP 203.0.113.10');
   });
 });
+
+// Cilium: socket-LB (bpf_sock connect4), per-packet LB on the lxc veth, the ipcache lookup that
+// picks the tunnel, and the VNI carrying the sender's identity (bpf/lib/encap.h tunnel_id = seclabel).
+describe('Cilium words', () => {
+  const cilium = networkPlugin({ name: 'cilium', routingMode: 'tunnel', kubeProxyReplacement: true });
+  it('says the ClusterIP never leaves the socket with socket-LB, and per packet otherwise', () => {
+    const socket: HopStep = { kind: 'ebpf-lb', at: 'socket', from: '10.96.0.20:80', to: '10.0.0.21:8080', by: 'Cilium socket-LB', hook: 'the connect() hook rewrites it', node: 'node-2' };
+    expect(stepText(socket, cilium)).toBe('Cilium socket-LB on node-2: the connect() hook rewrites it, so the connection to 10.96.0.20:80 is opened to 10.0.0.21:8080 and no packet carries 10.96.0.20:80');
+    expect(stepText({ ...socket, at: 'packet', by: 'per-packet LB', hook: 'the lxc program rewrites it' }, cilium)).toBe('per-packet LB on node-2: the lxc program rewrites it (10.96.0.20:80 → 10.0.0.21:8080, no iptables)');
+  });
+  it('words the ipcache lookup instead of the kernel route, and the redirect into a local pod', () => {
+    const [, n1, n2] = threeNodeCluster({ name: 'cilium', routingMode: 'tunnel' }).nodes;
+    const crossing = cilium.interNode!.crossing(n1!, n2!, 'eth0');
+    const mtu = { ...cilium.podMTU(1500), interfaceMTU: 1500 };
+    expect(stepText({ kind: 'route', crossing, mtu }, cilium)).toBe(
+      "the program on the pod's lxc veth finds 10.244.2.0/24 at node 192.168.1.12 in its ipcache map: cilium_vxlan wraps the packet in VXLAN " +
+        '(the kernel route 10.244.2.0/24 via 10.244.1.1 dev cilium_host proto kernel src 10.244.1.1 mtu 1450 is for traffic the host itself sends); ' +
+        'pod MTU 1450 = eth0 MTU 1500 − 50 bytes (VXLAN)',
+    );
+    expect(viaText({ kind: 'host-to-pod', hostDevice: 'lxc*', wiring: 'redirect', sameNode: true, podIP: '10.0.0.5' })).toBe('eBPF redirect to lxc* → eth0 of the pod');
+  });
+  it('names Geneve and a VNI that is the sender identity', () => {
+    expect(encapsulationText({ kind: 'geneve', udpPort: 6081, vni: 'sender-identity' })).toBe('Geneve (UDP port 6081, VNI = the sender’s security identity)');
+    expect(encapsulationText({ kind: 'vxlan', udpPort: 8472, vni: 1 })).toBe('VXLAN (UDP port 8472, VNI 1)');
+  });
+  it('summarises a socket-LB walk without any DNAT', () => {
+    const c = threeNodeCluster({ name: 'cilium', routingMode: 'tunnel', kubeProxyReplacement: true });
+    const words = describeWalk(packetWalk(c, { kind: 'pod-to-service', from: 'client', service: 'web', endpoint: 'web-2' }), networkPlugin(c.plugin));
+    expect(words.summary).toContain('the cluster IP never appears on the wire');
+    expect(words.hops[0]!.shortNotes[0]).toBe('Cilium socket-LB: connect() to 10.96.100.10:80 goes to 10.244.2.7:8080');
+  });
+});

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeServices } from '../../../src/mermaid/describe.ts';
-import { servicesView } from '../../../src/mermaid/services-view.ts';
+import { kubeProxyReplacement, servicesView } from '../../../src/mermaid/services-view.ts';
 import { exampleCluster } from './clusters.ts';
 import { nodeByName, parseFlowchart, type ParsedFlowchart } from './support/flowchart-structure.ts';
 
@@ -68,5 +68,17 @@ describe('services view', () => {
     const node2 = [...chart.subgraphs.values()].find((s) => s.title === 'endpoints on node-2')!;
     const pods = [...chart.nodes.values()].filter((n) => n.parent === node2.id).map((n) => n.label.split('\n')[0]);
     expect(pods).toEqual(['kube-system/coredns-2', 'web-2', 'db-1']);
+  });
+});
+
+describe('services view of a cluster without kube-proxy', () => {
+  it('names Cilium socket-LB instead of kube-proxy only when kube-proxy is replaced', async () => {
+    const replaced = await exampleCluster('cilium-vxlan');
+    const kept = await exampleCluster('cilium-native');
+    expect(kubeProxyReplacement(replaced)?.by).toBe('Cilium socket-LB');
+    expect(kubeProxyReplacement(kept)).toBeUndefined();
+    expect(servicesView(replaced)).toContain('Cilium socket-LB #40;eBPF#41; on');
+    expect(servicesView(replaced)).not.toContain('kube-proxy<br>');
+    expect(servicesView(kept)).toContain('ClusterIPs#58; kube-proxy<br>#40;iptables mode#41; programs the');
   });
 });

@@ -103,3 +103,14 @@ describe('topology view: inter-node paths per plugin', () => {
     expect(edgesBetween(chart, first.id, third.id)).toEqual([expect.objectContaining({ arrow: '~~~' })]);
   });
 });
+
+describe('topology of a Cilium cluster', () => {
+  it('draws cilium_host with the router IP where other plugins have a bridge or the routing table', async () => {
+    const c = await exampleCluster('cilium-vxlan');
+    const source = topologyView(c);
+    expect(source).toContain('cilium_host 10.0.0.183/32');
+    expect(source).toContain('eBPF on each lxc* veth');
+    expect(source).toContain('cilium_vxlan UDP 8472, VNI = identity');
+    expect(source).not.toContain('cni0');
+  });
+});

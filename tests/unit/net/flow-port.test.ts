@@ -4,7 +4,8 @@
 // (random-fully: 1024 + off % 64512 for ports >= 1024, 1..511 and 600..1023 below).
 import { describe, expect, it } from 'vitest';
 import {
-  LINUX_LOCAL_PORT_RANGE, NAT_SOURCE_PORT_RANGE, exampleFlowHash, randomFullyPort, udpFlowSourcePort, vxlanSourcePort,
+  GENEVE_SOURCE_PORT_RANGE, LINUX_LOCAL_PORT_RANGE, NAT_SOURCE_PORT_RANGE, exampleFlowHash, geneveSourcePort, randomFullyPort, udpFlowSourcePort,
+  vxlanSourcePort,
 } from '../../../src/net/flow-port.ts';
 import { sha256 } from '../../../src/net/hash.ts';
 
@@ -55,6 +56,16 @@ describe('vxlanSourcePort', () => {
   });
   it('gives the value docs/pod-networking.mdx quotes for client → web-2 in flannel-vxlan', () => {
     expect(vxlanSourcePort('10.244.1.3:40000>10.244.2.2:8080')).toBe(50272);
+  });
+});
+
+// drivers/net/geneve.c geneve_xmit_skb: udp_flow_src_port(geneve->net, skb, 1, USHRT_MAX, true).
+describe('geneveSourcePort', () => {
+  it('scales the same flow hash into 1-65535, not the local port range', () => {
+    const flow = '10.0.1.15:40000>10.0.0.21:8080';
+    expect(GENEVE_SOURCE_PORT_RANGE).toEqual({ min: 1, max: 65535 });
+    expect(geneveSourcePort(flow)).toBe(udpFlowSourcePort(exampleFlowHash(flow), { min: 1, max: 65535 }));
+    expect(geneveSourcePort(flow)).not.toBe(vxlanSourcePort(flow));
   });
 });
 

@@ -10,6 +10,12 @@ describe('formatRoute', () => {
     expect(formatRoute({ type: 'blackhole', dst: '172.16.0.0/26', proto: 'bird' })).toBe('blackhole 172.16.0.0/26 proto bird');
     expect(formatRoute({ dst: 'default', via: '192.168.1.1', dev: 'eth0' })).toBe('default via 192.168.1.1 dev eth0');
   });
+  it('prints the MTU metric last, as print_route prints RTA_METRICS after the flags', () => {
+    // Cilium pkg/datapath/linux/node.go createNodeRouteSpec's example, with the route MTU of a tunnel.
+    expect(formatRoute({ dst: '10.10.0.0/24', via: '10.10.0.1', dev: 'cilium_host', src: '10.10.0.1' })).toBe('10.10.0.0/24 via 10.10.0.1 dev cilium_host src 10.10.0.1');
+    expect(formatRoute({ dst: '10.10.1.0/24', via: '10.10.0.1', dev: 'cilium_host', proto: 'kernel', src: '10.10.0.1', mtu: 1450 }))
+      .toBe('10.10.1.0/24 via 10.10.0.1 dev cilium_host proto kernel src 10.10.0.1 mtu 1450');
+  });
 });
 
 describe('routeDestination', () => {

@@ -16,9 +16,10 @@ const block2: PluginNode = { name: 'node-2', ip: '192.168.1.12', podCIDR: '172.1
 
 describe('lookup', () => {
   it('finds each module by name and creates the plugin for a spec', () => {
-    expect(PLUGIN_MODULES.map((m) => m.name)).toEqual(['flannel', 'calico', 'bridge']);
+    expect(PLUGIN_MODULES.map((m) => m.name)).toEqual(['flannel', 'calico', 'cilium', 'bridge']);
     expect(pluginModule('calico')?.mode).toEqual({ field: 'mode', values: ['bgp', 'ipip', 'vxlan'] });
-    expect(pluginModule('cilium')).toBeUndefined();
+    expect(pluginModule('cilium')?.mode).toEqual({ field: 'routingMode', values: ['tunnel', 'native'] });
+    expect(pluginModule('weave')).toBeUndefined();
     expect(networkPlugin({ name: 'flannel', backend: 'host-gw' }).summary).toBe('flannel (host-gw backend)');
     expect(() => networkPlugin({ name: 'weave' } as never)).toThrow(/unknown network plugin "weave"/);
   });
@@ -29,7 +30,9 @@ describe('lookup', () => {
     expect(defaultClusterCIDR(undefined)).toBe('10.244.0.0/16');
   });
   it('spells the suggested spec of each module as a definition would', () => {
-    expect(PLUGIN_MODULES.map(exampleSpec)).toEqual(["{ name: 'flannel', backend: 'vxlan' }", "{ name: 'calico', mode: 'bgp' }", "{ name: 'bridge' }"]);
+    expect(PLUGIN_MODULES.map(exampleSpec)).toEqual([
+      "{ name: 'flannel', backend: 'vxlan' }", "{ name: 'calico', mode: 'bgp' }", "{ name: 'cilium', routingMode: 'tunnel' }", "{ name: 'bridge' }",
+    ]);
   });
 });
 

@@ -89,13 +89,17 @@ describe('cluster-definition reference', () => {
   it('reads the plugin shapes from the plugin modules types.ts imports them from', () => {
     expect([...modelFiles].map((f) => f.slice(root.length))).toEqual(expect.arrayContaining(['src/model/types.ts', 'src/plugins/index.ts', 'src/plugins/flannel.ts']));
     expect(byName.get('FlannelPlugin')?.properties.map((p) => [p.name, p.type])).toEqual([['name', "'flannel'"], ['backend', "'vxlan' | 'host-gw' | 'wireguard'"]]);
+    expect(byName.get('CiliumPlugin')?.properties.map((p) => [p.name, p.type, p.optional])).toEqual([
+      ['name', "'cilium'", false], ['routingMode', "'tunnel' | 'native'", false], ['tunnelProtocol', "'vxlan' | 'geneve'", true],
+      ['kubeProxyReplacement', 'boolean', true], ['routerIPs', 'Record<string, string>', true],
+    ]);
   });
 
   it('records optionality and type text as written', () => {
     const cluster = byName.get('ClusterInput')!;
     expect(cluster.properties.find((p) => p.name === 'nodes')).toMatchObject({ type: 'NodeInput[]', optional: false });
     expect(cluster.properties.find((p) => p.name === 'kubeProxyMode')).toMatchObject({ type: "'iptables' | 'ipvs' | 'nftables'", optional: true });
-    expect(byName.get('PluginSpec')).toMatchObject({ kind: 'alias', refs: ['FlannelPlugin', 'CalicoPlugin', 'BridgePlugin'] });
+    expect(byName.get('PluginSpec')).toMatchObject({ kind: 'alias', refs: ['FlannelPlugin', 'CalicoPlugin', 'CiliumPlugin', 'BridgePlugin'] });
   });
 
   it('reads a new field and a new type from the source', () => {
