@@ -1,0 +1,75 @@
+import { expect, it } from 'vitest';
+import { countDiagrams, lighthouseTargets, readLighthouseResult, type PageDiagrams } from '../../../bench/lighthouse.ts';
+import { lighthouseTable } from '../../../bench/report.ts';
+
+const figure = (svgs: number) => `<figure>${'<svg><rect/></svg>'.repeat(svgs)}</figure>`;
+
+it('counts diagrams as figures holding an inline SVG, not icons or SVGs per theme', () => {
+  // One figure with a light and a dark SVG is one diagram; an icon outside a figure is none.
+  const html = `<button><svg></svg></button>${figure(2)}<p>x</p>${figure(1)}<figure><pre>code</pre></figure>`;
+  expect(countDiagrams(html)).toBe(2);
+  // An "<svg" in a script string is not a diagram.
+  expect(countDiagrams('<script>const s = "<figure><svg></svg></figure>";</script>')).toBe(0);
+});
+
+it('audits home, the three pages with most diagrams and the gallery, computed from the counts', () => {
+  const pages: PageDiagrams[] = [
+    { pathname: '/', diagrams: 9 },
+    { pathname: '/reference/diagram-gallery/', diagrams: 40 },
+    { pathname: '/404.html', diagrams: 12 },
+    { pathname: '/a/', diagrams: 3 },
+    { pathname: '/b/', diagrams: 7 },
+    { pathname: '/c/', diagrams: 5 },
+    { pathname: '/d/', diagrams: 5 },
+    { pathname: '/e/', diagrams: 0 },
+  ];
+  expect(lighthouseTargets(pages, '/')).toEqual([
+    { label: 'home', pathname: '/' },
+    { label: '7 diagrams', pathname: '/b/' },
+    { label: '5 diagrams', pathname: '/c/' }, // tie with /d/ broken by path
+    { label: '5 diagrams', pathname: '/d/' },
+    { label: 'gallery, 40 diagrams', pathname: '/reference/diagram-gallery/' },
+  ]);
+});
+
+it('keeps the base path and copes with a site without gallery or few diagram pages', () => {
+  const pages: PageDiagrams[] = [
+    { pathname: '/k8s/', diagrams: 0 },
+    { pathname: '/k8s/x/', diagrams: 2 },
+    { pathname: '/k8s/y/', diagrams: 0 },
+  ];
+  expect(lighthouseTargets(pages, 'k8s').map((t) => t.pathname)).toEqual(['/k8s/', '/k8s/x/']);
+});
+
+it('reads score, TBT, CLS and LCP from a Lighthouse result and rejects a failed run', () => {
+  const lhr = {
+    categories: { performance: { score: 0.874 } },
+    audits: {
+      'total-blocking-time': { numericValue: 412.5 },
+      'cumulative-layout-shift': { numericValue: 0.0123 },
+      'largest-contentful-paint': { numericValue: 2950.2 },
+    },
+  };
+  expect(readLighthouseResult(lhr)).toEqual({ score: 87, tbtMs: 412.5, cls: 0.0123, lcpMs: 2950.2 });
+  expect(() => readLighthouseResult({ ...lhr, runtimeError: { code: 'NO_FCP', message: 'no paint' } })).toThrow(/NO_FCP no paint/);
+  expect(() => readLighthouseResult({ ...lhr, categories: { performance: { score: null } } })).toThrow(/no performance score/);
+  expect(() => readLighthouseResult({ ...lhr, audits: {} })).toThrow(/total-blocking-time/);
+});
+
+it('prints the table with the load average and failures', () => {
+  const text = lighthouseTable({
+    rows: [
+      { label: 'home', pathname: '/', metrics: { score: 91, tbtMs: 120.4, cls: 0, lcpMs: 2100 } },
+      { label: 'gallery, 40 diagrams', pathname: '/g/', error: 'timed out' },
+    ],
+    loadAtStart: [3.14, 2, 1.5],
+    cpus: 2,
+    chromePath: '/usr/bin/chromium',
+  });
+  expect(text).toMatch(/\| \/ +\| home +\|/);
+  expect(text).toMatch(/\| +91 \| +120 ms \| 0\.000 \| 2\.1 s \|/);
+  expect(text).toMatch(/\| \/g\/ +\| gallery, 40 diagrams \| +FAILED \|/);
+  expect(text).toContain('Load average at start 3.1 / 2.0 / 1.5 on 2 CPU(s)');
+  expect(text).toMatch(/loaded machine inflates it/);
+  expect(text).toContain('note: /g/: timed out');
+});
