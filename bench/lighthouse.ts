@@ -28,6 +28,8 @@ export interface PageDiagrams {
   pathname: string;
   /** Diagrams inline in the page's HTML (figures holding an inline SVG). */
   diagrams: number;
+  /** Their SVG markup in bytes: breaks ties between pages with as many diagrams. */
+  diagramBytes: number;
 }
 
 export interface LighthouseTarget {
@@ -35,13 +37,15 @@ export interface LighthouseTarget {
   pathname: string;
 }
 
-/** Diagram count of an HTML page, as the page-weight table counts them. */
-export function countDiagrams(html: string): number {
-  return inlineParts(html).diagrams;
+/** Diagram count and diagram SVG bytes of an HTML page, as the page-weight table counts them. */
+export function countDiagrams(html: string): { diagrams: number; diagramBytes: number } {
+  const parts = inlineParts(html);
+  return { diagrams: parts.diagrams, diagramBytes: Buffer.byteLength(parts.diagramSvg) };
 }
 
 /**
- * Pages to audit: home, the `count` pages with the most diagrams (ties by path; home, the gallery
+ * Pages to audit: home, the `count` pages with the most diagrams (ties: more diagram SVG bytes, then
+ * path; home, the gallery
  * and 404 excluded since they have their own row or none), then the gallery when the site has it.
  */
 export function lighthouseTargets(pages: PageDiagrams[], base: string, count = HEAVIEST_COUNT): LighthouseTarget[] {
@@ -52,7 +56,7 @@ export function lighthouseTargets(pages: PageDiagrams[], base: string, count = H
   if (pages.some((p) => p.pathname === home)) targets.push({ label: 'home', pathname: home });
   const heaviest = pages
     .filter((p) => p.diagrams > 0 && p.pathname !== home && p.pathname !== gallery && !/\/404(\.html|\/)?$/.test(p.pathname))
-    .sort((a, b) => b.diagrams - a.diagrams || a.pathname.localeCompare(b.pathname))
+    .sort((a, b) => b.diagrams - a.diagrams || b.diagramBytes - a.diagramBytes || a.pathname.localeCompare(b.pathname))
     .slice(0, count);
   for (const page of heaviest) targets.push({ label: `${page.diagrams} diagrams`, pathname: page.pathname });
   const galleryPage = pages.find((p) => p.pathname === gallery);
@@ -146,7 +150,7 @@ export async function measureLighthouse(
   cpus: number,
   log: (message: string) => void,
 ): Promise<LighthouseRun> {
-  const counted = pages.map((p) => ({ pathname: p.pathname, diagrams: countDiagrams(readFileSync(join(distDir, p.file), 'utf8')) }));
+  const counted = pages.map((p) => ({ pathname: p.pathname, ...countDiagrams(readFileSync(join(distDir, p.file), 'utf8')) }));
   const targets = lighthouseTargets(counted, base);
   const chromePath = await resolveChromium({ log });
   const loadAtStart = loadavg();

@@ -101,7 +101,7 @@ export function lighthouseTable(run: LighthouseRun): string {
     'TBT (and with it the score) is main-thread time on this machine: a loaded machine inflates it, so compare pages within one run.',
     ...run.rows.filter((row) => row.error).map((row) => `note: ${row.pathname}: ${row.error}`),
   ];
-  return [table, ...notes].join('\n');
+  return [table, '', ...notes].join('\n');
 }
 
 export interface BuildRow {

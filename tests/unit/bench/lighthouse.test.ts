@@ -4,39 +4,41 @@ import { lighthouseTable } from '../../../bench/report.ts';
 
 const figure = (svgs: number) => `<figure>${'<svg><rect/></svg>'.repeat(svgs)}</figure>`;
 
-it('counts diagrams as figures holding an inline SVG, not icons or SVGs per theme', () => {
-  // One figure with a light and a dark SVG is one diagram; an icon outside a figure is none.
+it('counts diagrams as figures holding an inline SVG, not icons; bytes are the diagram SVG markup', () => {
+  // A figure with two SVGs (one per colour theme) is one diagram; an icon outside a figure is none.
   const html = `<button><svg></svg></button>${figure(2)}<p>x</p>${figure(1)}<figure><pre>code</pre></figure>`;
-  expect(countDiagrams(html)).toBe(2);
+  expect(countDiagrams(html)).toEqual({ diagrams: 2, diagramBytes: 3 * '<svg><rect/></svg>'.length });
   // An "<svg" in a script string is not a diagram.
-  expect(countDiagrams('<script>const s = "<figure><svg></svg></figure>";</script>')).toBe(0);
+  expect(countDiagrams('<script>const s = "<figure><svg></svg></figure>";</script>')).toEqual({ diagrams: 0, diagramBytes: 0 });
 });
 
 it('audits home, the three pages with most diagrams and the gallery, computed from the counts', () => {
+  const page = (pathname: string, diagrams: number, diagramBytes = diagrams * 1000): PageDiagrams => ({ pathname, diagrams, diagramBytes });
   const pages: PageDiagrams[] = [
-    { pathname: '/', diagrams: 9 },
-    { pathname: '/reference/diagram-gallery/', diagrams: 40 },
-    { pathname: '/404.html', diagrams: 12 },
-    { pathname: '/a/', diagrams: 3 },
-    { pathname: '/b/', diagrams: 7 },
-    { pathname: '/c/', diagrams: 5 },
-    { pathname: '/d/', diagrams: 5 },
-    { pathname: '/e/', diagrams: 0 },
+    page('/', 9),
+    page('/reference/diagram-gallery/', 40),
+    page('/404.html', 12),
+    page('/a/', 3),
+    page('/b/', 7),
+    page('/c/', 5, 4000),
+    page('/d/', 5, 4000),
+    page('/e/', 5, 9000),
+    page('/f/', 0),
   ];
   expect(lighthouseTargets(pages, '/')).toEqual([
     { label: 'home', pathname: '/' },
     { label: '7 diagrams', pathname: '/b/' },
-    { label: '5 diagrams', pathname: '/c/' }, // tie with /d/ broken by path
-    { label: '5 diagrams', pathname: '/d/' },
+    { label: '5 diagrams', pathname: '/e/' }, // as many diagrams as /c/ and /d/, more SVG bytes
+    { label: '5 diagrams', pathname: '/c/' }, // same bytes as /d/: path decides
     { label: 'gallery, 40 diagrams', pathname: '/reference/diagram-gallery/' },
   ]);
 });
 
 it('keeps the base path and copes with a site without gallery or few diagram pages', () => {
   const pages: PageDiagrams[] = [
-    { pathname: '/k8s/', diagrams: 0 },
-    { pathname: '/k8s/x/', diagrams: 2 },
-    { pathname: '/k8s/y/', diagrams: 0 },
+    { pathname: '/k8s/', diagrams: 0, diagramBytes: 0 },
+    { pathname: '/k8s/x/', diagrams: 2, diagramBytes: 50 },
+    { pathname: '/k8s/y/', diagrams: 0, diagramBytes: 0 },
   ];
   expect(lighthouseTargets(pages, 'k8s').map((t) => t.pathname)).toEqual(['/k8s/', '/k8s/x/']);
 });
