@@ -14,6 +14,8 @@ export interface BenchOptions {
   keepWorkdir: boolean;
   /** Scale sizes, from --sizes or the defaults. */
   sizes: ScaleSize[];
+  /** Lighthouse on home, the three diagram-heaviest pages and the gallery (off with --no-lighthouse). */
+  lighthouse: boolean;
   /** Stream build output to stderr. */
   verbose: boolean;
   help: boolean;
@@ -33,7 +35,8 @@ export const QUICK_SIZES: ScaleSize[] = [
 
 export const USAGE = `Usage: npm run bench -- [options]
 
-Page weight by page type, search cost, full build cold/warm, reproducibility, and a scale run.
+Page weight by page type, search cost, Lighthouse (home, the three pages with the most diagrams,
+the diagram gallery), full build cold/warm, reproducibility, and a scale run.
 Builds happen in a temporary copy of the checkout, never in your own dist/.
 
   --skip-build       measure the existing dist/ only (of --workdir, else of this checkout)
@@ -43,6 +46,7 @@ Builds happen in a temporary copy of the checkout, never in your own dist/.
                      scale sizes as pages:diagrams (default ${DEFAULT_SIZES.map((s) => `${s.pages}:${s.diagrams}`).join(',')})
   --workdir <dir>    build in <dir> (copied from the checkout if it does not exist); its dist/ and caches are deleted
   --keep-workdir     keep the temporary copy after the run
+  --no-lighthouse    skip the Lighthouse audits
   --verbose          stream build output to stderr
   --help             this text
 `;
@@ -60,7 +64,7 @@ export function parseSizes(text: string): ScaleSize[] {
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const options: BenchOptions = { skipBuild: false, quick: false, scaleOnly: false, keepWorkdir: false, sizes: DEFAULT_SIZES, verbose: false, help: false };
+  const options: BenchOptions = { skipBuild: false, quick: false, scaleOnly: false, keepWorkdir: false, sizes: DEFAULT_SIZES, lighthouse: true, verbose: false, help: false };
   let sizes: ScaleSize[] | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -76,6 +80,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       case '--scale-only': options.scaleOnly = true; break;
       case '--keep-workdir': options.keepWorkdir = true; break;
       case '--verbose': options.verbose = true; break;
+      case '--no-lighthouse': options.lighthouse = false; break;
       case '--help': case '-h': options.help = true; break;
       case '--workdir': options.workdir = value(); break;
       case '--sizes': sizes = parseSizes(value()); break;

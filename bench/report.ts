@@ -4,6 +4,7 @@
  */
 import { formatBytes, formatDuration, formatRatio, formatRawGzip, renderTable } from './format.ts';
 import type { PageType } from './pages.ts';
+import type { LighthouseRun } from './lighthouse.ts';
 import type { SearchCost } from './search.ts';
 import type { PageWeight } from './weight.ts';
 import type { ScaleSize } from './generate.ts';
@@ -74,6 +75,33 @@ export function searchTable(costs: SearchCost[]): string {
     ]),
     '2. Search (Pagefind responses as served; its index files are already compressed)',
   );
+}
+
+/** Lighthouse rows, with the load average that inflates TBT on a shared machine. */
+export function lighthouseTable(run: LighthouseRun): string {
+  const load = run.loadAtStart.map((l) => l.toFixed(1)).join(' / ');
+  const table = renderTable(
+    [
+      { header: 'page' },
+      { header: 'chosen as' },
+      { header: 'performance', align: 'right' },
+      { header: 'TBT', align: 'right' },
+      { header: 'CLS', align: 'right' },
+      { header: 'LCP', align: 'right' },
+    ],
+    run.rows.map((row) =>
+      row.metrics
+        ? [row.pathname, row.label, String(row.metrics.score), `${Math.round(row.metrics.tbtMs)} ms`, row.metrics.cls.toFixed(3), formatDuration(row.metrics.lcpMs)]
+        : [row.pathname, row.label, 'FAILED', '-', '-', '-'],
+    ),
+    '2b. Lighthouse, performance category, mobile preset (simulated throttling)',
+  );
+  const notes = [
+    `Load average at start ${load} on ${run.cpus} CPU(s); Chromium ${run.chromePath}.`,
+    'TBT (and with it the score) is main-thread time on this machine: a loaded machine inflates it, so compare pages within one run.',
+    ...run.rows.filter((row) => row.error).map((row) => `note: ${row.pathname}: ${row.error}`),
+  ];
+  return [table, '', ...notes].join('\n');
 }
 
 export interface BuildRow {

@@ -5,7 +5,7 @@
  *
  * Order of a full run, all in one work folder (a temporary copy of the checkout by default):
  *   clean -> build (cold, hashed) -> build (warm) -> clean -> build (hashed, compared with the cold one)
- *   -> page weight and search on that dist/ -> scale run on generated sites.
+ *   -> page weight, search and Lighthouse on that dist/ -> scale run on generated sites.
  * Ratios within one run are what to compare: the machine is shared, absolute times vary.
  */
 import { cpSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -16,10 +16,11 @@ import { runAstroBuild, type BuildResult } from './build.ts';
 import { describeDiff, diffHashes, firstDifference, hashDir, isIdentical, treeHash, type DistHashes } from './dist-hash.ts';
 import { generateScaleSite, writeScaleSite } from './generate.ts';
 import type { BenchOptions } from './options.ts';
+import { measureLighthouse } from './lighthouse.ts';
 import { checkReadableWithoutJs, loadPage } from './page-load.ts';
 import { classifyPage, distFileForPath, normaliseBase, PAGE_TYPES, representatives, type SitePage } from './pages.ts';
 import { sitemapPaths } from '../src/site/dist-files.ts';
-import { buildTable, diagramRenderLine, pageWeightTable, scaleTable, searchTable, type BuildRow, type PageWeightRow, type ScaleRow } from './report.ts';
+import { buildTable, diagramRenderLine, lighthouseTable, pageWeightTable, scaleTable, searchTable, type BuildRow, type PageWeightRow, type ScaleRow } from './report.ts';
 import { measureSearch } from './search.ts';
 import { pageWeight } from './weight.ts';
 import { cleanBuildState, copyCheckout, removeWorkdir, temporaryCopy } from './workdir.ts';
@@ -65,7 +66,7 @@ function failure(label: string, result: BuildResult): string {
   return [`${label} failed (exit ${result.exitCode}); last lines of its output:`, ...result.tail.map((l) => `    ${l}`)].join('\n');
 }
 
-async function measurePages(distDir: string, base: string, deps: BenchDependencies, browser: Browser): Promise<string[]> {
+async function measurePages(distDir: string, base: string, options: BenchOptions, deps: BenchDependencies, browser: Browser): Promise<string[]> {
   const pages = sitePages(distDir, base);
   const chosen = representatives(pages);
   const counts = PAGE_TYPES.map(({ type, label }) => `${label} ${pages.filter((p) => p.type === type).length}`).join(', ');
@@ -113,6 +114,13 @@ async function measurePages(distDir: string, base: string, deps: BenchDependenci
       tables.push(searchTable(costs));
     } catch (error) {
       tables.push(`2. Search: could not measure (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+    }
+    if (options.lighthouse) {
+      try {
+        tables.push(lighthouseTable(await measureLighthouse(distDir, base, server.url, pages, cpus().length, deps.log)));
+      } catch (error) {
+        tables.push(`2b. Lighthouse: could not run (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+      }
     }
     return tables;
   } finally {
@@ -253,7 +261,7 @@ export async function runBench(checkout: string, base: string, options: BenchOpt
       const distDir = distOk ? join(workdir, 'dist') : existsSync(join(fallback, 'index.html')) ? fallback : undefined;
       if (distDir) {
         browser = await deps.launchBrowser();
-        const measured = await measurePages(distDir, base, deps, browser);
+        const measured = await measurePages(distDir, base, options, deps, browser);
         if (!distOk) measured.unshift(`note: the build in the work folder failed; sections 1 and 2 measure the checkout's existing ${fallback}`);
         sections.splice(1, 0, ...measured);
         deps.log(`done:\n${measured.join('\n\n')}`);

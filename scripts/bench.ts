@@ -1,7 +1,7 @@
 /**
- * `npm run bench [-- --quick | --skip-build | --scale-only | --workdir <dir> | --help]`
+ * `npm run bench [-- --quick | --skip-build | --scale-only | --no-lighthouse | --workdir <dir> | --help]`
  *
- * Page weight by page type, search cost, full build cold and warm with a reproducibility check,
+ * Page weight by page type, search cost, Lighthouse on the heaviest pages, full build cold and warm with a reproducibility check,
  * and a scale run on generated sites. Builds run in a temporary copy of the checkout, so your own
  * dist/ and caches are never deleted. Progress goes to stderr, the report to stdout.
  */

@@ -2,7 +2,8 @@
  * The "Your cluster" page: paste kubectl output and see nodes, kube-proxy rules, resolv.conf and
  * the policy matrix with reasons; no request at all while importing and computing (only the
  * page's own same-origin chunks when the diagrams are opened); located errors with the rest
- * still shown; keyboard use; hostile values shown as text with no script run; axe light and dark.
+ * still shown; files chosen or dropped; keyboard use; hostile values shown as text with no script
+ * run; axe light and dark.
  */
 import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -47,6 +48,41 @@ async function openPage(page: Page): Promise<void> {
 
 const POLL = { timeout: 20_000 };
 const text = (page: Page, selector: string) => page.locator(selector).first().evaluate((e) => e.textContent ?? '');
+
+interface DroppedFile {
+  name: string;
+  type: string;
+  text: string;
+}
+
+/**
+ * Drops files on the text box as a reader's drag from the desktop does: dragover, then drop, with a
+ * DataTransfer holding the files. True when the page took the drop (preventDefault), so the browser
+ * would not open the file instead.
+ */
+function dropFiles(page: Page, files: DroppedFile[]): Promise<boolean> {
+  return page.locator('#yc-text').evaluate((box, list) => {
+    const data = new DataTransfer();
+    for (const file of list) data.items.add(new File([file.text], file.name, { type: file.type }));
+    const init = { dataTransfer: data, bubbles: true, cancelable: true };
+    box.dispatchEvent(new DragEvent('dragenter', init));
+    box.dispatchEvent(new DragEvent('dragover', init));
+    return !box.dispatchEvent(new DragEvent('drop', init));
+  }, files);
+}
+
+/** What the page shows after an import, with the import time taken out. */
+async function shownResult(page: Page): Promise<Record<string, string | string[]>> {
+  return {
+    status: (await text(page, '[data-status]')).replace(/\d+ ms/, 'N ms'),
+    counts: await text(page, '[data-counts]'),
+    nodes: await page.locator('[data-nodes] li').allTextContents(),
+    rules: await text(page, '[data-rules]'),
+    resolv: await text(page, '[data-resolv]'),
+    policies: await text(page, '[data-policy-summary]'),
+    messages: await page.locator('[data-messages] li').allTextContents(),
+  };
+}
 
 describe('Your cluster page', () => {
   it('imports a pasted dump and shows nodes, rules, resolv.conf and the matrix with reasons, with no request', async () => {
@@ -146,6 +182,46 @@ describe('Your cluster page', () => {
       `cluster.json: items[${web}].spec.clusterIP: ClusterIP "10.96.999.1" is not an IPv4 address; it was left out (the model allocates a free one)`,
     ]);
     expect(requests).toEqual([]);
+    await page.close();
+  });
+
+  it('takes a dropped kubectl JSON file like a chosen one: same nodes, rules, DNS, policies and messages', async () => {
+    const file = { name: 'kubeadm-flannel-3node.json', type: 'application/json', text: fixture('kubeadm-flannel-3node.json') };
+
+    const chosen = await browser.newPage();
+    await openPage(chosen);
+    await chosen.getByLabel('Files').setInputFiles([{ name: file.name, mimeType: file.type, buffer: Buffer.from(file.text) }]);
+    await expect.poll(() => text(chosen, '[data-file-list]'), POLL).toBe(`Chosen: ${file.name}`);
+    await chosen.getByRole('button', { name: 'Show my cluster' }).click();
+    await expect.poll(() => text(chosen, '[data-status]'), POLL).toMatch(/^Imported in/);
+    const expected = await shownResult(chosen);
+    await chosen.close();
+
+    const page = await browser.newPage();
+    const problems = watchPage(page, origin);
+    await openPage(page);
+    const requests = recordRequests(page);
+    expect(await dropFiles(page, [file])).toBe(true);
+    // One file on an empty box: its text goes into the box, ready to edit.
+    await expect.poll(() => page.getByLabel('kubectl output (JSON or YAML)').inputValue(), POLL).toBe(file.text);
+    await page.getByRole('button', { name: 'Show my cluster' }).click();
+    await expect.poll(() => text(page, '[data-status]'), POLL).toMatch(/^Imported in/);
+    const dropped = await shownResult(page);
+    // The same findings; a chosen file's are located by its name, the box's text has none.
+    const chosenMessages = expected.messages as string[];
+    expect(chosenMessages.length).toBeGreaterThan(0);
+    expect(chosenMessages.filter((m) => /^items\[/.test(m)).every((m) => m.startsWith(`${file.name}: `))).toBe(true);
+    expect(dropped).toEqual({ ...expected, messages: chosenMessages.map((m) => m.replace(`${file.name}: `, '')) });
+    expect(dropped.counts).toMatch(/^3 nodes, /);
+    expect(dropped.nodes).toHaveLength(3);
+
+    // A second file dropped on the filled box joins it as a chosen file: the policies are added.
+    expect(await dropFiles(page, [{ name: 'shop-networkpolicies.yaml', type: 'text/yaml', text: fixture('shop-networkpolicies.yaml') }])).toBe(true);
+    await expect.poll(() => text(page, '[data-file-list]'), POLL).toBe('Chosen: shop-networkpolicies.yaml');
+    await page.getByRole('button', { name: 'Show my cluster' }).click();
+    await expect.poll(() => text(page, '[data-counts]'), POLL).toMatch(/5 NetworkPolicies/);
+    expect(requests).toEqual([]);
+    expect(problems).toEqual({ consoleErrors: [], failedRequests: [], otherOrigins: [] });
     await page.close();
   });
 

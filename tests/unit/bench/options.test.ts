@@ -18,6 +18,8 @@ it('reads flags and values', () => {
   ]);
   expect(parseOptions(['--workdir=/tmp/x']).workdir).toBe('/tmp/x');
   expect(parseOptions(['--workdir', '/tmp/y', '--keep-workdir']).keepWorkdir).toBe(true);
+  expect(parseOptions([]).lighthouse).toBe(true);
+  expect(parseOptions(['--no-lighthouse']).lighthouse).toBe(false);
 });
 
 it('explains bad input', () => {
