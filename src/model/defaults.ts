@@ -8,6 +8,7 @@
  */
 import { cidrContainsIp, nthAddress, isIp } from '../net/cidr.ts';
 import { defaultClusterCIDR } from '../plugins/index.ts';
+import { gatewayApiNamespaces, resolveGatewayApi } from './gateway-api-defaults.ts';
 import type {
   Cluster,
   ClusterDns,
@@ -288,12 +289,14 @@ export function resolveCluster(input: ClusterInput, name: string): Cluster {
     rules: resolveRules(route.rules),
   }));
   const networkPolicies = arrayOf(input.networkPolicies).map(resolveNetworkPolicy);
+  const gatewayApi = resolveGatewayApi(input.gatewayApi);
   const usedNamespaces = [
     ...pods.map((p) => p.namespace),
     ...services.map((s) => s.namespace),
     ...ingresses.map((i) => i.namespace),
     ...httpRoutes.map((r) => r.namespace),
     ...networkPolicies.map((p) => p.namespace),
+    ...gatewayApiNamespaces(gatewayApi),
   ];
   return {
     name,
@@ -313,6 +316,7 @@ export function resolveCluster(input: ClusterInput, name: string): Cluster {
     services,
     ingresses,
     httpRoutes,
+    gatewayApi,
     networkPolicies,
   };
 }

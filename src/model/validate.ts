@@ -17,6 +17,7 @@ import { checkNetwork } from './validation/network.ts';
 import { checkNodes } from './validation/nodes.ts';
 import { checkNamespaces, checkNetworkPolicies } from './validation/policy.ts';
 import { checkIngressesAndRoutes } from './validation/routing.ts';
+import { checkGatewayApi } from './validation/gateway-api.ts';
 import { checkServices } from './validation/services.ts';
 import { checkShape } from './validation/shape.ts';
 
@@ -59,6 +60,7 @@ export function validateCluster(input: unknown, options: ValidateOptions): Valid
   checkServices(cluster, ranges, r);
   checkDns(cluster, r);
   checkIngressesAndRoutes(cluster, r);
+  checkGatewayApi(cluster, r);
   checkNetworkPolicies(cluster, r);
   const failed = r.diagnostics.some((d) => d.severity === 'error');
   return failed ? { diagnostics: r.diagnostics } : { diagnostics: r.diagnostics, cluster };
