@@ -48,6 +48,8 @@ export interface RouteParentStatus {
   routeRef: string;
   /** Index of the parentRef. */
   parentIndex: number;
+  /** The parent object. */
+  parent: { kind: 'Gateway' | 'Service'; namespace: string; name: string };
   /** The parent as `Gateway infra/edge` or `Service shop/api`, plus `/section` or `:port`. */
   parentText: string;
   /** The parent exists (otherwise nobody writes a status: `conditions` is empty). */
@@ -170,6 +172,7 @@ export function routeParentStatuses(cluster: Cluster): RouteParentStatus[] {
         route,
         routeRef: `${route.kind} ${route.namespace}/${route.name}`,
         parentIndex,
+        parent: { kind: p.kind ?? 'Gateway', namespace: p.namespace ?? route.namespace, name: p.name },
         parentText: parentText(route, p),
         parentFound: outcome.parentFound,
         attached: outcome.attached,
@@ -177,4 +180,21 @@ export function routeParentStatuses(cluster: Cluster): RouteParentStatus[] {
       };
     }),
   );
+}
+
+/** `status.listeners[].attachedRoutes` of a Gateway: accepted routes per listener, in listener order. */
+export function attachedRouteCounts(cluster: Cluster, gatewayRef: string): Array<{ listener: string; attachedRoutes: number }> {
+  const [namespace, name] = gatewayRef.includes('/') ? gatewayRef.split('/') : ['default', gatewayRef];
+  const gateway = cluster.gatewayApi?.gateways.find((g) => g.namespace === namespace && g.name === name);
+  if (!gateway) throw new Error(`Cluster "${cluster.name}" has no Gateway "${gatewayRef}".`);
+  const statuses = routeParentStatuses(cluster).filter((s) => isParent(s, 'Gateway', gateway.namespace, gateway.name));
+  return gateway.listeners.map((l) => ({
+    listener: l.name,
+    attachedRoutes: new Set(statuses.filter((s) => s.attached.some((a) => a.listener === l.name)).map((s) => s.routeRef)).size,
+  }));
+}
+
+/** Whether a status is for the parent `kind namespace/name`. */
+export function isParent(status: RouteParentStatus, kind: 'Gateway' | 'Service', namespace: string, name: string): boolean {
+  return status.parent.kind === kind && status.parent.namespace === namespace && status.parent.name === name;
 }

@@ -18,10 +18,9 @@
  *    resolve gets HTTP 500 for its share, and no matching rule gives 404.
  */
 import type { Cluster, GatewayApi, HttpRouteMatchInput, ListenerInput, ResolvedRoute, RouteBackendRefInput } from '../model/types.ts';
-import { routeParentStatuses } from './gateway-attachment.ts';
+import { isParent, referenceGranted, routeParentStatuses } from './gateway-attachment.ts';
 import { bestHostMatch, hostnameMatches, type HostMatch } from './gateway-hostnames.ts';
 import { rank, type Candidate, type PrecedenceKey } from './gateway-precedence.ts';
-import { referenceGranted } from './gateway-attachment.ts';
 import { prefixPathMatches } from './packet-walk.ts';
 
 /** A request to route. HTTP and gRPC carry a host; TLS passthrough carries only SNI (`host`). */
@@ -192,19 +191,21 @@ function listenerScore(l: ListenerInput, host: string): number {
 }
 
 /** Routes a request arriving at Gateway `namespace/name` on `port`. */
-export function routeGatewayRequest(cluster: Cluster, gatewayRef: string, port: number, kind: ResolvedRoute['kind'], req: GatewayRequest): RequestDecision {
+export function routeGatewayRequest(cluster: Cluster, gatewayRef: string, port: number, kind: ResolvedRoute['kind'], request_: GatewayRequest): RequestDecision {
+  // A port in the Host header is not part of the match (HTTPRouteSpec.Hostnames).
+  const req = { ...request_, host: request_.host.replace(/:\d+$/, '') };
   const api = cluster.gatewayApi;
   const [namespace, name] = gatewayRef.includes('/') ? gatewayRef.split('/') : ['default', gatewayRef];
   const gateway = api?.gateways.find((g) => g.namespace === namespace && g.name === name);
   if (!api || !gateway) throw new Error(`Cluster "${cluster.name}" has no Gateway "${gatewayRef}".`);
-  const request = describe(req, kind);
+  const request = describe(request_, kind);
   const family = kind === 'TLSRoute' ? ['TLS'] : ['HTTP', 'HTTPS'];
   const listener = gateway.listeners
     .filter((l) => l.port === port && family.includes(l.protocol) && listenerScore(l, req.host) >= 0)
     .sort((a, b) => listenerScore(b, req.host) - listenerScore(a, req.host))[0];
   if (!listener) return { request, outcome: 'no listener', backends: [], decidedBy: `no ${family.join('/')} listener on port ${port} matches ${req.host}` };
   const attached = routeParentStatuses(cluster)
-    .filter((s) => s.route.kind === kind && s.conditions[0]?.status === 'True' && s.parentText.startsWith(`Gateway ${gateway.namespace}/${gateway.name}`))
+    .filter((s) => s.route.kind === kind && s.conditions[0]?.status === 'True' && isParent(s, 'Gateway', gateway.namespace, gateway.name))
     .flatMap((s) => s.attached.filter((a) => a.listener === listener.name).map((a) => ({ route: s.route, hostnames: a.hostnames })));
   return decide(cluster, api, request, listener.name, attached, req, true);
 }
@@ -217,7 +218,7 @@ export function routeMeshRequest(cluster: Cluster, serviceRef: string, port: num
   if (!api || !service) throw new Error(`Cluster "${cluster.name}" has no Service "${serviceRef}".`);
   const request = describe(req, 'HTTPRoute');
   const attached = routeParentStatuses(cluster)
-    .filter((s) => s.route.kind === 'HTTPRoute' && s.conditions[0]?.status === 'True' && s.parentText.startsWith(`Service ${namespace}/${name}`))
+    .filter((s) => s.route.kind === 'HTTPRoute' && s.conditions[0]?.status === 'True' && isParent(s, 'Service', service.namespace, service.name))
     .filter((s) => s.attached.some((a) => a.listener.endsWith(`(${port})`) || a.listener === String(port)))
     .map((s) => ({ route: s.route, hostnames: undefined }));
   const listener = `Service ${namespace}/${name} port ${port}`;

@@ -42,30 +42,35 @@ describe('HTTPRouteMatchingAcrossRoutes', () => {
   });
 });
 
-// conformance/tests/httproute-path-match-order.yaml (HTTPRoutePathMatchOrder): Exact beats any prefix.
-describe('path match order', () => {
+// conformance/tests/httproute-path-match-order.yaml and .go (HTTPRoutePathMatchOrder).
+describe('HTTPRoutePathMatchOrder', () => {
+  const rule = (type: 'Exact' | 'PathPrefix', value: string, svc: string) => ({ matches: [{ path: { type, value } }], backendRefs: [{ name: svc, port: 8080 }] });
   const cluster = conformanceCluster({
     gateways: [sameNamespaceGateway],
     httpRoutes: [{
       name: 'path-matching-order', namespace: INFRA, parentRefs: [{ name: 'same-namespace' }],
       rules: [
-        { matches: [{ path: { type: 'Exact', value: '/match' } }], backendRefs: [{ name: 'infra-backend-v1', port: 8080 }] },
-        { matches: [{ path: { type: 'PathPrefix', value: '/match/prefix/one' } }], backendRefs: [{ name: 'infra-backend-v2', port: 8080 }] },
-        { matches: [{ path: { type: 'Exact', value: '/match/exact/one' } }], backendRefs: [{ name: 'infra-backend-v3', port: 8080 }] },
-        { matches: [{ path: { type: 'PathPrefix', value: '/match' } }], backendRefs: [{ name: 'infra-backend-v2', port: 8080 }] },
+        rule('Exact', '/match', 'infra-backend-v1'),
+        rule('Exact', '/match/exact', 'infra-backend-v2'),
+        rule('Exact', '/match/exact/one', 'infra-backend-v3'),
+        rule('PathPrefix', '/match/', 'infra-backend-v3'),
+        rule('PathPrefix', '/match/prefix/', 'infra-backend-v1'),
+        rule('PathPrefix', '/match/prefix/one', 'infra-backend-v2'),
       ],
     }],
   });
   it.each([
-    ['/match', 'infra-backend-v1'],
     ['/match/exact/one', 'infra-backend-v3'],
-    ['/match/prefix/one/two', 'infra-backend-v2'],
-    ['/match/other', 'infra-backend-v2'],
+    ['/match/exact', 'infra-backend-v2'],
+    ['/match', 'infra-backend-v1'],
+    ['/match/prefix/one/any', 'infra-backend-v2'],
+    ['/match/prefix/any', 'infra-backend-v1'],
+    ['/match/any', 'infra-backend-v3'],
   ])('%s -> %s', (path, want) => {
-    expect(backendOf(routeGatewayRequest(cluster, gw, 80, 'HTTPRoute', { host: 'a.example', path }))).toEqual([want]);
+    expect(backendOf(routeGatewayRequest(cluster, gw, 80, 'HTTPRoute', { host: 'gw.example.net', path }))).toEqual([want]);
   });
   it('Exact over PathPrefix is the deciding rule for /match', () => {
-    expect(routeGatewayRequest(cluster, gw, 80, 'HTTPRoute', { host: 'a.example', path: '/match' }).decidedBy).toMatch(/^Exact path match over PathPrefix/);
+    expect(routeGatewayRequest(cluster, gw, 80, 'HTTPRoute', { host: 'gw.example.net', path: '/match' }).decidedBy).toBe('Exact path match over PathPrefix: Exact /match over PathPrefix /match/');
   });
 });
 
