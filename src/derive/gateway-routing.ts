@@ -60,7 +60,7 @@ export interface RequestDecision {
   /** Listener (or Service port) that received it. */
   listener?: string;
   /** `routed`, or why not. */
-  outcome: 'routed' | 'no listener' | '404' | '500';
+  outcome: 'routed' | 'no listener' | '404' | 'no route' | '500';
   /** Winning route `kind namespace/name`. */
   route?: string;
   /** 1-based rule number in that route. */
@@ -174,11 +174,12 @@ function shares(cluster: Cluster, api: GatewayApi, route: ResolvedRoute, refs: R
   });
 }
 
-function decide(cluster: Cluster, api: GatewayApi, request: string, listener: string, routes: Array<{ route: ResolvedRoute; hostnames: string[] | undefined }>, req: GatewayRequest, useHost: boolean): RequestDecision {
+function decide(cluster: Cluster, api: GatewayApi, kind: ResolvedRoute['kind'], request: string, listener: string, routes: Array<{ route: ResolvedRoute; hostnames: string[] | undefined }>, req: GatewayRequest, useHost: boolean): RequestDecision {
   const candidates = routes.flatMap(({ route, hostnames }) => routeCandidates(route, hostnames, req, useHost).map((c) => ({ ...c, item: { ...c.item, route } })));
   const ranking = rank(candidates);
   const best = ranking.ordered[0];
-  if (!best) return { request, listener, outcome: '404', backends: [], decidedBy: 'no rule of an attached route matches' };
+  // HTTP answers 404 (HTTPRouteRule.Matches); a gRPC or TLS client sees no route at all.
+  if (!best) return { request, listener, outcome: kind === 'HTTPRoute' ? '404' : 'no route', backends: [], decidedBy: 'no rule of an attached route matches' };
   const backends = shares(cluster, api, best.item.route, best.item.backendRefs);
   const outcome = backends.some((b) => b.resolved && b.share > 0) ? 'routed' : '500';
   return { request, listener, outcome, route: best.routeRef, rule: best.ruleIndex + 1, backends, decidedBy: ranking.decidedBy };
@@ -207,7 +208,7 @@ export function routeGatewayRequest(cluster: Cluster, gatewayRef: string, port: 
   const attached = routeParentStatuses(cluster)
     .filter((s) => s.route.kind === kind && s.conditions[0]?.status === 'True' && isParent(s, 'Gateway', gateway.namespace, gateway.name))
     .flatMap((s) => s.attached.filter((a) => a.listener === listener.name).map((a) => ({ route: s.route, hostnames: a.hostnames })));
-  return decide(cluster, api, request, listener.name, attached, req, true);
+  return decide(cluster, api, kind, request, listener.name, attached, req, true);
 }
 
 /** Routes an HTTP request sent to Service `namespace/name` on `port` by a mesh (GAMMA) data plane. */
@@ -223,5 +224,5 @@ export function routeMeshRequest(cluster: Cluster, serviceRef: string, port: num
     .map((s) => ({ route: s.route, hostnames: undefined }));
   const listener = `Service ${namespace}/${name} port ${port}`;
   if (attached.length === 0) return { request, listener, outcome: 'routed', backends: [{ backend: `${namespace}/${name}:${port}`, share: 1, resolved: true }], decidedBy: 'no route attached: plain Service load balancing' };
-  return decide(cluster, api, request, listener, attached, req, false);
+  return decide(cluster, api, 'HTTPRoute', request, listener, attached, req, false);
 }
