@@ -109,8 +109,8 @@ export interface HttpRouteRuleInput {
   backendRefs: RouteBackendRefInput[];
 }
 
-/** Fields every route kind shares. */
-interface RouteCommonInput {
+/** An HTTPRoute (the full form; `httpRoutes` at the top level is the Ingress-comparison sketch). */
+export interface GatewayHttpRouteInput {
   /** Name. */
   name: string;
   /** Namespace; defaults to `default`. */
@@ -119,12 +119,8 @@ interface RouteCommonInput {
   creationTimestamp?: string;
   /** Parents to attach to. */
   parentRefs: ParentRefInput[];
-  /** Host names (for TLSRoute: SNI names). */
+  /** Host names the route serves (matched against the Host header). */
   hostnames?: string[];
-}
-
-/** An HTTPRoute (the full form; `httpRoutes` at the top level is the Ingress-comparison sketch). */
-export interface GatewayHttpRouteInput extends RouteCommonInput {
   /** Rules. */
   rules: HttpRouteRuleInput[];
 }
@@ -138,13 +134,33 @@ export interface GrpcRouteMatchInput {
 }
 
 /** A GRPCRoute. */
-export interface GrpcRouteInput extends RouteCommonInput {
+export interface GrpcRouteInput {
+  /** Name. */
+  name: string;
+  /** Namespace; defaults to `default`. */
+  namespace?: string;
+  /** `metadata.creationTimestamp` (RFC 3339), for the "oldest route wins" tie-break. */
+  creationTimestamp?: string;
+  /** Parents to attach to. */
+  parentRefs: ParentRefInput[];
+  /** Host names the route serves (the gRPC authority). */
+  hostnames?: string[];
   /** Rules. */
   rules: Array<{ name?: string; matches?: GrpcRouteMatchInput[]; backendRefs: RouteBackendRefInput[] }>;
 }
 
 /** A TLSRoute (routes by SNI; the gateway does not terminate TLS in Passthrough mode). */
-export interface TlsRouteInput extends RouteCommonInput {
+export interface TlsRouteInput {
+  /** Name. */
+  name: string;
+  /** Namespace; defaults to `default`. */
+  namespace?: string;
+  /** `metadata.creationTimestamp` (RFC 3339), for the "oldest route wins" tie-break. */
+  creationTimestamp?: string;
+  /** Parents to attach to. */
+  parentRefs: ParentRefInput[];
+  /** Host names: the SNI names the route serves; at least one. */
+  hostnames?: string[];
   /** Rules: backends only. */
   rules: Array<{ name?: string; backendRefs: RouteBackendRefInput[] }>;
 }
