@@ -42,7 +42,9 @@ export function gatewayAttachmentView(cluster: Cluster, ref: string, which: 'acc
   for (const ns of [...new Set(statuses.map((s) => s.route.namespace))]) {
     chart.subgraph(mermaidId('ns', ns), `namespace ${ns}`, () => {
       for (const s of statuses.filter((x) => x.route.namespace === ns)) {
-        chart.node(routeId(s), [`${s.route.kind} ${s.route.name}`, (s.route.hostnames ?? []).join(', ') || 'any host'], 'round');
+        // A refused route carries its reason: an edge label would widen the picture sideways.
+        const reason = which === 'refused' ? [`refused: ${s.conditions[0]!.reason}`] : [];
+        chart.node(routeId(s), [`${s.route.kind} ${s.route.name}`, (s.route.hostnames ?? []).join(', ') || 'any host', ...reason], 'round');
       }
     });
   }
@@ -56,13 +58,15 @@ export function gatewayAttachmentView(cluster: Cluster, ref: string, which: 'acc
   const words: string[] = [];
   for (const s of statuses) {
     if (which === 'accepted') {
-      for (const a of s.attached) chart.edge(routeId(s), listenerId(a.listener), a.hostnames?.join(', ') ?? 'any host');
+      // No edge labels: in a left-to-right chart they widen every rank. The words and the
+      // attachment table give the host names served on each listener.
+      for (const a of s.attached) chart.edge(routeId(s), listenerId(a.listener));
       words.push(`${s.routeRef} attaches to ${s.attached.map((a) => `${a.listener} for ${a.hostnames?.join(' and ') ?? 'any host'}`).join('; ')}`);
     } else {
       const section = s.route.parentRefs[s.parentIndex]?.sectionName;
       const target = section && gateway.listeners.some((l) => l.name === section) ? listenerId(section) : mermaidId('gw', `${gateway.namespace}-${gateway.name}`);
       const reason = s.conditions[0]!.reason;
-      chart.edge(routeId(s), target, `refused: ${reason}`, 'dashed');
+      chart.edge(routeId(s), target, undefined, 'dashed');
       words.push(`${s.routeRef} is refused with ${reason}: ${s.conditions[0]!.message}`);
     }
   }
@@ -76,7 +80,7 @@ export function meshRouteView(cluster: Cluster, serviceRef: string): GatewayGrap
   const [namespace, name] = splitRef(serviceRef);
   const statuses = routeParentStatuses(cluster).filter((s) => isParent(s, 'Service', namespace, name) && s.conditions[0]?.status === 'True');
   if (statuses.length === 0) throw new Error(`Cluster "${cluster.name}": no route is attached to Service "${serviceRef}".`);
-  const chart = new FlowchartBuilder('LR');
+  const chart = new FlowchartBuilder('TB');
   const parentId = mermaidId('svc', `${namespace}-${name}`);
   chart.node(mermaidId('client', 'client'), ['client pod', `calls ${name}.${namespace}`], 'round');
   chart.node(parentId, [`Service ${name}`, 'parentRef of the route'], 'hexagon');

@@ -7,7 +7,7 @@ import { parseFlowchart, type ParsedFlowchart } from './support/flowchart-struct
 /** Edges as `from -> to: label`, with the first label line of each end (or the subgraph title). */
 function edgeTexts(chart: ParsedFlowchart): string[] {
   const name = (id: string) => chart.nodes.get(id)?.label.split('\n')[0] ?? chart.subgraphs.get(id)!.title;
-  return chart.edges.map((e) => `${name(e.from)} ${e.arrow} ${name(e.to)}: ${e.label}`);
+  return chart.edges.map((e) => `${name(e.from)} ${e.arrow} ${name(e.to)}${e.label ? `: ${e.label}` : ''}`);
 }
 
 describe('Gateway API views (diagrams/gateway-api.ts)', () => {
@@ -16,28 +16,35 @@ describe('Gateway API views (diagrams/gateway-api.ts)', () => {
     cluster = await exampleCluster('gateway-api');
   });
 
-  it('draws each accepted route to every listener it attached to, labelled with the host names there', () => {
-    const chart = parseFlowchart(gatewayAttachmentView(cluster, 'infra/edge', 'accepted').mermaid);
+  it('draws each accepted route to every listener it attached to, and says in words which host names it serves there', () => {
+    const view = gatewayAttachmentView(cluster, 'infra/edge', 'accepted');
+    expect(view.description).toContain('HTTPRoute shop/promo attaches to http for *.example.com; https-shop for shop.example.com; https-wildcard for *.example.com');
+    const chart = parseFlowchart(view.mermaid);
     expect([...chart.subgraphs.values()].map((s) => s.title)).toEqual(['namespace shop', 'namespace billing', 'Gateway infra/edge']);
     expect(edgeTexts(chart)).toEqual([
-      'HTTPRoute storefront --> https-shop: shop.example.com',
-      'HTTPRoute checkout --> https-shop: shop.example.com',
-      'HTTPRoute promo --> http: *.example.com',
-      'HTTPRoute promo --> https-shop: shop.example.com',
-      'HTTPRoute promo --> https-wildcard: *.example.com',
-      'HTTPRoute reports --> https-wildcard: reports.example.com',
-      'GRPCRoute catalog --> https-wildcard: grpc.example.com',
-      'TLSRoute postgres --> tls-db: pg.db.example.com',
+      'HTTPRoute storefront --> https-shop',
+      'HTTPRoute checkout --> https-shop',
+      'HTTPRoute promo --> http',
+      'HTTPRoute promo --> https-shop',
+      'HTTPRoute promo --> https-wildcard',
+      'HTTPRoute reports --> https-wildcard',
+      'GRPCRoute catalog --> https-wildcard',
+      'TLSRoute postgres --> tls-db',
     ]);
   });
 
-  it('draws refused routes dashed, to the listener they named (or the Gateway), with the reason', () => {
+  it('draws refused routes dashed, to the listener they named (or the Gateway), each with its reason', () => {
     const view = gatewayAttachmentView(cluster, 'infra/edge', 'refused');
     const chart = parseFlowchart(view.mermaid);
     expect(edgeTexts(chart)).toEqual([
-      'HTTPRoute blog -.-> https-shop: refused: NotAllowedByListeners',
-      'HTTPRoute legacy -.-> https-shop: refused: NoMatchingListenerHostname',
-      'HTTPRoute admin -.-> Gateway infra/edge: refused: NoMatchingParent',
+      'HTTPRoute blog -.-> https-shop',
+      'HTTPRoute legacy -.-> https-shop',
+      'HTTPRoute admin -.-> Gateway infra/edge',
+    ]);
+    expect([...chart.nodes.values()].filter((n) => n.label.startsWith('HTTPRoute')).map((n) => n.label.split('\n')[2])).toEqual([
+      'refused: NotAllowedByListeners',
+      'refused: NoMatchingListenerHostname',
+      'refused: NoMatchingParent',
     ]);
     expect([...chart.nodes.values()].filter((n) => n.parent === 'gw_infra_2d_edge').map((n) => n.label.split('\n')[0])).toEqual(['https-shop']);
     expect(view.description).toContain('HTTPRoute shop/admin is refused with NoMatchingParent: Gateway edge has no listener named admin');
