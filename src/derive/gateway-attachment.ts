@@ -156,7 +156,7 @@ function serviceParent(cluster: Cluster, route: ResolvedRoute, p: ParentRefInput
   if (ports.length === 0) {
     return { parentFound: true, attached: [], accepted: accepted('False', 'NoMatchingParent', `Service ${service.name} has no port${p.sectionName ? ` named ${p.sectionName}` : ''}${p.port ? ` ${p.port}` : ''}`) };
   }
-  const attached = ports.map((sp) => ({ listener: sp.name ? `${sp.name} (${sp.port})` : String(sp.port), hostnames: undefined }));
+  const attached = ports.map((sp) => ({ listener: `port ${sp.port}${sp.name ? ` (${sp.name})` : ''}`, hostnames: undefined }));
   return { parentFound: true, attached, accepted: accepted('True', 'Accepted', `attached to Service ${service.name} port ${ports.map((sp) => sp.port).join(', ')}`) };
 }
 

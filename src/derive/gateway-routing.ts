@@ -115,7 +115,7 @@ function httpKeys(match: HttpRouteMatchInput, host: HostMatch | 'any'): Preceden
   const query = (match.queryParams ?? []).length;
   return [
     { criterion: 'Exact path match over PathPrefix', value: exact ? 1 : 0, shown: `${exact ? 'Exact' : 'PathPrefix'} ${p.value}` },
-    { criterion: 'longest path', value: p.value.length, shown: `${p.value} (${p.value.length} characters)` },
+    { criterion: 'longest path', value: p.value.length, shown: `${p.value} (${p.value.length} character${p.value.length === 1 ? '' : 's'})` },
     { criterion: 'method match', value: match.method ? 1 : 0, shown: match.method ? `method ${match.method}` : 'no method match' },
     { criterion: 'most header matches', value: headers, shown: `${headers} header match${headers === 1 ? '' : 'es'}` },
     { criterion: 'most query param matches', value: query, shown: `${query} query param match${query === 1 ? '' : 'es'}` },
@@ -220,7 +220,7 @@ export function routeMeshRequest(cluster: Cluster, serviceRef: string, port: num
   const request = describe(req, 'HTTPRoute');
   const attached = routeParentStatuses(cluster)
     .filter((s) => s.route.kind === 'HTTPRoute' && s.conditions[0]?.status === 'True' && isParent(s, 'Service', service.namespace, service.name))
-    .filter((s) => s.attached.some((a) => a.listener.endsWith(`(${port})`) || a.listener === String(port)))
+    .filter((s) => s.attached.some((a) => a.listener === `port ${port}` || a.listener.startsWith(`port ${port} (`)))
     .map((s) => ({ route: s.route, hostnames: undefined }));
   const listener = `Service ${namespace}/${name} port ${port}`;
   if (attached.length === 0) return { request, listener, outcome: 'routed', backends: [{ backend: `${namespace}/${name}:${port}`, share: 1, resolved: true }], decidedBy: 'no route attached: plain Service load balancing' };

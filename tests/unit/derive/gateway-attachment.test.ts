@@ -108,6 +108,7 @@ describe('parentRef and backendRef status reasons', () => {
     expect(reasons(c, 'nowhere')).toEqual([[]]);
     expect(listenerKinds({ name: 'h', protocol: 'HTTPS', port: 443, allowedRoutes: { kinds: ['GRPCRoute', 'TLSRoute'] } })).toEqual(['GRPCRoute']);
     expect(routeGatewayRequest(c, `${INFRA}/tls`, 443, 'TLSRoute', { host: 'abc.example.com' }).route).toBe(`TLSRoute ${INFRA}/tls-ok`);
+    expect(routeGatewayRequest(c, `${INFRA}/tls`, 443, 'TLSRoute', { host: 'other.example.com' }).outcome).toBe('no route');
   });
   it('namespaces from Selector admit labelled namespaces only', () => {
     const gw = { ...sameNamespaceGateway, listeners: [{ ...sameNamespaceGateway.listeners[0]!, allowedRoutes: { from: 'Selector' as const, selector: { matchLabels: { 'gateway-access': 'yes' } } } }] };

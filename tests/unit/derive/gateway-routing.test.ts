@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { routeParentStatuses } from '../../../src/derive/gateway-attachment.ts';
 import { httpMatchMatches, routeGatewayRequest, routeMeshRequest } from '../../../src/derive/gateway-routing.ts';
 import { conformanceCluster, INFRA, sameNamespaceGateway } from './gateway-fixture.ts';
 
@@ -36,7 +37,7 @@ describe('HTTPRouteMatchingAcrossRoutes', () => {
     expect(backendOf(d)).toEqual([want]);
   });
   it('names the deciding criterion', () => {
-    expect(routeGatewayRequest(cluster, gw, 80, 'HTTPRoute', { host: 'example.com', path: '/v2' }).decidedBy).toBe('longest path: /v2 (3 characters) over / (1 characters)');
+    expect(routeGatewayRequest(cluster, gw, 80, 'HTTPRoute', { host: 'example.com', path: '/v2' }).decidedBy).toBe('longest path: /v2 (3 characters) over / (1 character)');
     expect(routeGatewayRequest(cluster, gw, 80, 'HTTPRoute', { host: 'example.com', path: '/', headers: { version: 'two' } }).decidedBy).toBe('most header matches: 1 header match over 0 header matches');
     expect(routeGatewayRequest(cluster, gw, 80, 'HTTPRoute', { host: 'example.org', path: '/' }).outcome).toBe('404');
   });
@@ -127,6 +128,11 @@ describe('weights, unresolved backends and GAMMA', () => {
   });
   it('answers 500 when no backend of the winning rule resolves', () => {
     expect(routeGatewayRequest(cluster, gw, 80, 'HTTPRoute', { host: 'broken.example', path: '/' }).outcome).toBe('500');
+  });
+  it('a Service parent attaches to the Service port it names', () => {
+    const mesh = routeParentStatuses(cluster).find((st) => st.route.name === 'mesh')!;
+    expect(mesh.parentText).toBe(`Service ${INFRA}/infra-backend-v1:8080`);
+    expect(mesh.attached).toEqual([{ listener: 'port 8080 (http)', hostnames: undefined }]);
   });
   it('a Service parent routes mesh traffic to that Service', () => {
     expect(backendOf(routeMeshRequest(cluster, `${INFRA}/infra-backend-v1`, 8080, { host: 'infra-backend-v1', path: '/', headers: { version: 'v3' } }))).toEqual(['infra-backend-v3']);
