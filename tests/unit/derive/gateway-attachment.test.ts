@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachedRouteCounts, listenerKinds, routeParentStatuses } from '../../../src/derive/gateway-attachment.ts';
+import { attachedRouteCounts, listenerKinds, namespaceAllowed, referenceGranted, routeParentStatuses } from '../../../src/derive/gateway-attachment.ts';
 import { routeGatewayRequest } from '../../../src/derive/gateway-routing.ts';
 import { conformanceCluster, INFRA, sameNamespaceGateway } from './gateway-fixture.ts';
 
@@ -117,5 +117,29 @@ describe('parentRef and backendRef status reasons', () => {
     expect(reasons(without, 'r')[0]![0]).toBe('Accepted=False/NotAllowedByListeners');
     const labelled = conformanceCluster({ gateways: [gw], httpRoutes: [route] }, { services: [webService], namespaces: [{ name: WEB, labels: { 'gateway-access': 'yes' } }] });
     expect(reasons(labelled, 'r')[0]![0]).toBe('Accepted=True/Accepted');
+  });
+});
+
+describe('namespaceAllowed and referenceGranted', () => {
+  const cluster = conformanceCluster({
+    gateways: [sameNamespaceGateway],
+    httpRoutes: [{ name: 'r', namespace: INFRA, parentRefs: [{ name: 'same-namespace' }], rules: [{ backendRefs: [{ name: 'infra-backend-v1', port: 8080 }] }] }],
+    referenceGrants: [{ name: 'g', namespace: WEB, from: [{ kind: 'GRPCRoute', namespace: INFRA }], to: [{ kind: 'Service' }] }],
+  }, { namespaces: [{ name: WEB, labels: { team: 'web' } }] });
+  const listener = (allowedRoutes: object) => ({ name: 'l', protocol: 'HTTP' as const, port: 80, allowedRoutes });
+  it('applies Same (the default), All, None and Selector', () => {
+    expect(namespaceAllowed(cluster, { name: 'l', protocol: 'HTTP', port: 80 }, INFRA, INFRA)).toBe(true);
+    expect(namespaceAllowed(cluster, { name: 'l', protocol: 'HTTP', port: 80 }, INFRA, WEB)).toBe(false);
+    expect(namespaceAllowed(cluster, listener({ from: 'All' }), INFRA, WEB)).toBe(true);
+    expect(namespaceAllowed(cluster, listener({ from: 'None' }), INFRA, INFRA)).toBe(false);
+    expect(namespaceAllowed(cluster, listener({ from: 'Selector', selector: { matchLabels: { team: 'web' } } }), INFRA, WEB)).toBe(true);
+    expect(namespaceAllowed(cluster, listener({ from: 'Selector', selector: { matchLabels: { team: 'web' } } }), INFRA, INFRA)).toBe(false);
+  });
+  it('grants only the route kind and namespace named in from', () => {
+    const api = cluster.gatewayApi!;
+    const route = api.routes[0]!;
+    expect(referenceGranted(api, route, { name: 'web-backend', namespace: WEB, port: 8080 })).toBe(false);
+    expect(referenceGranted(api, { ...route, kind: 'GRPCRoute', rules: [] }, { name: 'web-backend', namespace: WEB, port: 8080 })).toBe(true);
+    expect(referenceGranted(api, route, { name: 'infra-backend-v1', port: 8080 })).toBe(true);
   });
 });
