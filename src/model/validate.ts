@@ -17,7 +17,7 @@ import { checkNetwork } from './validation/network.ts';
 import { checkNodes } from './validation/nodes.ts';
 import { checkNamespaces, checkNetworkPolicies } from './validation/policy.ts';
 import { checkIngressesAndRoutes } from './validation/routing.ts';
-import { checkGatewayApi } from './validation/gateway-api.ts';
+import { checkGatewayApi, checkGatewayApiShape } from './validation/gateway-api.ts';
 import { checkServices } from './validation/services.ts';
 import { checkShape } from './validation/shape.ts';
 
@@ -51,6 +51,7 @@ function checkFileName(file: string, name: string, r: Report): void {
 export function validateCluster(input: unknown, options: ValidateOptions): ValidationResult {
   const r = new DiagnosticCollector(options.file);
   if (!checkShape(input, r)) return { diagnostics: r.diagnostics };
+  if (!checkGatewayApiShape(input, r)) return { diagnostics: r.diagnostics };
   const name = clusterNameOf(options.file);
   checkFileName(options.file, name, r);
   const cluster = resolveCluster(input, name);

@@ -176,6 +176,30 @@ function checkGrantsAndPolicies(cluster: Cluster, api: GatewayApi, r: Report): v
   });
 }
 
+const LISTS = ['gateways', 'httpRoutes', 'grpcRoutes', 'tlsRoutes', 'referenceGrants', 'backendTlsPolicies'] as const;
+
+/** Checks that `gatewayApi`, when present, is an object whose lists are arrays of objects; false stops validation. */
+export function checkGatewayApiShape(input: unknown, r: Report): boolean {
+  const block = (input as { gatewayApi?: unknown } | null)?.gatewayApi;
+  if (block === undefined) return true;
+  if (typeof block !== 'object' || block === null || Array.isArray(block)) {
+    r.error('gatewayApi', 'gatewayApi must be an object', "write gatewayApi: { gateways: [...], httpRoutes: [...] }");
+    return false;
+  }
+  let ok = true;
+  for (const key of Object.keys(block)) {
+    const list = (block as Record<string, unknown>)[key];
+    if (!(LISTS as readonly string[]).includes(key)) {
+      r.error(`gatewayApi.${key}`, `unknown field ${quote(key)}`, `use ${LISTS.join(', ')}`);
+      ok = false;
+    } else if (!Array.isArray(list) || list.some((item) => typeof item !== 'object' || item === null || Array.isArray(item))) {
+      r.error(`gatewayApi.${key}`, `${key} must be an array of objects`, `write ${key}: [{ ... }]`);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 /** Checks the Gateway API block of a resolved cluster. */
 export function checkGatewayApi(cluster: Cluster, r: Report): void {
   const api = cluster.gatewayApi;

@@ -61,6 +61,16 @@ describe('Gateway API validation', () => {
     expect(validateCluster(input, { file: BASE_FILE }).cluster).toBeDefined();
   });
 
+  it('checks the shape of the block before anything else', () => {
+    const notObject = { ...baseCluster(), gatewayApi: [] } as unknown as ClusterInput;
+    expect(validateCluster(notObject, { file: BASE_FILE }).diagnostics.map((d) => `${d.path}: ${d.message}`)).toEqual(['gatewayApi: gatewayApi must be an object']);
+    const badList = { ...baseCluster(), gatewayApi: { gateways: {}, httproutes: [] } } as unknown as ClusterInput;
+    expect(validateCluster(badList, { file: BASE_FILE }).diagnostics.map((d) => `${d.path}: ${d.message}`)).toEqual([
+      'gatewayApi.gateways: gateways must be an array of objects',
+      'gatewayApi.httproutes: unknown field "httproutes"',
+    ]);
+  });
+
   it('recognises Gateway API host names', () => {
     expect(['shop.example.com', '*.example.com', 'localhost'].map(isGatewayHostname)).toEqual([true, true, true]);
     expect(['*', '*.', 'Shop.example.com', '1.2.3.4', 'a_b.example.com', 42].map(isGatewayHostname)).toEqual([false, false, false, false, false, false]);
