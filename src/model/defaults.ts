@@ -9,6 +9,7 @@
 import { cidrContainsIp, nthAddress, isIp } from '../net/cidr.ts';
 import { defaultClusterCIDR } from '../plugins/index.ts';
 import { allocateFamilyAddresses, resolveFamilyFields } from './dual-stack-defaults.ts';
+import { gatewayApiNamespaces, resolveGatewayApi } from './gateway-api-defaults.ts';
 import type {
   Cluster,
   ClusterDns,
@@ -320,6 +321,7 @@ export function resolveCluster(input: ClusterInput, name: string): Cluster {
   }));
   const networkPolicies = arrayOf(input.networkPolicies).map(resolveNetworkPolicy);
   const endpointSlices = arrayOf(input.endpointSlices).map(resolveEndpointSlice);
+  const gatewayApi = resolveGatewayApi(input.gatewayApi);
   const usedNamespaces = [
     ...pods.map((p) => p.namespace),
     ...services.map((s) => s.namespace),
@@ -327,6 +329,7 @@ export function resolveCluster(input: ClusterInput, name: string): Cluster {
     ...httpRoutes.map((r) => r.namespace),
     ...networkPolicies.map((p) => p.namespace),
     ...endpointSlices.map((e) => e.namespace),
+    ...gatewayApiNamespaces(gatewayApi),
   ];
   return {
     name,
@@ -349,6 +352,7 @@ export function resolveCluster(input: ClusterInput, name: string): Cluster {
     services,
     ingresses,
     httpRoutes,
+    gatewayApi,
     networkPolicies,
     clusterNetworkPolicies: arrayOf(input.clusterNetworkPolicies).map(resolveClusterNetworkPolicy),
     ...(endpointSlices.length > 0 ? { endpointSlices } : {}),

@@ -13,6 +13,7 @@
  */
 import type { PluginSpec } from '../plugins/index.ts';
 import type { ClusterNetworkPolicy, ClusterNetworkPolicyInput } from './cluster-policy-types.ts';
+import type { GatewayApi, GatewayApiInput } from './gateway-api-types.ts';
 
 /**
  * Key/value labels, as in `metadata.labels`. A key is an optional DNS-subdomain prefix and `/`,
@@ -516,6 +517,9 @@ export interface ClusterDns {
 
 // ---------------------------------------------------------------- ingress / gateway
 
+// The full Gateway API shapes live in gateway-api-types.ts.
+export type * from './gateway-api-types.ts';
+
 /** A backend reference: a Service port in the same namespace. */
 export interface BackendRef {
   /** Service name. */
@@ -694,6 +698,8 @@ export interface ClusterInput {
   ingresses?: IngressInput[];
   /** Gateway API HTTPRoutes. */
   httpRoutes?: HttpRouteInput[];
+  /** Gateway API in full: Gateways, routes of each kind, ReferenceGrants, BackendTLSPolicies. */
+  gatewayApi?: GatewayApiInput;
   /** NetworkPolicies. */
   networkPolicies?: NetworkPolicyInput[];
   /** EndpointSlices written by hand for Services without a selector. */
@@ -728,6 +734,8 @@ export interface Cluster {
   ingresses: Array<Required<Pick<IngressInput, 'name' | 'rules'>> & IngressInput & { namespace: string }>;
   /** HTTPRoutes. */
   httpRoutes: Array<HttpRouteInput & { namespace: string }>;
+  /** Gateway API objects; resolveCluster always sets it (optional for hand-built test clusters). */
+  gatewayApi?: GatewayApi;
   /** NetworkPolicies. */
   networkPolicies: NetworkPolicy[];
   /** Manually managed EndpointSlices (omitted when there are none). */

@@ -21,6 +21,7 @@ import { checkNodes } from './validation/nodes.ts';
 import { checkPluginSpec } from './validation/plugin-spec.ts';
 import { checkNamespaces, checkNetworkPolicies } from './validation/policy.ts';
 import { checkIngressesAndRoutes } from './validation/routing.ts';
+import { checkGatewayApi, checkGatewayApiShape } from './validation/gateway-api.ts';
 import { checkServices } from './validation/services.ts';
 import { checkShape } from './validation/shape.ts';
 import { checkTopology } from './validation/topology.ts';
@@ -56,6 +57,7 @@ export function validateCluster(input: unknown, options: ValidateOptions): Valid
   const r = new DiagnosticCollector(options.file);
   if (!checkShape(input, r)) return { diagnostics: r.diagnostics };
   if (!checkPluginSpec(input, r)) return { diagnostics: r.diagnostics };
+  if (!checkGatewayApiShape(input, r)) return { diagnostics: r.diagnostics };
   const name = clusterNameOf(options.file);
   checkFileName(options.file, name, r);
   const cluster = resolveCluster(input, name);
@@ -68,6 +70,7 @@ export function validateCluster(input: unknown, options: ValidateOptions): Valid
   checkDns(cluster, r);
   checkDualStack(cluster, r);
   checkIngressesAndRoutes(cluster, r);
+  checkGatewayApi(cluster, r);
   checkNetworkPolicies(cluster, r);
   checkClusterNetworkPolicies(cluster, r);
   const failed = r.diagnostics.some((d) => d.severity === 'error');

@@ -147,6 +147,9 @@ const QUESTIONS: Array<[string, string]> = [
   ['what is the difference between ingress and gateway api', 'ingress-and-gateway'],
   ['how do I expose a service outside the cluster with an ingress', 'ingress-and-gateway'],
   ['what is an httproute', 'ingress-and-gateway'],
+  ['ReferenceGrant', 'gateway-api'],
+  ['why is my httproute not accepted', 'gateway-api'],
+  ['GRPCRoute', 'gateway-api'],
   // reference
   ['how do I define a cluster for a diagram', 'reference/cluster-definition'],
 ];

@@ -182,7 +182,7 @@ describe('the site sidebar (docs/)', () => {
 
   it('keeps the guide\'s reading order: Overview first, opened by the home page, Contributing last', () => {
     const labels = sidebar.map((item) => ('label' in item ? item.label : ''));
-    expect(labels).toEqual(['Overview', 'Pod networking', 'Service networking', 'IPv4/IPv6 dual-stack', 'Egress and Services without selectors', 'Traffic distribution', 'Network plugins', 'eBPF dataplanes', 'Conntrack, SNAT and MTU', 'Network policy', 'Cluster-wide network policy', 'Ingress and Gateway', 'DNS', 'Your cluster', 'More topics', 'Reference', 'Contributing']);
+    expect(labels).toEqual(['Overview', 'Pod networking', 'Service networking', 'IPv4/IPv6 dual-stack', 'Egress and Services without selectors', 'Traffic distribution', 'Network plugins', 'eBPF dataplanes', 'Conntrack, SNAT and MTU', 'Network policy', 'Cluster-wide network policy', 'Ingress and Gateway', 'Gateway API in depth', 'DNS', 'Your cluster', 'More topics', 'Reference', 'Contributing']);
     expect(sidebar[0]).toEqual({ label: 'Overview', items: [{ label: 'Introduction', link: '/' }, { slug: 'overview/network-model' }] });
     expect(listedSlugs(sidebar.filter((item) => 'label' in item && item.label === 'DNS'))).toEqual([
       'dns/name-resolution',
