@@ -5,8 +5,9 @@
  * utils/collection.ts: other content folders are not supported yet), and it labels groups with
  * folder names, so the tree is walked here and handed to Starlight as explicit groups:
  * - a folder (`docs/dns/`) is a group; its `_group.yml` gives the group's `label` and `order`;
- * - a top-level page (`docs/pod-networking.mdx`) is a one-page group, labelled with its title
- *   (or its `sidebarGroup` frontmatter);
+ * - a top-level page (`docs/pod-networking.mdx`) is a one-page group, labelled with its title;
+ *   top-level pages with the same `sidebarGroup` frontmatter share one group of that label, placed
+ *   at its pages' smallest order (so a page joins a group without moving, and keeps its URL);
  * - top-level groups are sorted by order (a folder's from `_group.yml`, a top-level page's from its
  *   `sidebar.order`), the pages of a folder by their `sidebar.order`;
  * - the home page (`index.mdx`) opens the first group, labelled with its `sidebar.label`, linking to `/`;
@@ -83,6 +84,7 @@ export function deriveSidebarGroups(pages: SidebarPage[], folders: SidebarFolder
   const topLevel: TopLevelGroup[] = [];
   const folderGroups = new Map(folders.map((f) => [f.folder, { file: f.file, order: f.order, label: f.label, pages: [] as SidebarPage[] }]));
   for (const group of folderGroups.values()) topLevel.push(group);
+  const sharedGroups = new Map<string, TopLevelGroup>();
 
   for (const page of listed) {
     if (page === home) {
@@ -95,7 +97,17 @@ export function deriveSidebarGroups(pages: SidebarPage[], folders: SidebarFolder
     }
     if (page.folder === '') {
       if (page.title === undefined) problems.push(`${page.file}: title is missing (a top-level page's sidebar group is labelled with it)`);
-      if (page.order !== undefined) topLevel.push({ file: page.file, order: page.order, label: page.sidebarGroup ?? page.title ?? page.slug, pages: [page] });
+      if (page.order === undefined) continue;
+      const label = page.sidebarGroup ?? page.title ?? page.slug;
+      const shared = page.sidebarGroup === undefined ? undefined : sharedGroups.get(page.sidebarGroup);
+      if (shared) {
+        shared.pages.push(page);
+        shared.order = Math.min(shared.order, page.order);
+        continue;
+      }
+      const group = { file: page.file, order: page.order, label, pages: [page] };
+      if (page.sidebarGroup !== undefined) sharedGroups.set(page.sidebarGroup, group);
+      topLevel.push(group);
       continue;
     }
     if (page.sidebarGroup !== undefined) {
@@ -114,6 +126,12 @@ export function deriveSidebarGroups(pages: SidebarPage[], folders: SidebarFolder
     if (group.pages.length === 0) problems.push(`${group.file}: the group "${group.label}" has no pages in ${folder}/; add a page or delete the file`);
     const ordered = group.pages.flatMap((p) => (p.order === undefined ? [] : [{ file: p.file, order: p.order }]));
     checkDistinctOrders(ordered, `in the group "${group.label}"`, problems);
+  }
+  for (const group of sharedGroups.values()) {
+    checkDistinctOrders(group.pages.map((p) => ({ file: p.file, order: p.order! })), `in the group "${group.label}" (sidebarGroup)`, problems);
+    if (folderGroups.has(group.label) || [...folderGroups.values()].some((f) => f.label === group.label)) {
+      problems.push(`${group.file}: sidebarGroup "${group.label}" is also a folder group's label; put the page in that folder or pick another label`);
+    }
   }
   checkDistinctOrders(topLevel, 'among the top-level groups (folders and top-level pages)', problems);
 

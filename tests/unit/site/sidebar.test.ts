@@ -76,6 +76,24 @@ describe('buildSidebar: groups and order from the pages folder', () => {
     ]);
   });
 
+  it('puts top-level pages with the same sidebarGroup in one group, at their smallest order, pages by order', () => {
+    const shared = docsFixture({
+      'index.mdx': page('Home'),
+      'intro/_group.yml': group('Intro', 1),
+      'intro/a.mdx': page('A', 1),
+      'late.mdx': page('Late part', 35, 'sidebarGroup: Topic'),
+      'main.mdx': page('Main part', 30, 'sidebarGroup: Topic'),
+      'between.mdx': page('Between', 32),
+      'other.mdx': page('Other', 40, 'sidebarGroup: Other'),
+    });
+    expect(buildSidebar(shared)).toEqual([
+      { label: 'Intro', items: [{ label: 'Home', link: '/' }, { slug: 'intro/a' }] },
+      { label: 'Topic', items: [{ slug: 'main' }, { slug: 'late' }] },
+      { label: 'Between', items: [{ slug: 'between' }] },
+      { label: 'Other', items: [{ slug: 'other' }] },
+    ]);
+  });
+
   it('labels the home link with its title when it has no sidebar.label', () => {
     const plain = docsFixture({ 'index.mdx': page('Home page'), 'x/_group.yml': group('X', 1), 'x/y.mdx': page('Y', 1) });
     expect(buildSidebar(plain)).toEqual([{ label: 'X', items: [{ label: 'Home page', link: '/' }, { slug: 'x/y' }] }]);
@@ -157,6 +175,18 @@ describe('buildSidebar: problems fail the build naming the file', () => {
     expect(message).toContain('docs/g/_group.yml and docs/a.mdx: the same order 10 among the top-level groups');
   });
 
+  it('two pages of one sidebarGroup with the same order, and a sidebarGroup named like a folder group', () => {
+    const message = fails({
+      'a.mdx': page('A', 10, 'sidebarGroup: Shared'),
+      'b.mdx': page('B', 10, 'sidebarGroup: Shared'),
+      'c.mdx': page('C', 30, 'sidebarGroup: G'),
+      'g/_group.yml': group('G', 20),
+      'g/x.mdx': page('X', 1),
+    });
+    expect(message).toContain('docs/a.mdx and docs/b.mdx: the same order 10 in the group "Shared" (sidebarGroup)');
+    expect(message).toContain('docs/c.mdx: sidebarGroup "G" is also a folder group\'s label');
+  });
+
   it('pages nested two folders deep, and sidebarGroup where it has no effect', () => {
     const message = fails({
       'index.mdx': page('Home', 3, 'sidebarGroup: Start'),
@@ -182,7 +212,12 @@ describe('the site sidebar (docs/)', () => {
 
   it('keeps the guide\'s reading order: Overview first, opened by the home page, Contributing last', () => {
     const labels = sidebar.map((item) => ('label' in item ? item.label : ''));
-    expect(labels).toEqual(['Overview', 'Pod networking', 'Service networking', 'IPv4/IPv6 dual-stack', 'Egress and Services without selectors', 'Traffic distribution', 'Network plugins', 'eBPF dataplanes', 'Conntrack, SNAT and MTU', 'Network policy', 'Cluster-wide network policy', 'Ingress and Gateway', 'Gateway API in depth', 'DNS', 'Your cluster', 'More topics', 'Reference', 'Contributing']);
+    expect(labels).toEqual(['Overview', 'Pod networking', 'Services', 'Network plugins', 'Network policy', 'Ingress and Gateway', 'DNS', 'Your cluster', 'More topics', 'Reference', 'Contributing']);
+    const slugsOf = (label: string) => listedSlugs(sidebar.filter((item) => 'label' in item && item.label === label));
+    expect(slugsOf('Services')).toEqual(['service-networking', 'dual-stack', 'egress-and-external-services', 'traffic-distribution']);
+    expect(slugsOf('Network plugins')).toEqual(['network-plugins', 'ebpf-dataplanes', 'conntrack-and-mtu']);
+    expect(slugsOf('Network policy')).toEqual(['network-policy', 'cluster-network-policy']);
+    expect(slugsOf('Ingress and Gateway')).toEqual(['ingress-and-gateway', 'gateway-api']);
     expect(sidebar[0]).toEqual({ label: 'Overview', items: [{ label: 'Introduction', link: '/' }, { slug: 'overview/network-model' }] });
     expect(listedSlugs(sidebar.filter((item) => 'label' in item && item.label === 'DNS'))).toEqual([
       'dns/name-resolution',
