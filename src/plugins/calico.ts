@@ -153,6 +153,16 @@ function createCalico(spec: CalicoPlugin): NetworkPlugin {
     },
     podMTU: (interfaceMTU) => calicoPodMTU(mode, interfaceMTU),
     interNode: link,
+    // Calico's "Overlay networking" page (networking/configuring/vxlan-ipip), Limitations: IP in IP
+    // supports only IPv4 addresses. IPv6 routes of the other modes are not derived here.
+    ...(mode === 'ipip'
+      ? {
+          ipv6Unsupported: {
+            message: "Calico's IP-in-IP mode carries only IPv4: an IPv6 pod range needs VXLAN or plain BGP routing",
+            hint: "set mode: 'vxlan' (or 'bgp'), or remove the IPv6 range from network.clusterCIDRs",
+          },
+        }
+      : {}),
   };
 }
 
