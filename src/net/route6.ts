@@ -5,7 +5,9 @@
  * [mtu] pref medium`. Every IPv6 route has a metric: 256 for the kernel's connected and
  * address routes (IP6_RT_PRIO_ADDRCONF), 1024 (IP6_RT_PRIO_USER) for a route added without one
  * (net/ipv6/route.c ip6_route_info_create turns metric 0 into IP6_RT_PRIO_USER). IPv6 routes
- * print no `scope`: rt6_fill_node always reports RT_SCOPE_UNIVERSE.
+ * print no `scope`: rt6_fill_node always reports RT_SCOPE_UNIVERSE. An address added without
+ * `noprefixroute` gets a route for its prefix, a /128 too (`<address> dev wg0 proto kernel metric
+ * 256`), unlike an IPv4 /32, which only gets a local-table entry.
  *
  * Order: the IPv6 fib is a radix tree that fib6_walk visits children first (left, then right,
  * then the node's own routes), so a more specific route prints before the prefix that contains

@@ -1,18 +1,18 @@
 /**
  * flanneld's IPv6 routes on a dual-stack node (net-conf.json `EnableIPv6: true` with
- * `IPv6Network`), per backend, from flannel-io/flannel:
- * - pkg/backend/vxlan/vxlan.go RegisterNetwork: the IPv6 device is `flannel-v6.<VNI>` (VNI 1 by
- *   default), configured with the lease's network address as /128 (ConfigureIPv6 ->
+ * `IPv6Network`), per backend, from flannel-io/flannel (read at the commits in brackets):
+ * - pkg/backend/vxlan/vxlan.go [1ba5635] RegisterNetwork: the IPv6 device is
+ *   `flannel-v6.<VNI>` (VNI 1 by default), configured with the lease's network address as /128 (ConfigureIPv6 ->
  *   ip.EnsureV6AddressOnLink, a plain AddrAdd, so the kernel adds a /128 route with metric 256).
- *   pkg/ip/iface.go EnsureV6AddressOnLink keeps the device's link-local address: a VXLAN device
- *   is Ethernet, so it has one, and its `fe80::/64` route.
- * - pkg/backend/vxlan/vxlan_network.go handleSubnetEvents: for every other lease,
+ *   pkg/ip/iface.go [0f89b8d] EnsureV6AddressOnLink keeps the device's link-local address: a
+ *   VXLAN device is Ethernet, so it has one, and its `fe80::/64` route.
+ * - pkg/backend/vxlan/vxlan_network.go [067ed7f] handleSubnetEvents: for every other lease,
  *   `v6VxlanRoute` = Dst the lease, Gw the lease's network address, on flannel-v6.1, RTNH_F_ONLINK,
  *   no priority (so metric 1024).
  * - pkg/backend/hostgw: `<lease> via <node IPv6> dev <iface>`.
- * - pkg/backend/wireguard/wireguard.go (Mode `separate`, the default): a second device
- *   `flannel-wg-v6` (ListenPortV6 51821); device.go ConfigureV6 adds the lease's network address
- *   as /128 and upAndAddRoute one route for the whole IPv6 flannel network on it (SCOPE_LINK,
+ * - pkg/backend/wireguard/wireguard.go and device.go [067ed7f] (Mode `separate`, the default):
+ *   a second device `flannel-wg-v6` (ListenPortV6 51821); ConfigureV6 adds the lease's network
+ *   address as /128 and upAndAddRoute one route for the whole IPv6 flannel network on it (SCOPE_LINK,
  *   which IPv6 routes do not print). WireGuard devices get no link-local address (WireGuard does
  *   not use IPv6 link-local by design: J. Donenfeld in systemd/systemd#17380).
  */

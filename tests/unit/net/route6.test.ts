@@ -1,7 +1,9 @@
 // `ip -6 route` print form and dump order. The literal lines are real `ip -6 route` output quoted
 // in openNDS/mesh11sd#175 (iproute2 print_route: `metric N onlink pref medium`, `metric` before
 // `mtu` before `pref`), and their order shows fib6_walk's children-first walk: the /64 prints
-// before the /48 that contains it, fe80::/64 after the ULA prefixes, default last.
+// before the /48 that contains it, fe80::/64 after the ULA prefixes, default last. The WireGuard
+// lines are `ip -6 route` on a kernel WireGuard device from nexodus-io/nexodus's documentation: a
+// route added with scope link prints without scope and with metric 1024, the /128 before the /64.
 import { describe, expect, it } from 'vitest';
 import { compareRoute6, formatRoute6, sortRoutes6, type Route6 } from '../../../src/net/route6.ts';
 
@@ -16,6 +18,16 @@ describe('formatRoute6', () => {
   it('prints src before the metric and mtu after it', () => {
     expect(formatRoute6({ dst: 'fd00:10:244::/64', dev: 'cilium_host', proto: 'kernel', src: 'fd00:10:244:1::1', metric: 1024, mtu: 1450 }))
       .toBe('fd00:10:244::/64 dev cilium_host proto kernel src fd00:10:244:1::1 metric 1024 mtu 1450 pref medium');
+  });
+});
+
+describe('a WireGuard device (nexodus-io/nexodus docs)', () => {
+  it('prints a link route without scope, metric 1024, and sorts the /128 before the /64 holding it', () => {
+    const routes = sortRoutes6([
+      { dst: '200::/64', dev: 'wg0', proto: 'kernel', metric: 256 },
+      { dst: '200::2', dev: 'wg0', metric: 1024 },
+    ]);
+    expect(routes.map(formatRoute6)).toEqual(['200::2 dev wg0 metric 1024 pref medium', '200::/64 dev wg0 proto kernel metric 256 pref medium']);
   });
 });
 
