@@ -9,7 +9,7 @@
  *
  * Plugin routes come from the plugin module (`routes6`, with the upstream code each follows):
  * flannel (host-gw, vxlan with flannel-v6.1, wireguard with flannel-wg-v6), the bridge plugin,
- * and Cilium (tunnel and native routing). Each pod's host-side veth adds one more
+ * Cilium (tunnel and native routing) and Calico's plain BGP mode. Each pod's host-side veth adds one more
  * `fe80::/64 dev veth…` line (random names), left out here.
  */
 import { addressAt, ipFamilyOf } from '../net/cidr.ts';
@@ -44,7 +44,7 @@ export function hasIpv6Routes(cluster: Cluster): boolean {
 export function nodeRoutes6(cluster: Cluster, nodeName: string, iface = 'eth0'): Route6[] {
   const plugin = networkPlugin(cluster.plugin);
   if (!plugin.routes6) {
-    throw new Error(`ip -6 route is modelled for flannel, the bridge plugin and Cilium, not ${plugin.summary} (${JSON.stringify(cluster.plugin)})`);
+    throw new Error(`ip -6 route is modelled for flannel, the bridge plugin, Cilium and Calico's plain BGP mode, not ${plugin.summary} (${JSON.stringify(cluster.plugin)})`);
   }
   const node = findNode(cluster, nodeName);
   const { nodeCIDRs, clusterCIDRs } = clusterRanges(cluster);

@@ -16,6 +16,8 @@
 
 /** One IPv6 route. */
 export interface Route6 {
+  /** A route type other than unicast, printed first (a blackhole lives on `lo`). */
+  type?: 'blackhole';
   /** `default`, a CIDR, or an address (a /128 prints without its prefix length). */
   dst: string;
   via?: string;
@@ -36,9 +38,9 @@ export const KERNEL_METRIC = 256;
 /** The metric of a route added without one (IP6_RT_PRIO_USER). */
 export const USER_METRIC = 1024;
 
-/** print_route order: dst [via] dev [proto] [src] metric [onlink] [mtu] pref. */
+/** print_route order: [type] dst [via] dev [proto] [src] metric [onlink] [mtu] pref. */
 export function formatRoute6(r: Route6): string {
-  const parts = [r.dst];
+  const parts = r.type ? [r.type, r.dst] : [r.dst];
   if (r.via) parts.push('via', r.via);
   parts.push('dev', r.dev);
   if (r.proto) parts.push('proto', r.proto);

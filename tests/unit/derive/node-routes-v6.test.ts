@@ -58,3 +58,12 @@ describe('ip -6 route', () => {
     ]);
   });
 });
+
+describe('ip -6 route with Calico plain BGP', () => {
+  it('puts each pod /128 before the blackhole of its block, the blocks in address order', () => {
+    const dsts = nodeRoutes6({ ...cluster, plugin: { name: 'calico', mode: 'bgp' } }, 'node-2').map((r) => `${r.type ?? ''}${r.dst} ${r.dev}`);
+    expect(dsts.slice(0, 4)).toEqual(['::1 lo', 'fd00:10:244::/122 eth0', expect.stringMatching(/^fd00:10:244:1::\w+ cali[0-9a-f]{11}$/), expect.stringMatching(/^fd00:10:244:1::\w+ cali[0-9a-f]{11}$/)]);
+    expect(dsts).toContain('blackholefd00:10:244:1::/122 lo');
+    expect(dsts.indexOf('blackholefd00:10:244:1::/122 lo')).toBeLessThan(dsts.indexOf('fd00:192:168:1::/64 eth0'));
+  });
+});

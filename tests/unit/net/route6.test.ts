@@ -15,6 +15,10 @@ describe('formatRoute6', () => {
   it('prints a connected route without scope or src', () => {
     expect(formatRoute6({ dst: 'fe80::/64', dev: 'br-lan', proto: 'kernel', metric: 256 })).toBe('fe80::/64 dev br-lan proto kernel metric 256 pref medium');
   });
+  it('prints a reject route with its type first, on lo', () => {
+    expect(formatRoute6({ type: 'blackhole', dst: 'fd00:10:244:1::/122', dev: 'lo', proto: 'bird', metric: 1024 }))
+      .toBe('blackhole fd00:10:244:1::/122 dev lo proto bird metric 1024 pref medium');
+  });
   it('prints src before the metric and mtu after it', () => {
     expect(formatRoute6({ dst: 'fd00:10:244::/64', dev: 'cilium_host', proto: 'kernel', src: 'fd00:10:244:1::1', metric: 1024, mtu: 1450 }))
       .toBe('fd00:10:244::/64 dev cilium_host proto kernel src fd00:10:244:1::1 metric 1024 mtu 1450 pref medium');

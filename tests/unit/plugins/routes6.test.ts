@@ -5,9 +5,11 @@
 // route for the IPv6 flannel network); cilium/cilium pkg/datapath/linux/node.go
 // createNodeRouteSpec (IPv6: no via, `dev cilium_host src <router IP>`), updateDirectRoutes;
 // pkg/datapath/loader/netlink.go addHostDeviceAddr (/128 on cilium_host); Calico's "Overlay
-// networking" limitations (IP in IP supports only IPv4).
+// networking" limitations (IP in IP supports only IPv4); projectcalico/calico confd
+// bird6_aggr.cfg.template (a blackhole per local IPv6 block), IPPool blockSize 122 for IPv6.
 import { describe, expect, it } from 'vitest';
 import { formatRoute6 } from '../../../src/net/route6.ts';
+import { calicoInterfaceName } from '../../../src/plugins/calico.ts';
 import { networkPlugin, type PluginNode, type PluginSpec } from '../../../src/plugins/index.ts';
 
 const pod = (name: string, ip: string, hostNetwork = false) => ({ name, namespace: 'default', ip, hostNetwork });
@@ -64,9 +66,26 @@ describe('Cilium IPv6 routes', () => {
   });
 });
 
+describe('Calico IPv6 routes', () => {
+  // projectcalico/calico#2254 quotes `ip -6 route` on a Calico BGP node:
+  // `8888:8888::6800/122 via 2000:1691::81 dev eth0 proto bird metric 1024 pref medium`.
+  it('plain BGP: the route of another node\'s /122 block has the form quoted upstream', () => {
+    const other: PluginNode = { name: 'node-1', ip: '2000:1691::81', podCIDR: '8888:8888::6800/122', pods: [] };
+    expect(routes({ name: 'calico', mode: 'bgp' }, { ...node2, pods: [] }, [other]).at(-1)).toBe('8888:8888::6800/122 via 2000:1691::81 dev eth0 proto bird metric 1024 pref medium');
+  });
+  it('plain BGP: a blackhole for the local /122 block on lo, a route per pod to its cali veth, remote blocks via the node', () => {
+    expect(routes({ name: 'calico', mode: 'bgp' })).toEqual([
+      'blackhole fd00:10:244:1::/122 dev lo proto bird metric 1024 pref medium',
+      `fd00:10:244:1::2 dev ${calicoInterfaceName('default', 'web-2')} metric 1024 pref medium`,
+      'fd00:10:244::/122 via fd00:192:168:1::11 dev eth0 proto bird metric 1024 pref medium',
+    ]);
+  });
+});
+
 describe('plugins without IPv6', () => {
-  it('Calico IP-in-IP carries no IPv6; its other modes are not derived', () => {
+  it('Calico IP-in-IP carries no IPv6; its VXLAN mode is not derived', () => {
     expect(networkPlugin({ name: 'calico', mode: 'ipip' }).ipv6Unsupported?.message).toMatch(/IP-in-IP mode carries only IPv4/);
+    expect(networkPlugin({ name: 'calico', mode: 'ipip' }).routes6).toBeUndefined();
     expect(networkPlugin({ name: 'calico', mode: 'vxlan' }).ipv6Unsupported).toBeUndefined();
     expect(networkPlugin({ name: 'calico', mode: 'vxlan' }).routes6).toBeUndefined();
     expect(networkPlugin({ name: 'flannel', backend: 'vxlan' }).ipv6Unsupported).toBeUndefined();
