@@ -183,7 +183,9 @@ function createCalico(spec: CalicoPlugin): NetworkPlugin {
     interNode: link,
     // IPv6 routes are derived for plain BGP only: felix's IPv6 VXLAN device has changed between
     // releases (vxlan-v6.calico, later one device for both families). Calico's "Overlay networking"
-    // page (networking/configuring/vxlan-ipip), Limitations: IP in IP supports only IPv4 addresses.
+    // page (networking/configuring/vxlan-ipip), Limitations: IP in IP supports only IPv4 addresses;
+    // a maintainer in projectcalico/calico#8381: "IPIP is not an option for IPv6" (BGP over an L2
+    // mesh, peering with routers, or VXLANv6 since v3.23).
     ...(mode === 'bgp' ? { routes6: calicoRoutes6 } : {}),
     ...(mode === 'ipip'
       ? {
