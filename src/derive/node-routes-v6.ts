@@ -7,96 +7,63 @@
  * Linux net/ipv6/route.c, addrconf.c). The IPv6 fib is a radix tree walked in address order, so
  * `default` (::/0) is printed last.
  *
- * Plugin routes, for the IPv6 lease of each other node (flannel pkg/backend/hostgw: `<lease> via
- * <node IPv6> dev <iface>`): modelled for flannel host-gw and the bridge plugin. Each pod's
- * host-side veth adds one more `fe80::/64 dev veth…` line (random names), left out here.
+ * Plugin routes come from the plugin module (`routes6`, with the upstream code each follows):
+ * flannel (host-gw, vxlan with flannel-v6.1, wireguard with flannel-wg-v6), the bridge plugin,
+ * Cilium (tunnel and native routing) and Calico's plain BGP mode. Each pod's host-side veth adds one more
+ * `fe80::/64 dev veth…` line (random names), left out here.
  */
 import { addressAt, ipFamilyOf } from '../net/cidr.ts';
-import { clusterRanges, nodeIPs, nodePodCIDRs, ofFamily } from '../model/ip-families.ts';
+import { formatRoute6, KERNEL_METRIC, sortRoutes6, USER_METRIC, type Route6 } from '../net/route6.ts';
+import { clusterRanges, nodeIPs, nodePodCIDRs, ofFamily, podIPs } from '../model/ip-families.ts';
+import { networkPlugin, type PluginNode } from '../plugins/index.ts';
 import type { Cluster, Node } from '../model/types.ts';
 import { findNode } from './lookup.ts';
 
-/** One IPv6 route. */
-export interface Route6 {
-  /** `default`, a CIDR, or an address (/128). */
-  dst: string;
-  via?: string;
-  dev: string;
-  proto?: 'kernel';
-  /** 256 for kernel routes, 1024 for routes added without a metric. */
-  metric: number;
-  onlink?: boolean;
-}
-
-/** The kernel's metric for connected and local routes (net/ipv6 IP6_RT_PRIO_ADDRCONF). */
-export const KERNEL_METRIC = 256;
-/** The metric of a route added without one (IP6_RT_PRIO_USER). */
-export const USER_METRIC = 1024;
-
-/** print_route order: dst [via] dev [proto] metric [onlink] pref. */
-export function formatRoute6(r: Route6): string {
-  const parts = [r.dst];
-  if (r.via) parts.push('via', r.via);
-  parts.push('dev', r.dev);
-  if (r.proto) parts.push('proto', r.proto);
-  parts.push('metric', String(r.metric));
-  if (r.onlink) parts.push('onlink');
-  parts.push('pref', 'medium');
-  return parts.join(' ');
-}
+export { formatRoute6, KERNEL_METRIC, USER_METRIC, type Route6 };
 
 function v6Lease(node: Node): string | undefined {
   return nodePodCIDRs(node).find((c) => ipFamilyOf(c) === 'IPv6');
 }
 
-function sortKey(r: Route6): bigint {
-  if (r.dst === 'default') return 1n << 129n; // the walk reaches ::/0 last
-  const [address] = r.dst.split('/');
-  const hex = address!.includes('::') ? expand(address!) : address!;
-  return BigInt(`0x${hex.split(':').map((g) => g.padStart(4, '0')).join('')}`);
+/** A node seen through its IPv6 family, as plugins' `routes6` read it (no IPv6 address: ''). */
+function ipv6View(node: Node, lease: string): PluginNode {
+  return {
+    name: node.name,
+    ip: ofFamily(nodeIPs(node), 'IPv6') ?? '',
+    podCIDR: lease,
+    pods: node.pods.map((p) => ({ name: p.name, namespace: p.namespace, hostNetwork: p.hostNetwork, ip: ofFamily(podIPs(p), 'IPv6') ?? '' })),
+  };
 }
 
-function expand(address: string): string {
-  const [head, tail] = address.split('::');
-  const h = head ? head.split(':') : [];
-  const t = tail ? tail.split(':') : [];
-  return [...h, ...Array(8 - h.length - t.length).fill('0'), ...t].join(':');
-}
-
-/** Whether `ip -6 route` is modelled for the cluster's plugin. */
+/** Whether `ip -6 route` is modelled for the cluster's plugin and mode. */
 export function hasIpv6Routes(cluster: Cluster): boolean {
-  const p = cluster.plugin;
-  return (p.name === 'flannel' && p.backend === 'host-gw') || p.name === 'bridge';
+  return networkPlugin(cluster.plugin).routes6 !== undefined;
 }
 
 /** The IPv6 routes of a node's main table, in dump order (no IPv6 lease: only lo, eth0 and default). */
 export function nodeRoutes6(cluster: Cluster, nodeName: string, iface = 'eth0'): Route6[] {
-  if (!hasIpv6Routes(cluster)) {
-    throw new Error(`ip -6 route is modelled for flannel host-gw and the bridge plugin, not ${JSON.stringify(cluster.plugin)}`);
+  const plugin = networkPlugin(cluster.plugin);
+  if (!plugin.routes6) {
+    throw new Error(`ip -6 route is modelled for flannel, the bridge plugin, Cilium and Calico's plain BGP mode, not ${plugin.summary} (${JSON.stringify(cluster.plugin)})`);
   }
   const node = findNode(cluster, nodeName);
-  const nodeNet = clusterRanges(cluster).nodeCIDRs.find((c) => ipFamilyOf(c) === 'IPv6');
+  const { nodeCIDRs, clusterCIDRs } = clusterRanges(cluster);
+  const nodeNet = nodeCIDRs.find((c) => ipFamilyOf(c) === 'IPv6');
+  const podNet = clusterCIDRs.find((c) => ipFamilyOf(c) === 'IPv6');
   const lease = v6Lease(node);
   const routes: Route6[] = [{ dst: '::1', dev: 'lo', proto: 'kernel', metric: KERNEL_METRIC }];
-  // cni0 holds the first address of the lease (the bridge plugin's gateway), so the kernel adds the connected route.
-  if (lease) routes.push({ dst: lease, dev: 'cni0', proto: 'kernel', metric: KERNEL_METRIC });
-  if (cluster.plugin.name === 'flannel') {
-    for (const other of cluster.nodes) {
-      const otherLease = v6Lease(other);
-      const otherIP = ofFamily(nodeIPs(other), 'IPv6');
-      if (other !== node && otherLease && otherIP) routes.push({ dst: otherLease, via: otherIP, dev: iface, metric: USER_METRIC });
-    }
-  }
   if (nodeNet) routes.push({ dst: nodeNet, dev: iface, proto: 'kernel', metric: KERNEL_METRIC });
+  // eth0's link-local route exists before any plugin device, so it prints first among the fe80::/64 routes.
   routes.push({ dst: 'fe80::/64', dev: iface, proto: 'kernel', metric: KERNEL_METRIC });
-  if (lease) routes.push({ dst: 'fe80::/64', dev: 'cni0', proto: 'kernel', metric: KERNEL_METRIC });
+  if (lease && podNet) {
+    const others = cluster.nodes.flatMap((other) => {
+      const otherLease = other !== node ? v6Lease(other) : undefined;
+      return otherLease && ofFamily(nodeIPs(other), 'IPv6') ? [ipv6View(other, otherLease)] : [];
+    });
+    routes.push(...plugin.routes6(ipv6View(node, lease), others, iface, podNet));
+  }
   if (nodeNet) routes.push({ dst: 'default', via: addressAt(nodeNet, 1), dev: iface, metric: USER_METRIC });
-  // Stable sort: same-prefix link-local routes keep their creation order (eth0 before cni0).
-  return routes.map((r, i) => ({ r, i })).sort((a, b) => {
-    const ka = sortKey(a.r);
-    const kb = sortKey(b.r);
-    return ka === kb ? a.i - b.i : ka < kb ? -1 : 1;
-  }).map(({ r }) => r);
+  return sortRoutes6(routes);
 }
 
 /** `ip -6 route` output of a node (one route per line, trailing newline). */

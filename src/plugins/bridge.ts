@@ -2,7 +2,7 @@
  * The reference `bridge` CNI plugin on its own: pods on one node share the cni0 bridge, and
  * nothing carries their traffic to another node (containernetworking/plugins plugins/main/bridge).
  */
-import { bridgeAddress, bridgeAttachment, bridgeOf, bridgePodRoutes, bridgeRoutes, hostLocalAddressProblem } from './cni-bridge.ts';
+import { bridgeAddress, bridgeAttachment, bridgeOf, bridgePodRoutes, bridgeRoutes, bridgeRoutes6, hostLocalAddressProblem } from './cni-bridge.ts';
 import { FLANNEL_CLUSTER_CIDR } from './flannel.ts';
 import type { NetworkPlugin, PluginModule } from './plugin.ts';
 
@@ -34,6 +34,7 @@ const bridgePlugin: NetworkPlugin = {
   // Configured as the default gateway (`isDefaultGateway: true`), as flannel configures it.
   podRoutes: (pod, node) => bridgePodRoutes(pod, node),
   routes: (node) => bridgeRoutes(node),
+  routes6: (node) => bridgeRoutes6(node),
   // The bridge plugin sets the veth MTU only when its `mtu` option is set; otherwise the kernel's
   // default for a new veth, 1500 (ETH_DATA_LEN), whatever the node's interface has.
   podMTU: (interfaceMTU) => ({

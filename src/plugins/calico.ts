@@ -11,6 +11,7 @@ import { addressAt, enclosingNetwork, prefixLength } from '../net/cidr.ts';
 import { encapsulationOverhead, IPIP_PROTOCOL, type Encapsulation } from '../net/encapsulation.ts';
 import { sha1, toHex } from '../net/hash.ts';
 import { routeDestination, type Route } from '../net/route.ts';
+import { USER_METRIC, type Route6 } from '../net/route6.ts';
 import type { InterNodeLink, NetworkPlugin, NodeDevices, PluginModule, PluginNode, PluginPod, PodMTU } from './plugin.ts';
 
 /** Calico, an L3 fabric with BGP and a policy engine. */
@@ -50,6 +51,33 @@ export function calicoBlocks(node: PluginNode): string[] {
   for (const pod of workloadPods(node)) blocks.add(enclosingNetwork(pod.ip, BLOCK_PREFIX));
   if (blocks.size === 0) blocks.add(enclosingNetwork(addressAt(node.podCIDR, 0), BLOCK_PREFIX));
   return [...blocks];
+}
+
+/** Calico IPAM's IPv6 block size (IPPool blockSize default for IPv6 pools). */
+const BLOCK_PREFIX_V6 = 122;
+
+/** The IPv6 /122 blocks of a node seen through its IPv6 family, as calicoBlocks does for /26s. */
+export function calicoBlocks6(node: PluginNode): string[] {
+  if (prefixLength(node.podCIDR) >= BLOCK_PREFIX_V6) return [node.podCIDR];
+  const blocks = new Set(workloadPods(node).filter((p) => p.ip !== '').map((p) => enclosingNetwork(p.ip, BLOCK_PREFIX_V6)));
+  if (blocks.size === 0) blocks.add(enclosingNetwork(addressAt(node.podCIDR, 0), BLOCK_PREFIX_V6));
+  return [...blocks];
+}
+
+/**
+ * Plain BGP routing of IPv6 (bird6): confd's bird6_aggr.cfg.template adds `route <block>
+ * blackhole` for each local block, and the kernel protocol has no metric, so IPv6 gives these
+ * routes 1024; other nodes' blocks arrive `via <node IPv6> dev <iface> proto bird metric 1024`
+ * (the literal form in projectcalico/calico#2254). A reject route lives on `lo`. Felix adds a
+ * route per pod to its cali veth (proto boot, which iproute2 does not print). The link-local
+ * route of each cali veth is left out, as for every pod veth.
+ */
+function calicoRoutes6(node: PluginNode, others: readonly PluginNode[], iface: string): Route6[] {
+  return [
+    ...calicoBlocks6(node).map((block): Route6 => ({ type: 'blackhole', dst: block, dev: 'lo', proto: 'bird', metric: USER_METRIC })),
+    ...workloadPods(node).filter((p) => p.ip !== '').map((pod): Route6 => ({ dst: pod.ip, dev: calicoInterfaceName(pod.namespace, pod.name), metric: USER_METRIC })),
+    ...others.flatMap((other) => calicoBlocks6(other).map((block): Route6 => ({ dst: block, via: other.ip, dev: iface, proto: 'bird', metric: USER_METRIC }))),
+  ];
 }
 
 function workloadPods(node: PluginNode): PluginPod[] {
@@ -153,6 +181,20 @@ function createCalico(spec: CalicoPlugin): NetworkPlugin {
     },
     podMTU: (interfaceMTU) => calicoPodMTU(mode, interfaceMTU),
     interNode: link,
+    // IPv6 routes are derived for plain BGP only: felix's IPv6 VXLAN device has changed between
+    // releases (vxlan-v6.calico, later one device for both families). Calico's "Overlay networking"
+    // page (networking/configuring/vxlan-ipip), Limitations: IP in IP supports only IPv4 addresses;
+    // a maintainer in projectcalico/calico#8381: "IPIP is not an option for IPv6" (BGP over an L2
+    // mesh, peering with routers, or VXLANv6 since v3.23).
+    ...(mode === 'bgp' ? { routes6: calicoRoutes6 } : {}),
+    ...(mode === 'ipip'
+      ? {
+          ipv6Unsupported: {
+            message: "Calico's IP-in-IP mode carries only IPv4: an IPv6 pod range needs VXLAN or plain BGP routing",
+            hint: "set mode: 'vxlan' (or 'bgp'), or remove the IPv6 range from network.clusterCIDRs",
+          },
+        }
+      : {}),
   };
 }
 

@@ -19,6 +19,7 @@
 import { addressAt, cidrContainsIp } from '../net/cidr.ts';
 import { GENEVE_PORT, innerMTU, type Encapsulation } from '../net/encapsulation.ts';
 import { routeDestination, type Route } from '../net/route.ts';
+import { KERNEL_METRIC, USER_METRIC, type Route6 } from '../net/route6.ts';
 import type { InterNodeLink, NetworkPlugin, PluginModule, PluginNode, ServiceTranslation } from './plugin.ts';
 
 /** Cilium, an eBPF dataplane; optionally the Service implementation too (kube-proxy replacement). */
@@ -96,6 +97,34 @@ function hostRoute(spec: CiliumPlugin, local: PluginNode, cidr: string, isLocalN
     dst: routeDestination(cidr), via: router, dev: HOST_DEVICE, proto: 'kernel', src: router,
     ...(isLocalNode ? {} : { mtu: routeMTU(spec) }),
   };
+}
+
+/**
+ * The IPv6 routes of a dual-stack node (`node` and `others` seen through their IPv6 family).
+ * pkg/datapath/loader/netlink.go addHostDeviceAddr puts the IPv6 router IP on cilium_host as
+ * /128 (a plain AddrReplace: the kernel adds its /128 route, metric 256). node.go
+ * createNodeRouteSpec drops the `via` for IPv6 ("kernel will reject ip r a $cidr via
+ * $ipv6_cilium_host dev cilium_host"), so a CIDR goes `dev cilium_host src <router IP>`; no
+ * Priority (RouteMetric 0) gives metric 1024; other nodes' CIDRs carry the route MTU, which is one
+ * value for both families (the tunnel runs over the IPv4 underlay). Native routing:
+ * updateDirectRoutes for IPv6, `<CIDR> via <node IPv6> dev <iface> proto kernel`. The router IP
+ * is taken as the first address of the node's IPv6 range. Link-local routes of cilium_host,
+ * cilium_net, the tunnel device and the lxc veths are left out.
+ */
+function ciliumRoutes6(spec: CiliumPlugin, node: PluginNode, others: readonly PluginNode[], iface: string): Route6[] {
+  const router = addressAt(node.podCIDR, 1);
+  const viaHost = (cidr: string, mtu?: number): Route6 => ({
+    dst: cidr, dev: HOST_DEVICE, proto: 'kernel', src: router, metric: USER_METRIC, ...(mtu === undefined ? {} : { mtu }),
+  });
+  return [
+    { dst: router, dev: HOST_DEVICE, proto: 'kernel', metric: KERNEL_METRIC },
+    viaHost(node.podCIDR),
+    ...others.map((o) =>
+      spec.routingMode === 'tunnel'
+        ? viaHost(o.podCIDR, routeMTU(spec))
+        : { dst: o.podCIDR, via: o.ip, dev: iface, proto: 'kernel', metric: USER_METRIC },
+    ),
+  ];
 }
 
 function tunnelLink(spec: CiliumPlugin, encapsulation: UdpTunnel): InterNodeLink {
@@ -196,6 +225,7 @@ function createCilium(spec: CiliumPlugin): NetworkPlugin {
       hostRoute(spec, node, node.podCIDR, true),
       ...others.map((other) => link.crossing(node, other, iface).route),
     ],
+    routes6: (node, others, iface) => ciliumRoutes6(spec, node, others, iface),
     // pkg/mtu: pods' routes carry the route MTU (interface MTU minus the tunnel overhead).
     podMTU: (interfaceMTU) => {
       if (!tunnel) return { mtu: interfaceMTU, overhead: 0, reason: 'no encapsulation' };

@@ -7,6 +7,7 @@
  */
 import { addressAt, broadcastAddress, networkAddress, nthAddress, prefixLength } from '../net/cidr.ts';
 import { routeDestination, type Route } from '../net/route.ts';
+import { KERNEL_METRIC, type Route6 } from '../net/route6.ts';
 import type { NodeDevices, PluginNode, PluginPod, PodAttachment, Problem } from './plugin.ts';
 
 /** The interface the CNI plugins create inside the pod (CNI_IFNAME, `eth0` from the runtime). */
@@ -34,6 +35,19 @@ export function bridgeAddress(node: PluginNode): string {
 export function bridgeRoutes(node: PluginNode): Route[] {
   if (!node.pods.some((p) => !p.hostNetwork)) return [];
   return [{ dst: routeDestination(node.podCIDR), dev: BRIDGE_NAME, proto: 'kernel', scope: 'link', src: addressAt(node.podCIDR, 1) }];
+}
+
+/**
+ * The IPv6 routes of the bridge on a dual-stack node (`node` seen through its IPv6 family): cni0
+ * holds the first address of the IPv6 range, so the kernel adds its connected route, and, like
+ * every Ethernet device, cni0 has a link-local address and its `fe80::/64` route.
+ */
+export function bridgeRoutes6(node: PluginNode): Route6[] {
+  if (!node.pods.some((p) => !p.hostNetwork)) return [];
+  return [
+    { dst: node.podCIDR, dev: BRIDGE_NAME, proto: 'kernel', metric: KERNEL_METRIC },
+    { dst: 'fe80::/64', dev: BRIDGE_NAME, proto: 'kernel', metric: KERNEL_METRIC },
+  ];
 }
 
 /**

@@ -12,6 +12,7 @@ import { encapsulationOverhead, WIREGUARD_IPV6_OVERHEAD, type Encapsulation } fr
 import { routeDestination, type Route } from '../net/route.ts';
 import { bridgeAddress, bridgeAttachment, bridgeOf, bridgePodRoutes, bridgeRoutes, hostLocalAddressProblem } from './cni-bridge.ts';
 import { flannelMasqRules } from './flannel-masq.ts';
+import { flannelRoutes6 } from './flannel-v6.ts';
 import type { InterNodeLink, NetworkPlugin, PluginModule, PluginNode, PodMTU } from './plugin.ts';
 
 /** Flannel, an L2 overlay (or direct routes with host-gw). */
@@ -155,6 +156,7 @@ function createFlannel(spec: FlannelPlugin): NetworkPlugin {
         ? [wireguardRoute(clusterCIDR)]
         : others.map((other): Route => link.crossing(node, other, iface, clusterCIDR).route)),
     ],
+    routes6: (node, others, iface, clusterCIDR) => flannelRoutes6(spec.backend, node, others, iface, clusterCIDR),
     podMTU: (interfaceMTU) => flannelPodMTU(spec.backend, interfaceMTU),
     interNode: link,
     masqueradeRules: (node, clusterCIDR) => flannelMasqRules(node, clusterCIDR),

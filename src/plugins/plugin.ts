@@ -5,6 +5,7 @@
  */
 import type { Encapsulation } from '../net/encapsulation.ts';
 import type { Route } from '../net/route.ts';
+import type { Route6 } from '../net/route6.ts';
 import type { NatRule } from './masquerade.ts';
 
 /** A pod as a plugin sees it (the model's `Pod` satisfies it). */
@@ -164,6 +165,16 @@ export interface NetworkPlugin {
    * `clusterCIDR` the pod network, as for {@link InterNodeLink.crossing}).
    */
   routes(node: PluginNode, others: readonly PluginNode[], iface: string, clusterCIDR?: string): Route[];
+  /**
+   * The IPv6 routes the plugin (and the kernel, for the addresses and devices the plugin creates)
+   * adds to a dual-stack `node`'s main table, in the order they appear: `node` and `others` are
+   * seen through their IPv6 family (`ip` the node's IPv6 address, `podCIDR` its IPv6 range, pods
+   * with their IPv6 address), `clusterCIDR` is the IPv6 pod network. Undefined when this model
+   * does not derive them for the plugin's mode.
+   */
+  routes6?(node: PluginNode, others: readonly PluginNode[], iface: string, clusterCIDR: string): Route6[];
+  /** Set when the plugin's mode cannot carry IPv6 pod traffic at all: why, and what to use instead. */
+  ipv6Unsupported?: Problem;
   /** The MTU the plugin gives pods on a node whose primary interface has `interfaceMTU` bytes. */
   podMTU(interfaceMTU: number): PodMTU;
   /** How nodes are linked; undefined when the plugin connects pods on one node only. */

@@ -12,6 +12,7 @@
  *   single-stack cluster, a family without a service range).
  */
 import { cidrContainsCidr, cidrContainsIp, cidrsOverlap, ipFamilyOf, isCidr, isIp, nthAddress } from '../../net/cidr.ts';
+import { networkPlugin, pluginModule } from '../../plugins/index.ts';
 import { DNS_SERVICE_NAME } from '../defaults.ts';
 import { clusterRanges, nodeIPs, nodePodCIDRs, podIPs, serviceFamilies } from '../ip-families.ts';
 import type { Cluster, IPFamily, Service } from '../types.ts';
@@ -190,8 +191,26 @@ function checkServiceFamilies(svc: Service, at: string, families: IPFamily[], se
   });
 }
 
+/** A plugin mode that carries no IPv6 (Calico IP-in-IP) on a cluster with an IPv6 pod range. */
+function checkPluginFamilies(cluster: Cluster, r: Report): void {
+  const module = pluginModule(cluster.plugin?.name);
+  if (!module) return; // reported by the shape check
+  const ipv6 = clusterRanges(cluster).clusterCIDRs.find((c) => ipFamilyOf(c) === 'IPv6');
+  if (!ipv6) return;
+  let unsupported;
+  try {
+    unsupported = networkPlugin(cluster.plugin).ipv6Unsupported;
+  } catch {
+    return; // an invalid spec is reported elsewhere
+  }
+  if (!unsupported) return;
+  const path = module.mode ? `plugin.${module.mode.field}` : 'plugin';
+  r.error(path, `${unsupported.message} (network.clusterCIDRs has ${ipv6})`, unsupported.hint);
+}
+
 /** Checks every per-family list of the definition. */
 export function checkDualStack(cluster: Cluster, r: Report): void {
+  checkPluginFamilies(cluster, r);
   checkNetworkLists(cluster, r);
   checkNodeLists(cluster, r);
   checkPodLists(cluster, r);
