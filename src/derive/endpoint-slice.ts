@@ -1,14 +1,17 @@
 /**
- * The EndpointSlice objects the EndpointSlice controller writes for a Service, as
- * `kubectl get endpointslices -o yaml` prints them (keys in alphabetical order, as
- * sigs.k8s.io/yaml writes them), without the fields the API server makes up (name suffix, uid,
- * resourceVersion, creationTimestamp, ownerReferences, annotations).
- * Upstream: kubernetes staging/src/k8s.io/endpointslice/reconciler.go (one slice per distinct
- * set of resolved ports, address type from the pod IP), utils.go podToEndpoint and
- * newEndpointSlice (labels), trafficdist/trafficdist.go (hints). The 100-endpoint split
- * (--max-endpoints-per-slice) is not modelled: small clusters fit in one slice.
+ * The EndpointSlice objects of a Service, as `kubectl get endpointslices -o yaml` prints them
+ * (keys in alphabetical order, as sigs.k8s.io/yaml writes them): those the EndpointSlice
+ * controller writes for its selector, without the fields the API server makes up (name suffix,
+ * uid, resourceVersion, creationTimestamp, ownerReferences, annotations), then those written by
+ * hand for a Service without a selector (the definition's `endpointSlices`), under their own names.
+ * Upstream: kubernetes staging/src/k8s.io/endpointslice/reconciler.go (a slice per address type
+ * of the Service's ipFamilies and per distinct set of resolved ports), utils.go podToEndpoint,
+ * getEndpointAddresses (the pod IP of the slice's family) and newEndpointSlice (labels),
+ * trafficdist/trafficdist.go (hints). The 100-endpoint split (--max-endpoints-per-slice) is not
+ * modelled: small clusters fit in one slice.
  */
-import type { Cluster, Service } from '../model/types.ts';
+import { ofFamily, podIPs, serviceIPFamilies } from '../model/ip-families.ts';
+import type { Cluster, EndpointSlice, Service } from '../model/types.ts';
 import { endpointHints, nodeZone, type EndpointHints } from './endpoint-hints.ts';
 import { endpointConditions, resolveTargetPort, selectedPods, type EndpointConditions } from './endpoints.ts';
 import { findService } from './lookup.ts';
@@ -19,34 +22,37 @@ export const MANAGED_BY_CONTROLLER = 'endpointslice-controller.k8s.io';
 /** discovery/v1 LabelServiceName. */
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
-/** One endpoint of a slice. */
-export interface SliceEndpoint {
+/** One endpoint of a slice (a hand-written one may have no node and no pod behind it). */
+export interface SliceObjectEndpoint {
   addresses: string[];
   conditions: EndpointConditions;
   hints?: EndpointHints;
-  nodeName: string;
-  targetRef: { kind: 'Pod'; name: string; namespace: string };
+  nodeName?: string;
+  targetRef?: { kind: 'Pod'; name: string; namespace: string };
   zone?: string;
 }
 
-/** One EndpointSlice, as the controller writes it. */
+/** One EndpointSlice object: the controller's (with `generateName`) or a hand-written one (with `name`). */
 export interface EndpointSliceObject {
   addressType: 'IPv4' | 'IPv6';
-  metadata: { generateName: string; namespace: string; labels: Record<string, string> };
+  metadata: { name?: string; generateName?: string; namespace: string; labels: Record<string, string> };
   ports: Array<{ name: string; port: number; protocol: string }>;
-  endpoints: SliceEndpoint[];
+  endpoints: SliceObjectEndpoint[];
 }
 
-/** The slices of a Service with a selector (none without one), endpoints in pod declaration order. */
-export function endpointSlices(cluster: Cluster, service: Service): EndpointSliceObject[] {
+/** The slices the controller writes for a Service with a selector (none without one), endpoints in pod declaration order. */
+export function controllerEndpointSlices(cluster: Cluster, service: Service): EndpointSliceObject[] {
   const slices = new Map<string, EndpointSliceObject>();
-  for (const pod of selectedPods(cluster, service)) {
+  const families = serviceIPFamilies(service, cluster);
+  for (const addressType of families) for (const pod of selectedPods(cluster, service)) {
+    // getEndpointAddresses: the pod IP of the slice's family; a pod without one is left out.
+    const ip = ofFamily(podIPs(pod), addressType);
+    if (ip === undefined) continue;
     // getEndpointPorts: the Service ports this pod resolves, in Service port order.
     const ports = service.ports.flatMap((p) => {
       const target = resolveTargetPort(p, pod);
       return target === undefined ? [] : [{ name: p.name, port: target, protocol: p.protocol }];
     });
-    const addressType = pod.ip.includes(':') ? 'IPv6' : 'IPv4';
     const key = `${addressType} ${JSON.stringify(ports)}`;
     let slice = slices.get(key);
     if (!slice) {
@@ -66,7 +72,7 @@ export function endpointSlices(cluster: Cluster, service: Service): EndpointSlic
     const zone = nodeZone(cluster, pod.node);
     const hints = endpointHints(service.trafficDistribution, { conditions, nodeName: pod.node, zone });
     slice.endpoints.push({
-      addresses: [pod.ip],
+      addresses: [ip],
       conditions,
       ...(hints ? { hints } : {}),
       nodeName: pod.node,
@@ -75,6 +81,30 @@ export function endpointSlices(cluster: Cluster, service: Service): EndpointSlic
     });
   }
   return [...slices.values()];
+}
+
+/** A hand-written slice as an object: its own name, its managed-by label, conditions in full. */
+export function handWrittenEndpointSlice(slice: EndpointSlice): EndpointSliceObject {
+  return {
+    addressType: slice.addressType,
+    metadata: {
+      name: slice.name,
+      namespace: slice.namespace,
+      labels: { [MANAGED_BY_LABEL]: slice.managedBy, [SERVICE_NAME_LABEL]: slice.service },
+    },
+    ports: slice.ports.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol })),
+    endpoints: slice.endpoints.map((e) => ({
+      addresses: [...e.addresses],
+      conditions: { ready: e.ready, serving: e.serving, terminating: e.terminating },
+      ...(e.nodeName !== undefined ? { nodeName: e.nodeName } : {}),
+    })),
+  };
+}
+
+/** Every slice kube-proxy reads for a Service: the controller's, then the hand-written ones. */
+export function endpointSlices(cluster: Cluster, service: Service): EndpointSliceObject[] {
+  const handWritten = (cluster.endpointSlices ?? []).filter((s) => s.service === service.name && s.namespace === service.namespace);
+  return [...controllerEndpointSlices(cluster, service), ...handWritten.map(handWrittenEndpointSlice)];
 }
 
 // YAML scalars as sigs.k8s.io/yaml quotes them: plain unless empty, or a word YAML would read as
@@ -87,7 +117,7 @@ function scalar(value: string | number | boolean): string {
 
 const named = (names: string[], indent: string) => names.map((n) => `${indent}- name: ${scalar(n)}`);
 
-function endpointYaml(e: SliceEndpoint): string[] {
+function endpointYaml(e: SliceObjectEndpoint): string[] {
   const lines = ['- addresses:', ...e.addresses.map((a) => `  - ${scalar(a)}`), '  conditions:'];
   lines.push(`    ready: ${e.conditions.ready}`, `    serving: ${e.conditions.serving}`, `    terminating: ${e.conditions.terminating}`);
   if (e.hints) {
@@ -95,7 +125,8 @@ function endpointYaml(e: SliceEndpoint): string[] {
     if (e.hints.forNodes) lines.push('    forNodes:', ...named(e.hints.forNodes, '    '));
     if (e.hints.forZones) lines.push('    forZones:', ...named(e.hints.forZones, '    '));
   }
-  lines.push(`  nodeName: ${scalar(e.nodeName)}`, '  targetRef:', `    kind: ${e.targetRef.kind}`, `    name: ${scalar(e.targetRef.name)}`, `    namespace: ${scalar(e.targetRef.namespace)}`);
+  if (e.nodeName !== undefined) lines.push(`  nodeName: ${scalar(e.nodeName)}`);
+  if (e.targetRef) lines.push('  targetRef:', `    kind: ${e.targetRef.kind}`, `    name: ${scalar(e.targetRef.name)}`, `    namespace: ${scalar(e.targetRef.namespace)}`);
   if (e.zone !== undefined) lines.push(`  zone: ${scalar(e.zone)}`);
   return lines;
 }
@@ -110,9 +141,10 @@ export function endpointSliceYaml(slice: EndpointSliceObject): string {
     ...slice.endpoints.flatMap(endpointYaml),
     'kind: EndpointSlice',
     'metadata:',
-    `  generateName: ${scalar(slice.metadata.generateName)}`,
+    ...(slice.metadata.generateName !== undefined ? [`  generateName: ${scalar(slice.metadata.generateName)}`] : []),
     '  labels:',
     ...labels,
+    ...(slice.metadata.name !== undefined ? [`  name: ${scalar(slice.metadata.name)}`] : []),
     `  namespace: ${scalar(slice.metadata.namespace)}`,
     'ports:',
     ...slice.ports.flatMap((p) => [`- name: ${scalar(p.name)}`, `  port: ${p.port}`, `  protocol: ${p.protocol}`]),

@@ -3,7 +3,7 @@
 // (networking.k8s.io/v1, KEP-1880: IPAddress named by the address, parentRef to its Service,
 // managed by ipallocator.k8s.io) derived from a cluster.
 import { describe, expect, it } from 'vitest';
-import { endpointSliceYaml, findEndpointSlice } from '../../../src/derive/endpoint-slice-yaml.ts';
+import { endpointSlices, serviceEndpointSlicesYaml } from '../../../src/derive/endpoint-slice.ts';
 import { clusterIPAllocations, serviceIPObjectsYaml } from '../../../src/derive/service-ip-objects.ts';
 import type { Cluster } from '../../../src/model/types.ts';
 import { threeNodeCluster } from './fixtures.ts';
@@ -19,30 +19,36 @@ function withSlice(): Cluster {
   return c;
 }
 
-describe('endpointSliceYaml', () => {
-  it('writes the service-name and managed-by labels, the ports and the endpoints', () => {
-    expect(endpointSliceYaml(withSlice(), 'legacy-1')).toBe([
+describe('a hand-written EndpointSlice', () => {
+  it('is printed under its own name with its managed-by label, conditions in full, keys as kubectl prints them', () => {
+    expect(serviceEndpointSlicesYaml(withSlice(), 'default/legacy')).toBe([
+      'addressType: IPv4',
       'apiVersion: discovery.k8s.io/v1',
+      'endpoints:',
+      '- addresses:',
+      '  - 192.168.10.50',
+      '  conditions:',
+      '    ready: true',
+      '    serving: true',
+      '    terminating: false',
       'kind: EndpointSlice',
       'metadata:',
+      '  labels:',
+      '    endpointslice.kubernetes.io/managed-by: staff',
+      '    kubernetes.io/service-name: legacy',
       '  name: legacy-1',
       '  namespace: default',
-      '  labels:',
-      '    kubernetes.io/service-name: legacy',
-      '    endpointslice.kubernetes.io/managed-by: staff',
-      'addressType: IPv4',
       'ports:',
-      '  - name: postgres',
-      '    protocol: TCP',
-      '    port: 5432',
-      'endpoints:',
-      '  - addresses: ["192.168.10.50"]',
-      '    conditions: { ready: true, serving: true, terminating: false }',
+      '- name: postgres',
+      '  port: 5432',
+      '  protocol: TCP',
       '',
     ].join('\n'));
   });
-  it('throws naming the known slices', () => {
-    expect(() => findEndpointSlice(withSlice(), 'default/nope')).toThrow(/no EndpointSlice default\/nope \(known: default\/legacy-1\)/);
+  it('comes after the slices the controller writes, and only for its own Service', () => {
+    const c = withSlice();
+    expect(endpointSlices(c, c.services.find((s) => s.name === 'legacy')!).map((s) => s.metadata.name)).toEqual(['legacy-1']);
+    expect(endpointSlices(c, c.services.find((s) => s.name === 'web')!).every((s) => s.metadata.name === undefined)).toBe(true);
   });
 });
 

@@ -21,7 +21,7 @@ describe('endpointSlices (reconciler.go: one slice per distinct set of resolved 
   it('groups pods whose named port resolves alike, with conditions and labels', () => {
     const c = resolveCluster(twoNamedPorts, 't');
     const slices = endpointSlices(c, c.services[0]!);
-    expect(slices.map((s) => [s.ports[0]!.port, s.endpoints.map((e) => e.targetRef.name)])).toEqual([[8080, ['web-1', 'web-3']], [9090, ['web-2']]]);
+    expect(slices.map((s) => [s.ports[0]!.port, s.endpoints.map((e) => e.targetRef?.name)])).toEqual([[8080, ['web-1', 'web-3']], [9090, ['web-2']]]);
     expect(slices[1]!.endpoints[0]!.conditions).toEqual({ ready: false, serving: true, terminating: true });
     expect(slices[0]!.metadata.labels).toEqual({ [MANAGED_BY_LABEL]: 'endpointslice-controller.k8s.io', 'kubernetes.io/service-name': 'web' });
     expect(slices[0]!.endpoints[0]).not.toHaveProperty('zone');
@@ -49,5 +49,21 @@ describe('endpointSliceYaml', () => {
     const yaml = endpointSliceYaml(endpointSlices(c, c.services[0]!)[0]!);
     expect(yaml).toContain('- name: ""');
     expect(yaml).toContain('  - 10.244.0.3');
+  });
+});
+
+describe('endpointSlices on a dual-stack cluster (reconciler.go: a slice per address type of the Service)', () => {
+  it('writes an IPv4 and an IPv6 slice for a dual-stack Service, each with the pod IP of its family', async () => {
+    const cluster = await exampleCluster('dual-stack');
+    const web = cluster.services.find((s) => s.name === 'web')!;
+    expect(endpointSlices(cluster, web).map((s) => [s.addressType, s.endpoints.flatMap((e) => e.addresses)])).toEqual([
+      ['IPv4', ['10.244.0.3', '10.244.1.2']],
+      ['IPv6', ['fd00:10:244::3', 'fd00:10:244:1::2']],
+    ]);
+  });
+  it('writes one slice for a single-family headless Service, though its pods have both families', async () => {
+    const cluster = await exampleCluster('dual-stack');
+    const db = cluster.services.find((s) => s.name === 'db')!;
+    expect(endpointSlices(cluster, db).map((s) => [s.addressType, s.endpoints.flatMap((e) => e.addresses)])).toEqual([['IPv4', ['10.244.1.3']]]);
   });
 });

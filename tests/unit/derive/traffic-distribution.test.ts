@@ -71,7 +71,7 @@ describe('docs/traffic-distribution.mdx agrees with its cluster definition', () 
     expect(page).toContain('it falls back to its zone and uses `cache-1`');
     // The hints quoted for cache-1 are the derived ones.
     const [slice] = endpointSlices(c, c.services.find((x) => x.name === 'cache')!);
-    const hints = slice!.endpoints.find((e) => e.targetRef.name === 'cache-1')!.hints!;
+    const hints = slice!.endpoints.find((e) => e.targetRef?.name === 'cache-1')!.hints!;
     expect(page).toContain(`\`forNodes: [{ name: ${hints.forNodes![0]} }]\` next to \`forZones: [{ name: ${hints.forZones![0]} }]\` on \`cache-1\``);
     expect(summary(c, 'default/api')['node-3']!.slice(1)).toEqual(['', ['api-1']]);
     expect(page).toContain('here `api-1` across the zone boundary');
