@@ -14,6 +14,7 @@ import type { Cluster, ClusterInput, NetworkRangesInput, NodeInput, ServiceInput
 import { validateCluster } from '../model/validate.ts';
 import type { PluginSpec } from '../plugins/index.ts';
 import { importDns } from './dns.ts';
+import { alignFamilies, applyServiceFamilies, primaryFamily } from './families.ts';
 import { applySliceConditions, checkSlices, importEndpointSlice, selectorlessSlices, type ImportedEndpointSlice } from './endpoint-slices.ts';
 import { IssueCollector, type ImportIssue, type Location } from './issues.ts';
 import { importNode } from './nodes.ts';
@@ -152,6 +153,8 @@ export function importCluster(sources: string | readonly ImportSource[], options
   const namespaces: ImportedNamespace[] = collect(objects, 'Namespace', (o) => importNamespace(o.read, issues));
   const assumptions: string[] = [];
 
+  const primary = primaryFamily(nodes, pods);
+  alignFamilies(nodes, pods, primary);
   const placed = attachPods(nodes, pods, issues);
   const plugin = detectPlugin(nodes, pods, new Set(objects.map((o) => o.kind)), options.plugin);
   fitCalicoBlocks(placed, plugin.spec, issues);
@@ -159,10 +162,11 @@ export function importCluster(sources: string | readonly ImportSource[], options
   const kubernetes = allServices.find((s) => `${s.service.namespace}/${s.service.name}` === KUBERNETES_SERVICE);
   if (kubernetes) assumptions.push(`Service default/kubernetes (${kubernetes.service.clusterIP ?? 'no IP'}) is not declared: the model reserves the first service address for it`);
   const placedPods = [...placed.values()].flat();
-  const network = importNetwork(nodes, placedPods, allServices, kubernetes?.service.clusterIP, plugin.spec, options.network ?? {}, assumptions);
+  const network = importNetwork(nodes, placedPods, allServices, kubernetes?.service.clusterIP, plugin.spec, options.network ?? {}, assumptions, primary);
   const { dns, service: dnsService } = importDns(allServices, pods, network.serviceCIDR, issues);
   if (!dnsService) assumptions.push('no cluster DNS Service in the paste: the model puts kube-dns at the tenth service address');
   const services = allServices.filter((s) => s !== kubernetes && s !== dnsService);
+  Object.assign(dns, applyServiceFamilies(services, network, dnsService));
   checkSlices(slices, allServices, placedPods, issues);
   applySliceConditions(slices, placedPods, issues);
   if (!options.kubeProxyMode) assumptions.push('kube-proxy mode iptables: the usual default (its mode is in the kube-proxy ConfigMap, which is not read)');

@@ -214,7 +214,7 @@ describe('importService', () => {
     const issues = new IssueCollector();
     const s = importService(reader(svc({ clusterIP: '10.96.3.3', externalIPs: ['198.51.100.7', '2001:db8::7'], ports: [{ port: 80 }] }), issues), issues);
     expect(s?.service.externalIPs).toEqual(['198.51.100.7']);
-    expect(issues.warnings.map((w) => [w.path, w.message])).toEqual([['items[3].spec.externalIPs', "Service shop/web's external IP 2001:db8::7 is not shown: the model holds IPv4 external IPs only"]]);
+    expect(issues.warnings.map((w) => [w.path, w.message])).toEqual([['items[3].spec.externalIPs', "Service shop/web's external IP 2001:db8::7 is not shown: the import reads IPv4 external IPs only"]]);
   });
 
   it('reports an unknown trafficDistribution at its path and leaves it out', () => {
