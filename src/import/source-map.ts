@@ -12,6 +12,8 @@ export interface SourceMap {
   services: Location[];
   networkPolicies: Location[];
   namespaces: Location[];
+  /** ClusterNetworkPolicies, when the paste has any. */
+  clusterNetworkPolicies?: Location[];
   /** The Service read as the cluster DNS. */
   dns?: Location;
 }
@@ -81,6 +83,14 @@ export function locate(path: string, map: SourceMap): Location | undefined {
   if (m) {
     const ns = map.namespaces[Number(m[1])];
     return ns && translate(ns, m[2]!, { name: 'metadata.name', labels: 'metadata.labels' }, false);
+  }
+  m = /^clusterNetworkPolicies\[(\d+)\]\.?([A-Za-z]*)/.exec(path);
+  if (m) {
+    const policy = map.clusterNetworkPolicies?.[Number(m[1])];
+    // Rules and peers the import left out shift the model's indices, so a finding is located at
+    // the field (spec.egress), not at an index inside it.
+    const field = m[2] === 'name' ? 'metadata.name' : m[2] ? `spec.${m[2]}` : '';
+    return policy && { ...policy, path: [policy.path, field].filter(Boolean).join('.') };
   }
   if (path.startsWith('dns') && map.dns) return translate(map.dns, path.slice('dns'.length), { clusterIP: 'spec.clusterIP' }, false);
   return undefined;
