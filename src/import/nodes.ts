@@ -44,7 +44,7 @@ function onePerFamily(items: readonly string[]): string[] {
 
 /**
  * Reads a Node; undefined (with an error) when it has no name or no address. A dual-stack node
- * keeps an InternalIP and a pod CIDR of each family (`ips`, `podCIDRs`); `alignNodeFamilies`
+ * keeps an InternalIP and a pod CIDR of each family (`ips`, `podCIDRs`); `alignFamilies`
  * (src/import/families.ts) later puts the cluster's primary family first.
  */
 export function importNode(read: Reader, issues: IssueCollector): ImportedNode | undefined {
@@ -72,7 +72,7 @@ export function importNode(read: Reader, issues: IssueCollector): ImportedNode |
   const spec = read.object('spec');
   const listed = spec?.has('podCIDRs') ? spec.strings('podCIDRs') : [spec?.string('podCIDR')].filter((c): c is string => !!c);
   listed.forEach((cidr, i) => {
-    if (!isCidr(cidr)) issues.error(spec!.at(`podCIDRs[${i}]`), `pod CIDR ${JSON.stringify(cidr)} is not a CIDR`);
+    if (!isCidr(cidr)) issues.error(spec!.at(`podCIDRs[${i}]`), `pod CIDR ${JSON.stringify(cidr)} is not an ${isIPv6(cidr) ? 'IPv6' : 'IPv4'} CIDR`);
   });
   const cidrs = onePerFamily(listed.filter((c) => isCidr(c)));
   for (const cidr of listed.filter((c) => isCidr(c) && !cidrs.includes(c))) {
@@ -83,9 +83,11 @@ export function importNode(read: Reader, issues: IssueCollector): ImportedNode |
   const annotations = metadata?.object('annotations');
   const annotationKeys = annotations ? Object.keys(annotations.value) : [];
   const backend = annotations?.value[FLANNEL_BACKEND_ANNOTATION];
-  const node: NodeInput = { name, ip: ips[0]!, podCIDR: cidrs[0] ?? '' };
+  // An unreadable first pod CIDR stays (reported above), so the model's validation names the node.
+  const invalidFirst = listed[0] !== undefined && !isCidr(listed[0]) ? listed[0] : undefined;
+  const node: NodeInput = { name, ip: ips[0]!, podCIDR: invalidFirst ?? cidrs[0] ?? '' };
   if (ips.length > 1) node.ips = ips;
-  if (cidrs.length > 1) node.podCIDRs = cidrs;
+  if (cidrs.length > 1 && !invalidFirst) node.podCIDRs = cidrs;
   if (CONTROL_PLANE_LABELS.some((label) => label in labels)) node.controlPlane = true;
   // The well-known zone label: the EndpointSlice controller and kube-proxy read it for trafficDistribution.
   const zone = labels['topology.kubernetes.io/zone'];
@@ -93,7 +95,7 @@ export function importNode(read: Reader, issues: IssueCollector): ImportedNode |
   return {
     node,
     at: read.location,
-    missingPodCIDR: cidrs.length === 0,
+    missingPodCIDR: cidrs.length === 0 && !invalidFirst,
     annotationKeys,
     ...(typeof backend === 'string' ? { flannelBackend: backend } : {}),
   };
