@@ -4,7 +4,9 @@
  * family, and the model validates.
  */
 import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { formatIssue, importCluster } from '../../../src/import/index.ts';
+import type { Json } from '../../../src/import/read.ts';
 import { fixtureText, OWN_FIXTURES } from './fixture-files.ts';
 
 const FIXTURE = 'kubeadm-dualstack-ipv6first.yaml';
@@ -78,5 +80,35 @@ describe('an IPv6-only paste', () => {
     expect(r.warnings).toEqual([]);
     expect(r.validation.filter((d) => d.severity === 'error')).toEqual([]);
     expect(r.resolved).toBeDefined();
+  });
+});
+
+describe('dual-stack kube-dns and a selectorless Service', () => {
+  const list = parse(fixtureText(OWN_FIXTURES, FIXTURE)) as { items: Json[] };
+  const dns = list.items.find((o) => o.kind === 'Service' && (o.metadata as Json).name === 'kube-dns')!;
+  Object.assign(dns.spec as Json, { clusterIPs: ['fd00:10:96::a', '10.96.0.10'], ipFamilies: ['IPv6', 'IPv4'], ipFamilyPolicy: 'RequireDualStack' });
+  const external = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'ext', namespace: 'default' }, spec: { clusterIP: 'fd00:10:96::99', clusterIPs: ['fd00:10:96::99', '10.96.0.99'], ipFamilies: ['IPv6', 'IPv4'], ipFamilyPolicy: 'PreferDualStack', ports: [{ port: 5432 }] } };
+  const slice = (addressType: string, address: string, name: string): Json => ({
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    addressType,
+    metadata: { name, namespace: 'default', labels: { 'kubernetes.io/service-name': 'ext', 'endpointslice.kubernetes.io/managed-by': 'staff' } },
+    ports: [{ port: 5432, protocol: 'TCP' }],
+    endpoints: [{ addresses: [address] }],
+  });
+  list.items.push(external, slice('IPv4', '192.0.2.10', 'ext-1'), slice('IPv6', '2001:db8::10', 'ext-2'));
+  const r = importCluster(stringify(list));
+
+  it('gives dns.clusterIPs both addresses, and validates', () => {
+    expect(r.cluster.dns).toEqual({ provider: 'coredns', clusterIP: 'fd00:10:96::a', clusterIPs: ['fd00:10:96::a', '10.96.0.10'] });
+    expect(r.validation.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.resolved?.dns.clusterIPs).toEqual(['fd00:10:96::a', '10.96.0.10']);
+  });
+
+  it('keeps the IPv4 hand-written slice and warns that the IPv6 one is not shown', () => {
+    expect(r.cluster.endpointSlices?.map((s) => s.name)).toEqual(['ext-1']);
+    expect(r.warnings.map((w) => [w.path, w.message])).toEqual([
+      [`items[${list.items.length - 1}]`, 'EndpointSlice default/ext-2 of Service default/ext (no selector) is not shown: the model\'s hand-written EndpointSlices are IPv4'],
+    ]);
   });
 });
