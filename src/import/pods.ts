@@ -9,6 +9,7 @@
 import { ipFamilyOf, isIp } from '../net/cidr.ts';
 import type { ContainerPortInput, DnsPolicy, PodDnsConfig, PodInput, Protocol } from '../model/types.ts';
 import type { IssueCollector, Location } from './issues.ts';
+import { isIPv6 } from './nodes.ts';
 import type { Reader } from './read.ts';
 
 /** A pod read from the paste, with the node it runs on. */
@@ -96,9 +97,13 @@ export function importPod(read: Reader, issues: IssueCollector): ImportedPod | u
   }
   const hostNetwork = spec?.boolean('hostNetwork') ?? false;
   const listed = podIPs(status);
-  for (const ip of listed.filter((ip) => !isIp(ip))) issues.error(read.at('status.podIPs'), `pod IP ${JSON.stringify(ip)} is not an IP address`);
-  // At most one address per family (validatePodIPs); the first is status.podIP.
-  const ips = listed.filter((ip, i) => isIp(ip) && listed.findIndex((other) => ipFamilyOf(other) === ipFamilyOf(ip)) === i);
+  listed.forEach((ip, i) => {
+    if (!isIp(ip)) issues.error(read.at(i === 0 ? 'status.podIP' : `status.podIPs[${i}]`), `pod IP ${JSON.stringify(ip)} is not an ${isIPv6(ip) ? 'IPv6' : 'IPv4'} address`);
+  });
+  // At most one address per family (validatePodIPs); the first is status.podIP. An unreadable
+  // first address stays (reported above), so the model's validation names the pod.
+  const valid = listed.filter((ip, i) => isIp(ip) && listed.findIndex((other) => ipFamilyOf(other) === ipFamilyOf(ip)) === i);
+  const ips = listed[0] !== undefined && !isIp(listed[0]) ? [listed[0]] : valid;
   if (!hostNetwork && ips.length === 0) {
     issues.warning(read.at('status.podIP'), `pod ${ref} was left out: it has no IP yet`);
     return undefined;
