@@ -16,9 +16,9 @@ import type { ImportedService } from './services.ts';
 
 /** The primary family: of the first node's first pod CIDR, else of its address, else of a pod IP; IPv4 when the paste says nothing. */
 export function primaryFamily(nodes: readonly ImportedNode[], pods: readonly ImportedPod[]): IPFamily {
-  const first = nodes.find((n) => n.node.podCIDR) ?? nodes[0];
-  const text = first ? first.node.podCIDR || first.node.ip : pods.find((p) => p.pod.ip)?.pod.ip;
-  return ipFamilyOf(text) ?? 'IPv4';
+  const first = nodes.find((n) => ipFamilyOf(n.node.podCIDR)) ?? nodes[0];
+  if (first) return ipFamilyOf(first.node.podCIDR) ?? ipFamilyOf(first.node.ip) ?? 'IPv4';
+  return ipFamilyOf(pods.find((p) => p.pod.ip)?.pod.ip) ?? 'IPv4';
 }
 
 /** `items` with the entry of `family` first (the order the model wants for one-per-family lists). */
