@@ -60,13 +60,13 @@ export interface Explanation {
   leftOut: string[];
 }
 
-// The object a validation path points into: a pod, a node, a Service, a policy or a namespace.
-const OBJECT_PATH = /^(nodes\[(\d+)\](?:\.pods\[(\d+)\])?|services\[(\d+)\]|networkPolicies\[(\d+)\]|namespaces\[(\d+)\])/;
+// The object a validation path points into: a pod, a node, a Service, a policy, a namespace or a cluster policy.
+const OBJECT_PATH = /^(nodes\[(\d+)\](?:\.pods\[(\d+)\])?|services\[(\d+)\]|networkPolicies\[(\d+)\]|namespaces\[(\d+)\]|clusterNetworkPolicies\[(\d+)\])/;
 const MAX_ROUNDS = 5;
 
 function objectName(input: ClusterInput, path: string): string {
   const m = OBJECT_PATH.exec(path)!;
-  const [, , node, pod, service, policy, namespace] = m;
+  const [, , node, pod, service, policy, namespace, clusterPolicy] = m;
   if (pod !== undefined) {
     const p = input.nodes[Number(node)]?.pods?.[Number(pod)];
     return `pod ${p?.namespace ?? 'default'}/${p?.name ?? '?'}`;
@@ -74,6 +74,7 @@ function objectName(input: ClusterInput, path: string): string {
   if (node !== undefined) return `node ${input.nodes[Number(node)]?.name ?? '?'} and its pods`;
   if (service !== undefined) return `Service ${input.services?.[Number(service)]?.namespace ?? 'default'}/${input.services?.[Number(service)]?.name ?? '?'}`;
   if (policy !== undefined) return `NetworkPolicy ${input.networkPolicies?.[Number(policy)]?.namespace ?? 'default'}/${input.networkPolicies?.[Number(policy)]?.name ?? '?'}`;
+  if (clusterPolicy !== undefined) return `ClusterNetworkPolicy ${input.clusterNetworkPolicies?.[Number(clusterPolicy)]?.name ?? '?'}`;
   return `Namespace ${input.namespaces?.[Number(namespace)]?.name ?? '?'}`;
 }
 
@@ -89,6 +90,7 @@ function withoutObjects(input: ClusterInput, paths: ReadonlySet<string>): Cluste
     ...(input.services ? { services: input.services.filter(keep('services')) } : {}),
     ...(input.networkPolicies ? { networkPolicies: input.networkPolicies.filter(keep('networkPolicies')) } : {}),
     ...(input.namespaces ? { namespaces: input.namespaces.filter(keep('namespaces')) } : {}),
+    ...(input.clusterNetworkPolicies ? { clusterNetworkPolicies: input.clusterNetworkPolicies.filter(keep('clusterNetworkPolicies')) } : {}),
   };
 }
 

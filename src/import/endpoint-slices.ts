@@ -3,7 +3,7 @@
  * from Service selectors and each pod's conditions (ready, terminating); kube-proxy reads the
  * slices, so a slice endpoint's conditions are copied onto the pod it names (`applySliceConditions`).
  * The slices are also kept beside the model for the page, and what they say that the model cannot
- * (hints of the topology-mode annotation, IPv6 slices, endpoints of pods missing from the paste, selectorless Services)
+ * (hints of the topology-mode annotation, FQDN slices, endpoints of pods missing from the paste, IPv6 slices of selectorless Services)
  * becomes a warning.
  * Field reference: kubernetes.io/docs/reference/kubernetes-api/service-resources/endpoint-slice-v1.
  */
@@ -55,6 +55,8 @@ export interface ImportedEndpointSlice {
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
+// A dual-stack Service has one set of slices per family; both are read (FQDN slices are not).
+const IP_TYPES = ['IPv4', 'IPv6'];
 
 function endpointOf(e: Reader): ImportedEndpoint {
   const conditions = e.object('conditions');
@@ -102,23 +104,26 @@ export function importEndpointSlice(read: Reader, issues: IssueCollector): Impor
     at: read.location,
   };
   const ref = `${namespace}/${name}`;
-  if (slice.addressType !== 'IPv4') {
-    issues.warning(read.at('addressType'), `EndpointSlice ${ref} holds ${slice.addressType} addresses, which the model does not show (IPv4 only)`);
+  if (!IP_TYPES.includes(slice.addressType)) {
+    issues.warning(read.at('addressType'), `EndpointSlice ${ref} holds ${slice.addressType} addresses, which the model does not show (IPv4 and IPv6 only)`);
   }
   return slice;
 }
 
 /** Warnings from EndpointSlices about what the model derives differently. */
 export function checkSlices(slices: readonly ImportedEndpointSlice[], services: readonly ImportedService[], pods: readonly ImportedPod[], issues: IssueCollector): void {
-  const known = new Set(pods.map((p) => p.reportedIP));
+  const known = new Set(pods.flatMap((p) => p.reportedIPs ?? [p.reportedIP]));
   const byRef = new Map(services.map((s) => [`${s.service.namespace}/${s.service.name}`, s]));
   for (const slice of slices) {
-    if (slice.addressType !== 'IPv4') continue;
+    if (!IP_TYPES.includes(slice.addressType)) continue;
     const ref = `${slice.namespace}/${slice.name}`;
     const service = slice.service ? byRef.get(`${slice.namespace}/${slice.service}`) : undefined;
     const addresses = slice.endpoints.flatMap((e) => e.addresses);
-    // A selectorless Service's slices are read into the model (selectorlessSlices).
-    if (service && !service.service.selector) continue;
+    // A selectorless Service's IPv4 slices are read into the model (selectorlessSlices).
+    if (service && !service.service.selector) {
+      if (slice.addressType === 'IPv6') issues.warning(slice.at, `EndpointSlice ${ref} of Service ${slice.namespace}/${slice.service} (no selector) is not shown: the model's hand-written EndpointSlices are IPv4`);
+      continue;
+    }
     // The model derives hints from the Service's trafficDistribution and the node zones; hints
     // on a Service without one come from the topology-mode annotation, whose heuristic is not modelled.
     const hinted = slice.endpoints.filter((e) => e.hintZones);
@@ -147,9 +152,9 @@ function conditionsText(c: { ready: boolean; serving: boolean; terminating: bool
  */
 export function applySliceConditions(slices: readonly ImportedEndpointSlice[], pods: readonly ImportedPod[], issues: IssueCollector): void {
   const byRef = new Map(pods.map((p) => [`Pod/${p.pod.namespace ?? 'default'}/${p.pod.name}`, p]));
-  const byIP = new Map(pods.filter((p) => !p.pod.hostNetwork && p.reportedIP).map((p) => [p.reportedIP, p]));
+  const byIP = new Map(pods.filter((p) => !p.pod.hostNetwork).flatMap((p) => (p.reportedIPs ?? [p.reportedIP]).filter(Boolean).map((ip) => [ip, p] as const)));
   for (const slice of slices) {
-    if (slice.addressType !== 'IPv4') continue;
+    if (!IP_TYPES.includes(slice.addressType)) continue;
     slice.endpoints.forEach((e) => {
       const pod = (e.targetRef ? byRef.get(e.targetRef) : undefined) ?? byIP.get(e.addresses[0] ?? '');
       if (!pod) return;

@@ -1,5 +1,5 @@
 /**
- * `kubectl get nodes,namespaces,pods,services,endpointslices,networkpolicies -A -o json` (or
+ * `kubectl get nodes,namespaces,pods,services,endpointslices,networkpolicies,clusternetworkpolicies -A -o json` (or
  * `-o yaml`, several pasted lists, single objects, several files) -> the cluster model, then the
  * model's own validation. Pure: no Node APIs, so it runs in the browser as well.
  *
@@ -13,7 +13,9 @@ import type { Diagnostic } from '../model/diagnostics.ts';
 import type { Cluster, ClusterInput, NetworkRangesInput, NodeInput, ServiceInput } from '../model/types.ts';
 import { validateCluster } from '../model/validate.ts';
 import type { PluginSpec } from '../plugins/index.ts';
+import { CLUSTER_POLICY_API_VERSIONS, importClusterPolicy } from './cluster-policies.ts';
 import { importDns } from './dns.ts';
+import { alignFamilies, applyServiceFamilies, primaryFamily } from './families.ts';
 import { applySliceConditions, checkSlices, importEndpointSlice, selectorlessSlices, type ImportedEndpointSlice } from './endpoint-slices.ts';
 import { IssueCollector, type ImportIssue, type Location } from './issues.ts';
 import { importNode } from './nodes.ts';
@@ -57,6 +59,8 @@ export interface ImportCounts {
   endpointSlices: number;
   networkPolicies: number;
   namespaces: number;
+  /** ClusterNetworkPolicies (policy.networking.k8s.io), when the paste has any. */
+  clusterNetworkPolicies?: number;
 }
 
 /** What an import produced. */
@@ -132,6 +136,7 @@ function describeImport(counts: ImportCounts): string {
     [counts.endpointSlices, 'EndpointSlice', 'EndpointSlices'],
     [counts.networkPolicies, 'NetworkPolicy', 'NetworkPolicies'],
     [counts.namespaces, 'Namespace', 'Namespaces'],
+    ...(counts.clusterNetworkPolicies ? [[counts.clusterNetworkPolicies, 'ClusterNetworkPolicy', 'ClusterNetworkPolicies'] as [number, string, string]] : []),
   ];
   return `Imported from kubectl output: ${parts.map(([n, one, many]) => `${n} ${n === 1 ? one : many}`).join(', ')}.`;
 }
@@ -141,8 +146,10 @@ export function importCluster(sources: string | readonly ImportSource[], options
   const issues = new IssueCollector();
   const objects = dropDuplicates(readSources(sources, issues), issues);
   const ignored: Record<string, number> = {};
-  const read = new Set(['Node', 'Pod', 'Service', 'EndpointSlice', 'NetworkPolicy', 'Namespace']);
-  for (const o of objects) if (!read.has(o.kind)) ignored[o.kind] = (ignored[o.kind] ?? 0) + 1;
+  const read = new Set(['Node', 'Pod', 'Service', 'EndpointSlice', 'NetworkPolicy', 'Namespace', 'ClusterNetworkPolicy']);
+  // Another API group's ClusterNetworkPolicy (Antrea's) is reported by its reader and counted as not read.
+  const otherGroup = (o: ApiObject): boolean => o.kind === 'ClusterNetworkPolicy' && typeof o.read.value.apiVersion === 'string' && !CLUSTER_POLICY_API_VERSIONS.includes(o.read.value.apiVersion);
+  for (const o of objects) if (!read.has(o.kind) || otherGroup(o)) ignored[o.kind] = (ignored[o.kind] ?? 0) + 1;
 
   const nodes = collect(objects, 'Node', (o) => importNode(o.read, issues));
   const pods = collect(objects, 'Pod', (o) => importPod(o.read, issues));
@@ -150,8 +157,11 @@ export function importCluster(sources: string | readonly ImportSource[], options
   const slices = collect(objects, 'EndpointSlice', (o) => importEndpointSlice(o.read, issues));
   const policies: ImportedPolicy[] = collect(objects, 'NetworkPolicy', (o) => importPolicy(o.read, issues));
   const namespaces: ImportedNamespace[] = collect(objects, 'Namespace', (o) => importNamespace(o.read, issues));
+  const clusterPolicies = collect(objects, 'ClusterNetworkPolicy', (o) => importClusterPolicy(o.read, issues));
   const assumptions: string[] = [];
 
+  const primary = primaryFamily(nodes, pods);
+  alignFamilies(nodes, pods, primary);
   const placed = attachPods(nodes, pods, issues);
   const plugin = detectPlugin(nodes, pods, new Set(objects.map((o) => o.kind)), options.plugin);
   fitCalicoBlocks(placed, plugin.spec, issues);
@@ -159,10 +169,11 @@ export function importCluster(sources: string | readonly ImportSource[], options
   const kubernetes = allServices.find((s) => `${s.service.namespace}/${s.service.name}` === KUBERNETES_SERVICE);
   if (kubernetes) assumptions.push(`Service default/kubernetes (${kubernetes.service.clusterIP ?? 'no IP'}) is not declared: the model reserves the first service address for it`);
   const placedPods = [...placed.values()].flat();
-  const network = importNetwork(nodes, placedPods, allServices, kubernetes?.service.clusterIP, plugin.spec, options.network ?? {}, assumptions);
+  const network = importNetwork(nodes, placedPods, allServices, kubernetes?.service.clusterIP, plugin.spec, options.network ?? {}, assumptions, primary);
   const { dns, service: dnsService } = importDns(allServices, pods, network.serviceCIDR, issues);
   if (!dnsService) assumptions.push('no cluster DNS Service in the paste: the model puts kube-dns at the tenth service address');
   const services = allServices.filter((s) => s !== kubernetes && s !== dnsService);
+  Object.assign(dns, applyServiceFamilies(services, network, dnsService));
   checkSlices(slices, allServices, placedPods, issues);
   applySliceConditions(slices, placedPods, issues);
   if (!options.kubeProxyMode) assumptions.push('kube-proxy mode iptables: the usual default (its mode is in the kube-proxy ConfigMap, which is not read)');
@@ -174,6 +185,7 @@ export function importCluster(sources: string | readonly ImportSource[], options
     endpointSlices: slices.length,
     networkPolicies: policies.length,
     namespaces: namespaces.length,
+    ...(clusterPolicies.length > 0 ? { clusterNetworkPolicies: clusterPolicies.length } : {}),
   };
   const modelNodes: NodeInput[] = nodes.map((n) => {
     const nodePods = placed.get(n)!.map((p) => p.pod);
@@ -190,6 +202,7 @@ export function importCluster(sources: string | readonly ImportSource[], options
     nodes: modelNodes,
     ...(services.length > 0 ? { services: services.map((s): ServiceInput => s.service) } : {}),
     ...(policies.length > 0 ? { networkPolicies: policies.map((p) => p.policy) } : {}),
+    ...(clusterPolicies.length > 0 ? { clusterNetworkPolicies: clusterPolicies.map((p) => p.policy) } : {}),
   };
   // Hand-written (or mirrored) slices of the Services the model holds that have no selector.
   const manualSlices = selectorlessSlices(slices, services, new Set(nodes.map((n) => n.node.name)));
@@ -200,6 +213,7 @@ export function importCluster(sources: string | readonly ImportSource[], options
     services: services.map((s) => s.at),
     networkPolicies: policies.map((p) => p.at),
     namespaces: namespaces.map((n) => n.at),
+    clusterNetworkPolicies: clusterPolicies.map((p) => p.at),
     ...(dnsService ? { dns: dnsService.at } : {}),
   };
   const validation = validateCluster(cluster, { file: options.name ?? DEFAULT_NAME });

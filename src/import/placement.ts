@@ -2,15 +2,15 @@
  * Pods onto their nodes, and each node's pod range where the Node does not state a usable one:
  * Calico's IPAM blocks, or the pods' own addresses (OpenShift SDN allocates the node range itself).
  */
-import { cidrContainsIp, enclosingNetwork, isIPv4 as isIp } from '../net/cidr.ts';
+import { cidrContainsIp, enclosingNetwork, ipFamilyOf, isIPv4 as isIp } from '../net/cidr.ts';
 import type { PluginSpec } from '../plugins/index.ts';
 import type { IssueCollector } from './issues.ts';
 import type { ImportedNode } from './nodes.ts';
 import type { ImportedPod } from './pods.ts';
 import { smallestCommonNetwork } from './ranges.ts';
 
-// An inferred node range is at least a /24, so two pods do not make a /28.
-const NODE_POD_RANGE_MAX_PREFIX = 24;
+// An inferred node range is at least a /24 (IPv6: a /64), so two pods do not make a /28.
+const NODE_POD_RANGE_MAX_PREFIX = { IPv4: 24, IPv6: 64 } as const;
 
 /** Puts each pod under its node; pods of nodes missing from the paste are left out with a warning. */
 export function attachPods(nodes: ImportedNode[], pods: ImportedPod[], issues: IssueCollector): Map<ImportedNode, ImportedPod[]> {
@@ -20,7 +20,7 @@ export function attachPods(nodes: ImportedNode[], pods: ImportedPod[], issues: I
     const node = byName.get(pod.nodeName);
     if (node) {
       placed.get(node)!.push(pod);
-      if (pod.pod.hostNetwork && pod.reportedIP && pod.reportedIP !== node.node.ip) {
+      if (pod.pod.hostNetwork && pod.reportedIP && !(node.node.ips ?? [node.node.ip]).includes(pod.reportedIP)) {
         issues.warning(pod.at, `hostNetwork pod ${pod.pod.namespace}/${pod.pod.name} reports IP ${pod.reportedIP}, not its node's ${node.node.ip}; the model shows the node's`);
       }
     } else issues.warning(pod.at, `pod ${pod.pod.namespace}/${pod.pod.name} was left out: its node ${pod.nodeName} is not in the paste`);
@@ -60,7 +60,8 @@ export function fillMissingPodCIDRs(placed: Map<ImportedNode, ImportedPod[]>, is
   for (const [node, pods] of placed) {
     if (!node.missingPodCIDR) continue;
     const ips = pods.filter((p) => !p.pod.hostNetwork && p.pod.ip).map((p) => p.pod.ip!);
-    const inferred = smallestCommonNetwork(ips, NODE_POD_RANGE_MAX_PREFIX);
+    const family = ipFamilyOf(ips[0]) ?? 'IPv4';
+    const inferred = smallestCommonNetwork(ips, NODE_POD_RANGE_MAX_PREFIX[family], family);
     if (inferred) {
       node.node.podCIDR = inferred;
       issues.warning(node.at, `Node ${node.node.name} has no spec.podCIDR; ${inferred} is inferred from its ${ips.length} pod IPs (the plugin allocates the real range itself)`);

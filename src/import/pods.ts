@@ -1,15 +1,15 @@
 /**
- * Pod objects -> model pods: name, namespace, node, IPv4 pod IP, labels, hostNetwork, DNS
+ * Pod objects -> model pods: name, namespace, node, pod IPs (one per family), labels, hostNetwork, DNS
  * settings, hostname/subdomain and container ports. Field reference:
  * kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1.
  * Pods that are not running anywhere (no nodeName), finished (phase Succeeded/Failed: the
  * EndpointSlice controller skips them, pkg/controller/endpointslice, and their IP may be reused)
  * or still without an IP are left out with a warning.
  */
-import { isIPv4 as isIp } from '../net/cidr.ts';
+import { ipFamilyOf, isIp } from '../net/cidr.ts';
 import type { ContainerPortInput, DnsPolicy, PodDnsConfig, PodInput, Protocol } from '../model/types.ts';
-import { isIPv6 } from './nodes.ts';
 import type { IssueCollector, Location } from './issues.ts';
+import { isIPv6 } from './nodes.ts';
 import type { Reader } from './read.ts';
 
 /** A pod read from the paste, with the node it runs on. */
@@ -20,6 +20,8 @@ export interface ImportedPod {
   nodeName: string;
   /** The pod IP as reported (also for hostNetwork pods, where the model uses the node IP). */
   reportedIP: string;
+  /** The pod's addresses as reported, one per family (`status.podIPs`); `[reportedIP]` when left out. */
+  reportedIPs?: string[];
   /** Where the Pod object is. */
   at: Location;
   /** Kind and name of the controller that owns it (`DaemonSet/calico-node`), for plugin detection. */
@@ -94,20 +96,22 @@ export function importPod(read: Reader, issues: IssueCollector): ImportedPod | u
     return undefined;
   }
   const hostNetwork = spec?.boolean('hostNetwork') ?? false;
-  const ips = podIPs(status);
-  const ipv4 = ips.find((ip) => !isIPv6(ip));
-  if (!hostNetwork && !ipv4) {
-    const why = ips.length > 0 ? `has only IPv6 addresses (${ips.join(', ')}); the model holds IPv4 only` : 'has no IP yet';
-    issues.warning(read.at('status.podIP'), `pod ${ref} was left out: it ${why}`);
+  const listed = podIPs(status);
+  listed.forEach((ip, i) => {
+    if (!isIp(ip)) issues.error(read.at(i === 0 ? 'status.podIP' : `status.podIPs[${i}]`), `pod IP ${JSON.stringify(ip)} is not an ${isIPv6(ip) ? 'IPv6' : 'IPv4'} address`);
+  });
+  // At most one address per family (validatePodIPs); the first is status.podIP. An unreadable
+  // first address stays (reported above), so the model's validation names the pod.
+  const valid = listed.filter((ip, i) => isIp(ip) && listed.findIndex((other) => ipFamilyOf(other) === ipFamilyOf(ip)) === i);
+  const ips = listed[0] !== undefined && !isIp(listed[0]) ? [listed[0]] : valid;
+  if (!hostNetwork && ips.length === 0) {
+    issues.warning(read.at('status.podIP'), `pod ${ref} was left out: it has no IP yet`);
     return undefined;
   }
-  for (const ip of ips.filter((ip) => ip !== ipv4)) {
-    issues.warning(read.at('status.podIPs'), `pod ${ref}'s address ${ip} is not shown: the model holds one IPv4 address per pod`);
-  }
-  if (ipv4 !== undefined && !isIp(ipv4)) issues.error(read.at('status.podIP'), `pod IP ${JSON.stringify(ipv4)} is not an IPv4 address`);
 
   const pod: PodInput = { name, namespace };
-  if (!hostNetwork && ipv4) pod.ip = ipv4;
+  if (!hostNetwork) pod.ip = ips[0]!;
+  if (!hostNetwork && ips.length > 1) pod.podIPs = ips;
   if (hostNetwork) pod.hostNetwork = true;
   const labels = metadata?.stringMap('labels');
   if (labels && Object.keys(labels).length > 0) pod.labels = labels;
@@ -136,7 +140,8 @@ export function importPod(read: Reader, issues: IssueCollector): ImportedPod | u
   return {
     pod,
     nodeName,
-    reportedIP: ipv4 ?? '',
+    reportedIP: ips[0] ?? '',
+    reportedIPs: ips,
     at: read.location,
     ...(ownerKind && ownerName ? { owner: `${ownerKind}/${ownerName}` } : {}),
     images,

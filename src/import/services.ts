@@ -4,8 +4,8 @@
  * ipFamilies, type, ports, selector, externalTrafficPolicy, internalTrafficPolicy,
  * sessionAffinity, externalIPs, status.loadBalancer.ingress).
  */
-import { isIPv4 as isIp } from '../net/cidr.ts';
-import type { Protocol, ServiceInput, ServicePortInput, ServiceType, TrafficDistribution } from '../model/types.ts';
+import { isIp, isIPv4 } from '../net/cidr.ts';
+import type { IPFamily, IPFamilyPolicy, Protocol, ServiceInput, ServicePortInput, ServiceType, TrafficDistribution } from '../model/types.ts';
 import { isIPv6 } from './nodes.ts';
 import type { IssueCollector, Location } from './issues.ts';
 import type { Reader } from './read.ts';
@@ -16,6 +16,11 @@ export interface ImportedService {
   service: ServiceInput;
   /** Where the Service object is. */
   at: Location;
+  /**
+   * The dual-stack fields as the API server stored them; copied onto `service` only when the
+   * imported cluster has service ranges of both families (src/import/families.ts).
+   */
+  family?: { clusterIPs: string[]; ipFamilies: IPFamily[]; ipFamilyPolicy?: IPFamilyPolicy };
 }
 
 const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
@@ -25,6 +30,8 @@ const TRAFFIC_DISTRIBUTIONS: readonly TrafficDistribution[] = ['PreferClose', 'P
 // Older API servers spelled it "Global"; kube-proxy treats it as Cluster.
 const LEGACY_POLICIES = ['Cluster', 'Local', 'Global'] as const;
 const AFFINITIES = ['None', 'ClientIP'] as const;
+const FAMILIES: readonly IPFamily[] = ['IPv4', 'IPv6'];
+const FAMILY_POLICIES: readonly IPFamilyPolicy[] = ['SingleStack', 'PreferDualStack', 'RequireDualStack'];
 
 function ports(spec: Reader, issues: IssueCollector): ServicePortInput[] {
   return spec.objects('ports').flatMap((p) => {
@@ -46,21 +53,17 @@ function ports(spec: Reader, issues: IssueCollector): ServicePortInput[] {
   });
 }
 
-/** The IPv4 ClusterIP (or `None`), warning about an IPv6 family the model cannot hold. */
-function clusterIP(spec: Reader, ref: string, issues: IssueCollector): string | undefined {
+/** The ClusterIPs as listed (`clusterIPs`, else `[clusterIP]`): `['None']` when headless; invalid ones reported and left out. */
+function clusterIPs(spec: Reader, issues: IssueCollector): string[] {
   const listed = spec.has('clusterIPs') ? spec.strings('clusterIPs') : [];
   const ips = listed.length > 0 ? listed : [spec.string('clusterIP')].filter((ip): ip is string => ip !== undefined && ip !== '');
-  if (ips.includes('None')) return 'None';
-  const ipv4 = ips.find((ip) => !isIPv6(ip));
-  for (const ip of ips.filter((ip) => ip !== ipv4)) {
-    issues.warning(spec.at('clusterIPs'), `Service ${ref}'s ClusterIP ${ip} is not shown: the model holds one IPv4 ClusterIP per Service (dual-stack is not modelled yet)`);
-  }
-  if (ips.length > 0 && ipv4 === undefined) {
-    issues.error(spec.at('clusterIPs'), `Service ${ref} has no IPv4 ClusterIP (${ips.join(', ')}); the model holds IPv4 only, so one was allocated`);
-  } else if (ipv4 !== undefined && !isIp(ipv4)) {
-    issues.error(spec.at('clusterIP'), `ClusterIP ${JSON.stringify(ipv4)} is not an IPv4 address; it was left out (the model allocates a free one)`);
-  }
-  return ipv4;
+  if (ips.includes('None')) return ['None'];
+  return ips.filter((ip, i) => {
+    if (isIp(ip)) return true;
+    const field = i === 0 ? 'clusterIP' : `clusterIPs[${i}]`;
+    issues.error(spec.at(field), `ClusterIP ${JSON.stringify(ip)} is not an ${isIPv6(ip) ? 'IPv6' : 'IPv4'} address; it was left out (the model allocates a free one)`);
+    return false;
+  });
 }
 
 function loadBalancerIP(read: Reader, ref: string, issues: IssueCollector): string | undefined {
@@ -77,10 +80,11 @@ function loadBalancerIP(read: Reader, ref: string, issues: IssueCollector): stri
 /** The IPv4 `externalIPs` (kube-proxy writes an "external IP" rule for each), warning about the others. */
 function externalIPs(spec: Reader, ref: string, issues: IssueCollector): string[] {
   const listed = spec.strings('externalIPs');
-  for (const ip of listed.filter((ip) => !isIp(ip))) {
-    issues.warning(spec.at('externalIPs'), `Service ${ref}'s external IP ${ip} is not shown: the model holds IPv4 external IPs only`);
+  // Not imported for IPv6: an external IP must be of one of the Service's families, which the import does not check.
+  for (const ip of listed.filter((ip) => !isIPv4(ip))) {
+    issues.warning(spec.at('externalIPs'), `Service ${ref}'s external IP ${ip} is not shown: the import reads IPv4 external IPs only`);
   }
-  return listed.filter((ip) => isIp(ip));
+  return listed.filter((ip) => isIPv4(ip));
 }
 
 function warnUnmodelled(spec: Reader, ref: string, issues: IssueCollector): void {
@@ -111,15 +115,19 @@ export function importService(read: Reader, issues: IssueCollector): ImportedSer
   const ref = `${namespace}/${name}`;
   const spec = read.object('spec');
   const service: ServiceInput = { name, namespace };
-  if (!spec) return { service, at: read.location };
+  const imported: ImportedService = { service, at: read.location };
+  if (!spec) return imported;
   const type = spec.oneOf('type', TYPES) ?? 'ClusterIP';
   if (type !== 'ClusterIP') service.type = type;
   if (type === 'ExternalName') {
     const externalName = spec.string('externalName');
     if (externalName !== undefined) service.externalName = externalName;
   } else {
-    const ip = clusterIP(spec, ref, issues);
-    if (ip !== undefined && (ip === 'None' || isIp(ip))) service.clusterIP = ip;
+    const ips = clusterIPs(spec, issues);
+    if (ips[0] !== undefined) service.clusterIP = ips[0];
+    const families = spec.strings('ipFamilies').filter((f): f is IPFamily => (FAMILIES as readonly string[]).includes(f));
+    const policy = spec.oneOf('ipFamilyPolicy', FAMILY_POLICIES);
+    imported.family = { clusterIPs: ips, ipFamilies: families, ...(policy ? { ipFamilyPolicy: policy } : {}) };
   }
   const selector = spec.stringMap('selector');
   if (selector && Object.keys(selector).length > 0) service.selector = selector;
@@ -138,5 +146,5 @@ export function importService(read: Reader, issues: IssueCollector): ImportedSer
   const lb = loadBalancerIP(read, ref, issues);
   if (lb !== undefined) service.loadBalancerIP = lb;
   warnUnmodelled(spec, ref, issues);
-  return { service, at: read.location };
+  return imported;
 }

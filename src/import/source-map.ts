@@ -12,6 +12,8 @@ export interface SourceMap {
   services: Location[];
   networkPolicies: Location[];
   namespaces: Location[];
+  /** ClusterNetworkPolicies, when the paste has any. */
+  clusterNetworkPolicies?: Location[];
   /** The Service read as the cluster DNS. */
   dns?: Location;
 }
@@ -28,13 +30,17 @@ const POD_FIELDS: Record<string, string> = {
   namespace: 'metadata.namespace',
   labels: 'metadata.labels',
   ip: 'status.podIP',
+  podIPs: 'status.podIPs',
   hostname: 'spec.hostname',
   subdomain: 'spec.subdomain',
   dnsPolicy: 'spec.dnsPolicy',
   dnsConfig: 'spec.dnsConfig',
   ports: 'spec.containers',
 };
-const NODE_FIELDS: Record<string, string> = { name: 'metadata.name', ip: 'status.addresses', podCIDR: 'spec.podCIDR' };
+const NODE_FIELDS: Record<string, string> = { name: 'metadata.name', ip: 'status.addresses', ips: 'status.addresses', podCIDR: 'spec.podCIDR', podCIDRs: 'spec.podCIDRs' };
+// Model lists whose indices are not the API list's (container ports are flattened; a node's
+// `ips` are its InternalIPs among all its addresses): located at the list, without the index.
+const NO_INDEX = new Set(['ports', 'ips']);
 const SERVICE_FIELDS: Record<string, string> = {
   name: 'metadata.name',
   namespace: 'metadata.namespace',
@@ -50,7 +56,7 @@ function translate(object: Location, rest: string, fields: Record<string, string
   // Fields the import flattened (container ports) point at their list, without the model's index.
   const api = mapped ?? (specDefault ? `spec.${field}` : undefined);
   if (!api) return object;
-  const keepTail = mapped === undefined || field !== 'ports';
+  const keepTail = mapped === undefined || !NO_INDEX.has(field);
   const path = [object.path, `${api}${keepTail ? tail : ''}`].filter(Boolean).join('.');
   return { ...object, path };
 }
@@ -82,7 +88,15 @@ export function locate(path: string, map: SourceMap): Location | undefined {
     const ns = map.namespaces[Number(m[1])];
     return ns && translate(ns, m[2]!, { name: 'metadata.name', labels: 'metadata.labels' }, false);
   }
-  if (path.startsWith('dns') && map.dns) return translate(map.dns, path.slice('dns'.length), { clusterIP: 'spec.clusterIP' }, false);
+  m = /^clusterNetworkPolicies\[(\d+)\]\.?([A-Za-z]*)/.exec(path);
+  if (m) {
+    const policy = map.clusterNetworkPolicies?.[Number(m[1])];
+    // Rules and peers the import left out shift the model's indices, so a finding is located at
+    // the field (spec.egress), not at an index inside it.
+    const field = m[2] === 'name' ? 'metadata.name' : m[2] ? `spec.${m[2]}` : '';
+    return policy && { ...policy, path: [policy.path, field].filter(Boolean).join('.') };
+  }
+  if (path.startsWith('dns') && map.dns) return translate(map.dns, path.slice('dns'.length), { clusterIP: 'spec.clusterIP', clusterIPs: 'spec.clusterIPs' }, false);
   return undefined;
 }
 

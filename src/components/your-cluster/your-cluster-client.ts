@@ -252,7 +252,8 @@ function setup(root: HTMLElement): void {
     output.hidden = false;
     const c = result.counts;
     q<HTMLElement>('[data-counts]').textContent =
-      `${c.nodes} nodes, ${c.pods} pods, ${c.services} Services, ${c.endpointSlices} EndpointSlices, ${c.networkPolicies} NetworkPolicies, ${c.namespaces} Namespaces. ` +
+      `${c.nodes} nodes, ${c.pods} pods, ${c.services} Services, ${c.endpointSlices} EndpointSlices, ${c.networkPolicies} NetworkPolicies, ${c.namespaces} Namespaces` +
+      `${c.clusterNetworkPolicies ? `, ${c.clusterNetworkPolicies} ClusterNetworkPolicies` : ''}. ` +
       `Network plugin: ${result.plugin.note}`;
     q<HTMLElement>('[data-messages]').replaceChildren(
       ...messageList('Errors', messages.errors, 'yc-error'),

@@ -74,6 +74,19 @@ describe('validRest: one bad object does not hide the cluster', () => {
   });
 });
 
+describe('validRest: a bad ClusterNetworkPolicy', () => {
+  it('is left out alone, and the rest of the cluster is shown', () => {
+    const cnp = (name: string, priority: number) => ({ apiVersion: 'policy.networking.k8s.io/v1beta1', kind: 'ClusterNetworkPolicy', metadata: { name }, spec: { tier: 'Admin', priority, subject: { namespaces: {} } } });
+    const policies = { kind: 'List', items: [cnp('ok', 5), cnp('too-late', 1001)] };
+    const e = explain([{ name: 'cluster.json', text: readFileSync(CLUSTER, 'utf8') }, { name: 'cnp.json', text: JSON.stringify(policies) }]);
+    expect(e.result.resolved).toBeUndefined();
+    expect(e.leftOut).toHaveLength(1);
+    expect(e.leftOut[0]).toMatch(/^ClusterNetworkPolicy too-late: /);
+    expect(e.cluster?.clusterNetworkPolicies?.map((p) => p.name)).toEqual(['ok']);
+    expect(e.cluster?.nodes).toHaveLength(3);
+  });
+});
+
 describe('explanationMarkdown', () => {
   it('escapes pasted text for Markdown and HTML', () => {
     expect(mdText('<script>x</script> [a](b) *c* |d|')).toBe('&lt;script&gt;x&lt;/script&gt; \\[a\\](b) \\*c\\* \\|d\\|');

@@ -44,18 +44,32 @@ describe.skipIf(!present)('real dumps (../shared/fixtures/kubectl)', () => {
     expect(r.validation.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
-  it('02 cilium kind dual-stack: the IPv4 family imported, every IPv6 value warned about', () => {
+  it('02 cilium kind dual-stack: both families imported, the ranges of each inferred, and it validates', () => {
     const r = run('02-cilium-kind-dualstack-v1.27');
     expect(nodesOf(r)).toEqual([
       'dual-stack-control-plane 172.18.0.7 10.244.0.0/24 control-plane pods=0',
       'dual-stack-worker 172.18.0.8 10.244.2.0/24 pods=0',
       'dual-stack-worker2 172.18.0.9 10.244.1.0/24 pods=0',
     ]);
+    expect(r.cluster.nodes.map((n) => [n.ips, n.podCIDRs])).toEqual([
+      [['172.18.0.7', 'fc00:f853:ccd:e793::7'], ['10.244.0.0/24', 'fd00:10:244::/64']],
+      [['172.18.0.8', 'fc00:f853:ccd:e793::8'], ['10.244.2.0/24', 'fd00:10:244:2::/64']],
+      [['172.18.0.9', 'fc00:f853:ccd:e793::9'], ['10.244.1.0/24', 'fd00:10:244:1::/64']],
+    ]);
+    // kind's defaults (networking.podSubnet/serviceSubnet) hold every address of the dump.
+    expect(r.cluster.network).toMatchObject({
+      nodeCIDRs: ['172.18.0.0/24', 'fc00:f853:ccd:e793::/64'],
+      clusterCIDRs: ['10.244.0.0/16', 'fd00:10:244::/56'],
+      serviceCIDRs: ['10.96.0.0/12', 'fd00:10:96::/112'],
+    });
     expect(service(r, 'default/echo-dualstack')).toEqual({
       name: 'echo-dualstack',
       namespace: 'default',
       type: 'NodePort',
       clusterIP: '10.96.125.19',
+      clusterIPs: ['10.96.125.19', 'fd00:10:96::14f9'],
+      ipFamilies: ['IPv4', 'IPv6'],
+      ipFamilyPolicy: 'RequireDualStack',
       selector: { name: 'echo' },
       ports: [
         { name: 'http', port: 80, nodePort: 31701 },
@@ -63,9 +77,9 @@ describe.skipIf(!present)('real dumps (../shared/fixtures/kubectl)', () => {
       ],
     });
     const warnings = r.warnings.map(formatIssue);
-    expect(warnings).toContain("state1.yaml: items[0].spec.clusterIPs: Service default/echo-dualstack's ClusterIP fd00:10:96::14f9 is not shown: the model holds one IPv4 ClusterIP per Service (dual-stack is not modelled yet)");
-    expect(warnings.filter((w) => w.includes('pod CIDR fd00:10:244:'))).toHaveLength(3);
-    expect(warnings.filter((w) => w.includes("IPv6 address fc00:f853:ccd:e793::"))).toHaveLength(3);
+    expect(warnings.filter((w) => /IPv6|fd00:|fc00:/.test(w) && !/are not pods in the paste/.test(w))).toEqual([]);
+    expect(r.validation.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.resolved?.services.find((s) => s.name === 'echo-dualstack')?.clusterIPs).toEqual(['10.96.125.19', 'fd00:10:96::14f9']);
     const slices = r.endpointSlices.filter((s) => s.service === 'echo-dualstack');
     expect(slices.map((s) => [s.addressType, s.endpoints.length, s.endpoints.every((e) => e.ready)])).toEqual([
       ['IPv4', 2, true],

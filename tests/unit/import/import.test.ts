@@ -158,6 +158,19 @@ describe('source map', () => {
     expect(locate('services[5].name', map)).toBeUndefined();
   });
 
+  it('locates the dual-stack fields and ClusterNetworkPolicies', () => {
+    const withPolicies: SourceMap = { ...map, clusterNetworkPolicies: [{ path: 'items[11]' }] };
+    expect(locate('nodes[0].pods[0].podIPs[1]', map)).toEqual({ source: 'p.json', path: 'items[4].status.podIPs[1]' });
+    expect(locate('nodes[0].podCIDRs[1]', map)).toEqual({ source: 'n.json', path: 'items[0].spec.podCIDRs[1]' });
+    // A node's ips are its InternalIPs, not status.addresses by index.
+    expect(locate('nodes[0].ips[1]', map)).toEqual({ source: 'n.json', path: 'items[0].status.addresses' });
+    expect(locate('services[0].clusterIPs[1]', map)).toEqual({ path: 'items[7].spec.clusterIPs[1]' });
+    expect(locate('dns.clusterIPs[1]', map)).toEqual({ path: 'items[8].spec.clusterIPs[1]' });
+    expect(locate('clusterNetworkPolicies[0].egress[2].to[0].networks[0]', withPolicies)).toEqual({ path: 'items[11].spec.egress' });
+    expect(locate('clusterNetworkPolicies[0].name', withPolicies)).toEqual({ path: 'items[11].metadata.name' });
+    expect(locate('clusterNetworkPolicies[0]', withPolicies)).toEqual({ path: 'items[11]' });
+  });
+
   it('formats a finding at its place in the paste, else at its model path', () => {
     const d = { file: 'imported', path: 'services[0].clusterIP', message: 'm', hint: 'h', severity: 'warning' as const, source: { source: 's.json', path: 'items[7].spec.clusterIP' } };
     expect(formatLocatedDiagnostic(d)).toBe('s.json: items[7].spec.clusterIP: warning: m (hint: h)');

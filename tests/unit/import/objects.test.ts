@@ -64,14 +64,23 @@ describe('importNode', () => {
     expect(importNode(reader(cp), new IssueCollector())?.node.controlPlane).toBe(true);
   });
 
-  it('warns about the IPv6 family of a dual-stack node, and keeps the IPv4 one', () => {
+  it('keeps both families of a dual-stack node, and warns about a second address of one family', () => {
     const issues = new IssueCollector();
     const dual = node({
       spec: { podCIDR: '10.244.1.0/24', podCIDRs: ['10.244.1.0/24', 'fd00:10:244:1::/64'] },
-      status: { addresses: [{ type: 'InternalIP', address: '172.18.0.8' }, { type: 'InternalIP', address: 'fc00:f853:ccd:e793::8' }] },
+      status: { addresses: [{ type: 'InternalIP', address: '172.18.0.8' }, { type: 'InternalIP', address: 'fc00:f853:ccd:e793::8' }, { type: 'InternalIP', address: '172.18.0.99' }] },
     });
-    expect(importNode(reader(dual, issues), issues)?.node).toMatchObject({ ip: '172.18.0.8', podCIDR: '10.244.1.0/24' });
-    expect(issues.warnings.map((w) => w.path)).toEqual(['items[3].status.addresses[1]', 'items[3].spec.podCIDRs[1]']);
+    expect(importNode(reader(dual, issues), issues)?.node).toMatchObject({
+      ip: '172.18.0.8',
+      ips: ['172.18.0.8', 'fc00:f853:ccd:e793::8'],
+      podCIDR: '10.244.1.0/24',
+      podCIDRs: ['10.244.1.0/24', 'fd00:10:244:1::/64'],
+    });
+    expect(issues.warnings.map((w) => w.path)).toEqual(['items[3].status.addresses[2]']);
+    const v6 = node({ spec: { podCIDR: 'fd00:10:244:1::/64' }, status: { addresses: [{ type: 'InternalIP', address: 'fc00:f853:ccd:e793::8' }] } });
+    const only6 = importNode(reader(v6), new IssueCollector())?.node;
+    expect(only6).toEqual(expect.objectContaining({ ip: 'fc00:f853:ccd:e793::8', podCIDR: 'fd00:10:244:1::/64' }));
+    expect(only6?.ips).toBeUndefined();
     expect(isIPv6('fd00::/64')).toBe(true);
     expect(isIPv6('10.0.0.0/8')).toBe(false);
   });
@@ -122,16 +131,18 @@ describe('importPod', () => {
     expect(issues.warnings.map((w) => w.path)).toEqual(['items[3].spec.nodeName', 'items[3].status.phase', 'items[3].status.podIP']);
   });
 
-  it('warns about a second address family and a hostPort; takes a not-ready pod as ready: false', () => {
+  it('keeps both families of a pod, warns about a hostPort; takes a not-ready pod as ready: false', () => {
     const issues = new IssueCollector();
     const p = importPod(
       reader(pod({ containers: [{ name: 'c', ports: [{ containerPort: 80, hostPort: 8080, protocol: 'TCP' }] }] }, { podIPs: [{ ip: '10.244.1.5' }, { ip: 'fd00::5' }], conditions: [{ type: 'Ready', status: 'False' }] }), issues),
       issues,
     );
     expect(p?.pod.ip).toBe('10.244.1.5');
+    expect(p?.pod.podIPs).toEqual(['10.244.1.5', 'fd00::5']);
+    expect(p?.reportedIPs).toEqual(['10.244.1.5', 'fd00::5']);
     expect(p?.pod.ready).toBe(false);
     expect(p?.pod.terminating).toBeUndefined();
-    expect(issues.warnings.map((w) => w.path)).toEqual(['items[3].status.podIPs', 'items[3].spec.containers[0].ports[0].hostPort']);
+    expect(issues.warnings.map((w) => w.path)).toEqual(['items[3].spec.containers[0].ports[0].hostPort']);
   });
 
   it('takes a deletionTimestamp as terminating, and a Ready pod as ready (the default, left out)', () => {
@@ -193,12 +204,15 @@ describe('importService', () => {
     expect(issues.warnings).toEqual([]);
   });
 
-  it('warns about the IPv6 ClusterIP and a hostname ingress', () => {
+  it('keeps the family fields aside for a dual-stack cluster, and warns about a hostname ingress', () => {
     const issues = new IssueCollector();
-    const s = importService(reader(svc({ clusterIP: '10.96.125.19', clusterIPs: ['10.96.125.19', 'fd00:10:96::14f9'] }, { loadBalancer: { ingress: [{ hostname: 'elb.example.com' }] } }), issues), issues);
+    const spec = { clusterIP: '10.96.125.19', clusterIPs: ['10.96.125.19', 'fd00:10:96::14f9'], ipFamilies: ['IPv4', 'IPv6'], ipFamilyPolicy: 'RequireDualStack' };
+    const s = importService(reader(svc(spec, { loadBalancer: { ingress: [{ hostname: 'elb.example.com' }] } }), issues), issues);
     expect(s?.service.clusterIP).toBe('10.96.125.19');
+    expect(s?.service.clusterIPs).toBeUndefined();
+    expect(s?.family).toEqual({ clusterIPs: ['10.96.125.19', 'fd00:10:96::14f9'], ipFamilies: ['IPv4', 'IPv6'], ipFamilyPolicy: 'RequireDualStack' });
     expect(s?.service.loadBalancerIP).toBeUndefined();
-    expect(issues.warnings.map((w) => w.path)).toEqual(['items[3].spec.clusterIPs', 'items[3].status.loadBalancer.ingress[0]']);
+    expect(issues.warnings.map((w) => w.path)).toEqual(['items[3].status.loadBalancer.ingress[0]']);
   });
 
   it('warns about the fields kube-proxy acts on that the model has no place for', () => {
@@ -214,7 +228,7 @@ describe('importService', () => {
     const issues = new IssueCollector();
     const s = importService(reader(svc({ clusterIP: '10.96.3.3', externalIPs: ['198.51.100.7', '2001:db8::7'], ports: [{ port: 80 }] }), issues), issues);
     expect(s?.service.externalIPs).toEqual(['198.51.100.7']);
-    expect(issues.warnings.map((w) => [w.path, w.message])).toEqual([['items[3].spec.externalIPs', "Service shop/web's external IP 2001:db8::7 is not shown: the model holds IPv4 external IPs only"]]);
+    expect(issues.warnings.map((w) => [w.path, w.message])).toEqual([['items[3].spec.externalIPs', "Service shop/web's external IP 2001:db8::7 is not shown: the import reads IPv4 external IPs only"]]);
   });
 
   it('reports an unknown trafficDistribution at its path and leaves it out', () => {
@@ -261,9 +275,11 @@ describe('importEndpointSlice', () => {
     expect(issues.warnings).toEqual([]);
   });
 
-  it('warns that an IPv6 slice is not shown', () => {
+  it('reads IPv6 slices, and warns that an FQDN slice is not shown', () => {
     const issues = new IssueCollector();
-    importEndpointSlice(reader({ kind: 'EndpointSlice', addressType: 'IPv6', metadata: { name: 'x' }, endpoints: [] }, issues), issues);
+    expect(importEndpointSlice(reader({ kind: 'EndpointSlice', addressType: 'IPv6', metadata: { name: 'x' }, endpoints: [{ addresses: ['fd00:10:244:1::5'] }] }, issues), issues)?.endpoints[0]?.addresses).toEqual(['fd00:10:244:1::5']);
+    expect(issues.warnings).toEqual([]);
+    importEndpointSlice(reader({ kind: 'EndpointSlice', addressType: 'FQDN', metadata: { name: 'y' }, endpoints: [] }, issues), issues);
     expect(issues.warnings.map((w) => w.path)).toEqual(['items[3].addressType']);
   });
 });

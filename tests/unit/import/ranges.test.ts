@@ -57,3 +57,19 @@ describe('inferServiceCIDR', () => {
     expect(inferServiceCIDR([], undefined, [])).toBeUndefined();
   });
 });
+
+describe('IPv6 ranges', () => {
+  it('finds the smallest IPv6 network, and skips IPv4 items', () => {
+    expect(smallestCommonNetwork(['fd00:10:244::/64', 'fd00:10:244:2::/64', '10.0.0.1'], undefined, 'IPv6')).toBe('fd00:10:244::/62');
+    expect(inferRange(['fc00:f853:ccd:e793::7', 'fc00:f853:ccd:e793::9'], [], 64, 'node network', 'IPv6')?.cidr).toBe('fc00:f853:ccd:e793::/64');
+    expect(holdsAll('fd00:10:244::/56', ['fd00:10:244:1::5', '10.244.1.5'])).toBe(true);
+  });
+
+  it('starts the service range right before an IPv6 default/kubernetes', () => {
+    expect(inferServiceCIDR(['fd00:10:96::a', 'fd00:10:96::3e8'], 'fd00:10:96::1', ['fd00:10:96::/112'], 112, 'IPv6')?.cidr).toBe('fd00:10:96::/112');
+    expect(inferServiceCIDR(['fd00:1::5'], 'fd00:1::1', [], 112, 'IPv6')?.cidr).toBe('fd00:1::/112');
+    expect(inferServiceCIDR(['fd00:1::5'], 'fd00:1::1', [], undefined, 'IPv6')?.cidr).toBe('fd00:1::/125');
+    // default/kubernetes of the other family says nothing about this one.
+    expect(inferServiceCIDR(['fd00:10:96::14f9'], '10.96.0.1', ['fd00:10:96::/112'], 112, 'IPv6')?.cidr).toBe('fd00:10:96::/112');
+  });
+});
