@@ -5,18 +5,27 @@
  */
 import type { WalkSpec } from '../../derive/packet-walk.ts';
 
-/** Props that name a walk. */
+/** Props that name a walk (PacketWalk and ConntrackEntries take these, and add their own). */
 export interface WalkProps {
-  /** Cluster name (`diagrams/<name>.ts`), for the error message. */
+  /** Cluster name (`diagrams/<name>.ts`). */
   cluster: string;
+  /** Source pod (`"ns/name"` or `"name"`) for pod-to-pod and pod-to-Service walks. */
   from?: string;
+  /** Destination pod for a pod-to-pod walk. */
   to?: string;
+  /** Destination Service (`"ns/name"`); with `node`, an external client reaches it on its NodePort. */
   service?: string;
+  /** Node an external client connects to (NodePort walks, Ingress walks). */
   node?: string;
+  /** Ingress (`"ns/name"`) for a walk through the ingress controller. */
   ingress?: string;
+  /** Request path for an Ingress walk; `/` by default. */
   path?: string;
+  /** Request host (the Host header) for an Ingress walk; rules with a host match only it. */
   host?: string;
+  /** Destination port. */
   port?: number;
+  /** The endpoint pod to follow, instead of the first in kube-proxy's order. */
   endpoint?: string;
 }
 
