@@ -18,20 +18,59 @@ export function entityCodeChar(code: string): string | undefined {
   return String.fromCodePoint(point);
 }
 
+// A code cut off at the end of one piece, and the digits that finish it at the start of the next.
+const PARTIAL_AT_END = /&#(x[0-9a-fA-F]*|\d*)$/;
+const REST_AT_START = /^([0-9a-fA-F]*);/;
+
+function decodeWhole(text: string, emit: (char: string) => string): string {
+  return text.replace(ENTITY_CODE, (whole, code: string) => {
+    const char = entityCodeChar(code);
+    return char === undefined ? whole : emit(char);
+  });
+}
+
+/**
+ * Decodes the codes in a run of text pieces, in document order. Mermaid draws an SVG label as one
+ * tspan per word piece, and a code can straddle two pieces (`fd00:10:244&#58` + `;/64`, from the
+ * `::` of an IPv6 range): its character joins the first piece. `emit` writes a decoded character
+ * (identity for DOM text, XML escaping for serialised markup).
+ */
+export function decodeEntityCodePieces(pieces: readonly string[], emit: (char: string) => string = (char) => char): string[] {
+  const out = [...pieces];
+  for (let i = 0; i < out.length; i++) {
+    const text = out[i]!;
+    const partial = PARTIAL_AT_END.exec(text);
+    const next = out[i + 1];
+    const rest = partial && next !== undefined ? REST_AT_START.exec(next) : null;
+    const joined = partial && rest ? entityCodeChar(partial[1]! + rest[1]!) : undefined;
+    if (partial && rest && joined !== undefined) {
+      out[i] = decodeWhole(text.slice(0, partial.index), emit) + emit(joined);
+      out[i + 1] = next!.slice(rest[0].length);
+    } else {
+      out[i] = decodeWhole(text, emit);
+    }
+  }
+  return out;
+}
+
 /** Plain text (a DOM text node's data) with every numeric entity code replaced by its character. */
 export function decodeEntityCodeText(text: string): string {
-  return text.replace(ENTITY_CODE, (whole, code: string) => entityCodeChar(code) ?? whole);
+  return decodeEntityCodePieces([text])[0]!;
 }
 
 /**
  * Decodes the entity codes left in the text nodes under `root` (an SVG Mermaid drew in the
- * browser). Works on text nodes only, so decoded `<` or `&` stay text and cannot become markup.
+ * browser), codes split between two text nodes included. Works on text nodes only, so decoded `<`
+ * or `&` stay text and cannot become markup.
  */
 export function decodeEntityCodesInTree(root: Node): void {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node as Text;
-    if (text.data.includes('&#')) text.data = decodeEntityCodeText(text.data);
-  }
+  const nodes: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+  if (!nodes.some((n) => n.data.includes('&#'))) return;
+  const decoded = decodeEntityCodePieces(nodes.map((n) => n.data));
+  nodes.forEach((node, i) => {
+    if (node.data !== decoded[i]) node.data = decoded[i]!;
+  });
 }

@@ -5,7 +5,7 @@
 import { decodeAttr } from './svg-ids.ts';
 import { DISPLAY_FONT_FAMILY, MEASURE_FONT_ALIAS } from './config.ts';
 import { compactSvg } from './svg-compact.ts';
-import { entityCodeChar } from './entity-codes.ts';
+import { decodeEntityCodePieces } from './entity-codes.ts';
 
 export interface NormalizedSvg {
   svg: string;
@@ -68,19 +68,21 @@ export function normalizeRoot(svg: string): NormalizedSvg {
 }
 
 /**
- * Decodes the entity codes Mermaid leaves in text content (subgraph titles with SVG labels; see
- * entity-codes.ts). Works on serialised markup, where Mermaid's `&#40;` text reads `&amp;#40;`;
- * the label box was measured on the longer text, so nothing can clip.
+ * Decodes the entity codes Mermaid leaves in text content (subgraph titles with SVG labels, codes
+ * split between two word tspans; see entity-codes.ts). Works on serialised markup, where Mermaid's
+ * `&#40;` text reads `&amp;#40;`; the label box was measured on the longer text, so nothing can clip.
  */
 export function decodeEntityCodes(svg: string): string {
-  return svg.replace(/>([^<]+)</g, (whole, text: string) => {
-    if (!text.includes('&amp;#')) return whole;
-    const decoded = text.replace(/&amp;#(x[0-9a-fA-F]+|\d+);/g, (m, code: string) => {
-      const char = entityCodeChar(code);
-      return char === undefined ? m : escapeXml(char);
-    });
-    return `>${decoded}<`;
+  if (!svg.includes('&amp;#')) return svg;
+  // Text between tags at even indices (empty ones skipped: they sit between two tspans), tags at odd ones.
+  const parts = svg.split(/(<[^>]*>)/);
+  const textAt = parts.flatMap((part, i) => (i % 2 === 0 && part !== '' ? [i] : []));
+  const pieces = decodeEntityCodePieces(textAt.map((i) => parts[i]!.replace(/&amp;#/g, '&#')), escapeXml);
+  // A code that stayed undecoded is written back as the text it was.
+  textAt.forEach((at, k) => {
+    parts[at] = pieces[k]!.replace(/&#/g, '&amp;#');
   });
+  return parts.join('');
 }
 
 /** Swaps the measuring font alias for the site's font stack (see `MEASURE_FONT_ALIAS`). */

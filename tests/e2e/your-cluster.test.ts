@@ -138,6 +138,22 @@ describe('Your cluster page', () => {
     await page.close();
   });
 
+  it('draws a dual-stack paste with both families, IPv6 ranges (their `::`) written out in every label', async () => {
+    const page = await browser.newPage();
+    const problems = watchPage(page, origin);
+    await openPage(page);
+    await page.getByLabel('kubectl output (JSON or YAML)').fill(fixture('kubeadm-dualstack-ipv6first.yaml'));
+    await page.getByRole('button', { name: 'Show my cluster' }).click();
+    await expect.poll(() => text(page, '[data-status]'), POLL).toMatch(/^Imported in \d+ ms\./);
+    await page.getByText('Draw the topology and Services diagrams').click();
+    await expect.poll(() => page.locator('[data-views] figure svg').count(), { timeout: 60_000 }).toBe(2);
+    const drawn = (await page.locator('[data-views] svg').allTextContents()).join('\n');
+    expect(drawn).toContain('fd00:10:244::/64');
+    expect(drawn).not.toContain('&#');
+    expect(problems).toEqual({ consoleErrors: [], failedRequests: [], otherOrigins: [] });
+    await page.close();
+  });
+
   it('shows a located error for a broken paste, keeps the text and shows the rest', async () => {
     const page = await browser.newPage();
     await openPage(page);

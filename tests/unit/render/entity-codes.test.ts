@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntityCodeText, entityCodeChar } from '../../../src/render/entity-codes.ts';
+import { decodeEntityCodePieces, decodeEntityCodeText, entityCodeChar } from '../../../src/render/entity-codes.ts';
 import { escapeMermaidText } from '../../../src/mermaid/escape.ts';
 
 /** What Mermaid leaves in a subgraph title: each `#NNN;` of the escaped text as `&#NNN;`. */
@@ -22,5 +22,21 @@ describe('entity codes', () => {
 
   it('leaves text without codes and malformed codes alone', () => {
     expect(decodeEntityCodeText('worker-1 & #40 &#;')).toBe('worker-1 & #40 &#;');
+  });
+});
+
+describe('codes split between word pieces', () => {
+  // Mermaid draws `fd00:10:244::/64` (escaped `fd00#58;10#58;244#58;#58;/64`) as word tspans
+  // `fd00&#58;10&#58;244&#58;&#58` and `;/64`: seen on the Your cluster page with a dual-stack paste.
+  it('joins a code cut at the end of one piece with the digits that finish it in the next', () => {
+    expect(decodeEntityCodePieces(['VXLAN UDP 8472 to', 'fd00&#58;10&#58;244&#58;&#58', ';/64'])).toEqual(['VXLAN UDP 8472 to', 'fd00:10:244::', '/64']);
+    expect(decodeEntityCodePieces(['a &#', '40;b', '&#x2', '9;'])).toEqual(['a (', 'b', ')', '']);
+  });
+  it('leaves a cut that the next piece does not finish as it is', () => {
+    expect(decodeEntityCodePieces(['worker &#58', ' next'])).toEqual(['worker &#58', ' next']);
+    expect(decodeEntityCodePieces(['last &#58'])).toEqual(['last &#58']);
+  });
+  it('writes decoded characters through emit, and only those', () => {
+    expect(decodeEntityCodePieces(['&#60;b&#6', '2; &lt;'], (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c))).toEqual(['&lt;b&gt;', ' &lt;']);
   });
 });

@@ -27,6 +27,8 @@ describe('normalizeRoot', () => {
   it('decodes entity codes Mermaid left as text', () => {
     expect(result.svg).toContain('<text>Services: x</text>');
     expect(decodeEntityCodes('<t>&amp;#60;b&amp;#62;</t>')).toBe('<t>&lt;b&gt;</t>');
+    // A code split between two word tspans (an IPv6 `::` in an edge label), and one left as text.
+    expect(decodeEntityCodes('<text><tspan>fd00&amp;#58;10&amp;#58;&amp;#58</tspan><tspan>;/64 &amp;#9999999;</tspan></text>')).toBe('<text><tspan>fd00:10::</tspan><tspan>/64 &amp;#9999999;</tspan></text>');
   });
 });
 
