@@ -10,13 +10,12 @@
  * Not modelled: loadBalancerSourceRanges (firewall-* chains), masqueradeAll,
  * IPv6, partial syncs; `--nodeport-addresses` is the nftables default "primary" (the node IP).
  */
-import { clusterRanges, ipFamilyOf, ofFamily, serviceClusterIPs } from '../model/ip-families.ts';
+import { ofFamily, serviceClusterIPs } from '../model/ip-families.ts';
 import type { Cluster, IPFamily, Service, ServicePort } from '../model/types.ts';
 import { sha256, toBase32 } from '../net/hash.ts';
 import { findNode, findService } from './lookup.ts';
-import { isProxied, servicePortName, sortedEndpoints } from './kube-proxy-rules.ts';
-import { categorizeEndpoints, type ProxyEndpoint } from './kube-proxy-topology.ts';
-import { nodeZone } from './endpoint-hints.ts';
+import { familyClusterCIDR, isProxied, servicePortName, servicePortOnNode } from './kube-proxy-rules.ts';
+import type { ProxyEndpoint } from './kube-proxy-topology.ts';
 
 const TABLE = 'ip kube-proxy';
 /** knftables.NameLengthMax (256) - chainNamePrefixLengthMax (16). */
@@ -143,19 +142,9 @@ function servicePortObjects(cluster: Cluster, service: Service, port: ServicePor
   const spn = servicePortName(service, port);
   const base = servicePortChainNameBase(service, port.name, protocol);
   const chains = { cluster: `service-${base}`, local: `local-${base}`, external: `external-${base}` };
-  const lbInFamily = service.loadBalancerIP !== undefined && (!family || ofFamily([service.loadBalancerIP], family) !== undefined);
-  const loadBalancerVIP = lbInFamily && service.loadBalancerIPMode !== 'Proxy' ? service.loadBalancerIP : undefined;
-  // External IPs of the family this table serves (the model's are IPv4).
-  const externalIPs = (service.externalIPs ?? []).filter((ip) => !family || ipFamilyOf(ip) === family);
-  const externallyAccessible = port.nodePort !== undefined || loadBalancerVIP !== undefined || externalIPs.length > 0;
-  const internalLocal = service.internalTrafficPolicy === 'Local';
-  const externalLocal = externallyAccessible && service.externalTrafficPolicy === 'Local';
-  const { clusterEndpoints, localEndpoints, allReachableEndpoints, hasAnyEndpoints: hasEndpoints } = categorizeEndpoints(
-    sortedEndpoints(cluster, service, port, family),
-    { internalPolicyLocal: internalLocal, externalPolicyLocal: externalLocal, externallyAccessible },
-    nodeName,
-    nodeZone(cluster, nodeName) ?? '',
-  );
+  const { loadBalancerVIP, externalIPs, policy, clusterEndpoints, localEndpoints, allReachableEndpoints, hasAnyEndpoints: hasEndpoints } =
+    servicePortOnNode(cluster, service, port, nodeName, family);
+  const { internalPolicyLocal: internalLocal, externalPolicyLocal: externalLocal, externallyAccessible } = policy;
   const epBase = (e: ProxyEndpoint) => endpointChainNameBase(service, port.name, protocol, e.ip, e.port);
   const internalChain = internalLocal ? chains.local : chains.cluster;
   const hasInternal = hasEndpoints && (!internalLocal || localEndpoints.length > 0);
@@ -241,7 +230,7 @@ export function nftablesServiceObjects(cluster: Cluster, service: Service, optio
   if (family && !ofFamily(serviceClusterIPs(service), family)) {
     return { ...out, skipped: `kube-proxy's ${family} proxier writes nothing for ${service.namespace}/${service.name}: the Service has no ${family} ClusterIP (single-stack).` };
   }
-  const clusterCIDR = options.clusterCIDR ?? (family ? clusterRanges(cluster).clusterCIDRs.find((c) => ipFamilyOf(c) === family) ?? '' : cluster.network.clusterCIDR);
+  const clusterCIDR = options.clusterCIDR ?? familyClusterCIDR(cluster, family);
   for (const port of service.ports) servicePortObjects(cluster, service, port, nodeName, clusterCIDR, out, family);
   // ensureElem: a Service with several ports adds its ClusterIP to cluster-ips once.
   out.elements = [...new Set(out.elements)];

@@ -11,7 +11,7 @@ import { hintedEndpoints, nodeZone, type HintedEndpoint } from './endpoint-hints
 import { findNode, findService } from './lookup.ts';
 import { sha256, toBase32 } from '../net/hash.ts';
 import { goFormatFixed } from './kube-proxy-go-format.ts';
-import { categorizeEndpoints, type ProxyEndpoint } from './kube-proxy-topology.ts';
+import { categorizeEndpoints, type CategorizedEndpoints, type PolicyFacts, type ProxyEndpoint } from './kube-proxy-topology.ts';
 
 /** proxier.go chain-name prefixes. */
 export const CHAIN_PREFIX = {
@@ -171,24 +171,51 @@ interface SyncSettings {
   family?: IPFamily;
 }
 
+/** A Service port as one family's proxier sees it on one node, with the endpoints it uses there. */
+export interface ServicePortOnNode extends CategorizedEndpoints {
+  /** The load-balancer VIP of this family, when it is one (an ingress with ipMode Proxy is not). */
+  loadBalancerVIP?: string;
+  /** The external IPs of this family. */
+  externalIPs: string[];
+  /** The traffic-policy facts CategorizeEndpoints reads. */
+  policy: PolicyFacts;
+}
+
+/**
+ * serviceport.go newBaseServiceInfo for one family (LoadBalancerVIPs, ExternalIPs,
+ * ExternallyAccessible, the traffic policies), then topology.go CategorizeEndpoints on `nodeName`:
+ * what both the iptables and the nftables proxier start a Service port from.
+ */
+export function servicePortOnNode(cluster: Cluster, service: Service, port: ServicePort, nodeName: string, family?: IPFamily): ServicePortOnNode {
+  const inFamily = (ip: string) => !family || ipFamilyOf(ip) === family;
+  const loadBalancerVIP =
+    service.loadBalancerIP !== undefined && inFamily(service.loadBalancerIP) && service.loadBalancerIPMode !== 'Proxy' ? service.loadBalancerIP : undefined;
+  const externalIPs = (service.externalIPs ?? []).filter(inFamily);
+  // ExternallyAccessible: a node port, a load-balancer VIP or an external IP.
+  const externallyAccessible = port.nodePort !== undefined || loadBalancerVIP !== undefined || externalIPs.length > 0;
+  const policy: PolicyFacts = {
+    internalPolicyLocal: service.internalTrafficPolicy === 'Local',
+    externalPolicyLocal: externallyAccessible && service.externalTrafficPolicy === 'Local',
+    externallyAccessible,
+  };
+  const categorized = categorizeEndpoints(sortedEndpoints(cluster, service, port, family), policy, nodeName, nodeZone(cluster, nodeName) ?? '');
+  return { ...(loadBalancerVIP !== undefined ? { loadBalancerVIP } : {}), externalIPs, policy, ...categorized };
+}
+
+/** kube-proxy's `--cluster-cidr` for one family's proxier (the cluster's pod network without a family). */
+export function familyClusterCIDR(cluster: Cluster, family?: IPFamily): string {
+  return family ? (clusterRanges(cluster).clusterCIDRs.find((c) => ipFamilyOf(c) === family) ?? '') : cluster.network.clusterCIDR;
+}
+
 /** syncProxyRules for one Service port. */
 function servicePortRules(cluster: Cluster, service: Service, port: ServicePort, sync: SyncSettings, out: KubeProxyServiceRules): void {
   const { nodeName, clusterCIDR } = sync;
   const protocol = port.protocol.toLowerCase();
   const spn = servicePortName(service, port);
   const chains = serviceChainNames(spn, protocol);
-  // serviceport.go: an ingress with ipMode Proxy is not one of LoadBalancerVIPs().
-  const lbInFamily = service.loadBalancerIP !== undefined && (!sync.family || ofFamily([service.loadBalancerIP], sync.family) !== undefined);
-  const loadBalancerVIP = lbInFamily && service.loadBalancerIPMode !== 'Proxy' ? service.loadBalancerIP : undefined;
-  // External IPs of the family this sync writes (the model's are IPv4).
-  const externalIPs = (service.externalIPs ?? []).filter((ip) => !sync.family || ipFamilyOf(ip) === sync.family);
-  // serviceport.go ExternallyAccessible: a node port, a load-balancer VIP or an external IP.
-  const externallyAccessible = port.nodePort !== undefined || loadBalancerVIP !== undefined || externalIPs.length > 0;
-  const internalLocal = service.internalTrafficPolicy === 'Local';
-  const externalLocal = externallyAccessible && service.externalTrafficPolicy === 'Local';
-  const policy = { internalPolicyLocal: internalLocal, externalPolicyLocal: externalLocal, externallyAccessible };
-  const { clusterEndpoints, localEndpoints, allReachableEndpoints: allReachable, hasAnyEndpoints: hasEndpoints } =
-    categorizeEndpoints(sortedEndpoints(cluster, service, port, sync.family), policy, nodeName, nodeZone(cluster, nodeName) ?? '');
+  const { loadBalancerVIP, externalIPs, policy, clusterEndpoints, localEndpoints, allReachableEndpoints: allReachable, hasAnyEndpoints: hasEndpoints } =
+    servicePortOnNode(cluster, service, port, nodeName, sync.family);
+  const { internalPolicyLocal: internalLocal, externalPolicyLocal: externalLocal, externallyAccessible } = policy;
   const usesClusterPolicyChain = clusterEndpoints.length > 0;
   const usesLocalPolicyChain = localEndpoints.length > 0;
 
@@ -320,7 +347,7 @@ export function kubeProxyServiceRules(cluster: Cluster, service: Service, option
   }
   const sync: SyncSettings = {
     nodeName: options.node ? findNode(cluster, options.node).name : (cluster.nodes[0]?.name ?? ''),
-    clusterCIDR: options.clusterCIDR ?? (family ? clusterRanges(cluster).clusterCIDRs.find((c) => ipFamilyOf(c) === family) ?? '' : cluster.network.clusterCIDR),
+    clusterCIDR: options.clusterCIDR ?? familyClusterCIDR(cluster, family),
     largeClusterMode: options.largeClusterMode ?? isLargeCluster(cluster),
     // The 127.0.0.0/8 accounting rule exists only for IPv4 (route_localnet has no IPv6 counterpart).
     localhostNodePortsNfacct: family === 'IPv6' ? false : (options.localhostNodePortsNfacct ?? true),

@@ -6,7 +6,7 @@
 // rules grouped by chain (sortIPTablesRules), so we compare chain by chain, in order within a chain.
 import { describe, expect, it } from 'vitest';
 import {
-  endpointChainName, isLargeCluster, kubeProxyNatTable, kubeProxyRules, kubeProxyServiceRules, portProtoHash, probability, savedProbability, serviceChainNames, totalProxyEndpoints,
+  endpointChainName, familyClusterCIDR, isLargeCluster, kubeProxyNatTable, kubeProxyRules, kubeProxyServiceRules, portProtoHash, probability, savedProbability, serviceChainNames, servicePortOnNode, totalProxyEndpoints,
 } from '../../../src/derive/kube-proxy-rules.ts';
 import type { Cluster, Service } from '../../../src/model/types.ts';
 import { threeNodeCluster } from './fixtures.ts';
@@ -293,5 +293,37 @@ describe('internalTrafficPolicy and externalTrafficPolicy both Local (servicepor
     expect(r.natRules.filter((l) => l.startsWith('-A KUBE-SVC-AQI2S6QIMU7PVVRP') && l.includes('-j KUBE-SEP-'))).toHaveLength(3);
     expect(r.natRules).toContain('-A KUBE-SERVICES -m comment --comment "ns1/svc1 cluster IP" -m tcp -p tcp -d 172.30.1.1 --dport 80 -j KUBE-SVL-AQI2S6QIMU7PVVRP');
     expect(r.natRules).toContain('-A KUBE-EXT-AQI2S6QIMU7PVVRP -j KUBE-SVL-AQI2S6QIMU7PVVRP');
+  });
+});
+
+describe('servicePortOnNode (serviceport.go newBaseServiceInfo, then CategorizeEndpoints)', () => {
+  const svcOf = (c: Cluster, name: string) => c.services.find((s) => s.name === name)!;
+  it('a ClusterIP port with internalTrafficPolicy Local is not externally accessible and uses only the node\'s own endpoints', () => {
+    const c = threeNodeCluster();
+    const web = { ...svcOf(c, 'web'), internalTrafficPolicy: 'Local' as const };
+    const onNode = servicePortOnNode(c, web, web.ports[0]!, 'worker-1');
+    expect(onNode.policy).toEqual({ internalPolicyLocal: true, externalPolicyLocal: false, externallyAccessible: false });
+    expect(onNode.externalIPs).toEqual([]);
+    expect(onNode.loadBalancerVIP).toBeUndefined();
+    expect(onNode.localEndpoints.map((e) => e.nodeName)).toEqual(['worker-1']);
+    expect(onNode.clusterEndpoints).toEqual([]);
+  });
+  it('external IPs and a load-balancer VIP of the family make the port externally accessible; ipMode Proxy and the other family do not count', () => {
+    const c = threeNodeCluster();
+    const web = { ...svcOf(c, 'web'), externalIPs: ['198.51.100.7'], externalTrafficPolicy: 'Local' as const };
+    expect(servicePortOnNode(c, web, web.ports[0]!, 'cp').policy).toEqual({ internalPolicyLocal: false, externalPolicyLocal: true, externallyAccessible: true });
+    expect(servicePortOnNode(c, web, web.ports[0]!, 'cp', 'IPv6')).toMatchObject({ externalIPs: [], policy: { externallyAccessible: false, externalPolicyLocal: false } });
+    const lb = { ...svcOf(c, 'web'), type: 'LoadBalancer' as const, loadBalancerIP: '203.0.113.9' };
+    expect(servicePortOnNode(c, lb, lb.ports[0]!, 'cp').loadBalancerVIP).toBe('203.0.113.9');
+    expect(servicePortOnNode(c, { ...lb, loadBalancerIPMode: 'Proxy' }, lb.ports[0]!, 'cp')).toMatchObject({ policy: { externallyAccessible: false } });
+  });
+});
+
+describe('familyClusterCIDR (kube-proxy --cluster-cidr per proxier)', () => {
+  it('is the cluster CIDR without a family and the range of that family with one', () => {
+    const c = threeNodeCluster();
+    expect(familyClusterCIDR(c)).toBe('10.244.0.0/16');
+    expect(familyClusterCIDR(c, 'IPv4')).toBe('10.244.0.0/16');
+    expect(familyClusterCIDR(c, 'IPv6')).toBe('');
   });
 });
