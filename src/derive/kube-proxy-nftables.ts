@@ -14,7 +14,8 @@ import { ofFamily, serviceClusterIPs } from '../model/ip-families.ts';
 import type { Cluster, IPFamily, Service, ServicePort } from '../model/types.ts';
 import { sha256, toBase32 } from '../net/hash.ts';
 import { findNode, findService } from './lookup.ts';
-import { familyClusterCIDR, isProxied, servicePortName, servicePortOnNode } from './kube-proxy-rules.ts';
+import { isProxied, servicePortName } from './kube-proxy-rules.ts';
+import { familyClusterCIDR, servicePortOnNode } from './kube-proxy-service-port.ts';
 import type { ProxyEndpoint } from './kube-proxy-topology.ts';
 
 const TABLE = 'ip kube-proxy';

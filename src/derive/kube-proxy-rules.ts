@@ -4,14 +4,13 @@
  * servicePortEndpointChainName, syncProxyRules, writeServiceToEndpointRules, computeProbability;
  * endpoint order: pkg/proxy/endpointslicecache.go (sort.Sort(byEndpoint), by "ip:port" string).
  */
-import { clusterRanges, ipFamilyOf, ofFamily, serviceClusterIPs } from '../model/ip-families.ts';
+import { ofFamily, serviceClusterIPs } from '../model/ip-families.ts';
 import type { Cluster, IPFamily, Service, ServicePort } from '../model/types.ts';
-import { manualSliceEndpoints, type SliceEndpoint } from './manual-endpoints.ts';
-import { hintedEndpoints, nodeZone, type HintedEndpoint } from './endpoint-hints.ts';
 import { findNode, findService } from './lookup.ts';
 import { sha256, toBase32 } from '../net/hash.ts';
 import { goFormatFixed } from './kube-proxy-go-format.ts';
-import { categorizeEndpoints, type CategorizedEndpoints, type PolicyFacts, type ProxyEndpoint } from './kube-proxy-topology.ts';
+import type { ProxyEndpoint } from './kube-proxy-topology.ts';
+import { familyClusterCIDR, servicePortOnNode, sortedEndpoints } from './kube-proxy-service-port.ts';
 
 /** proxier.go chain-name prefixes. */
 export const CHAIN_PREFIX = {
@@ -124,25 +123,6 @@ export interface KubeProxyServiceRules {
   skipped?: string;
 }
 
-/** The endpoints kube-proxy's endpoints map holds for a Service port (with their topology hints), of one family when given, sorted by `ip:port`. */
-export function sortedEndpoints(cluster: Cluster, service: Service, port: ServicePort, family?: IPFamily): ProxyEndpoint[] {
-  // Slices the controller writes for the selector (with their hints), then any written by hand for the Service.
-  const all: Array<HintedEndpoint | SliceEndpoint> = [
-    ...hintedEndpoints(cluster, service, port, family),
-    ...manualSliceEndpoints(cluster, service, port).filter((e) => !family || ipFamilyOf(e.ip) === family),
-  ];
-  const eps = all.map((e): ProxyEndpoint => {
-    const hints = 'hints' in e ? e.hints : undefined;
-    return {
-      ip: e.ip, port: e.port, nodeName: e.nodeName, conditions: e.conditions,
-      text: `${e.ip.includes(':') ? `[${e.ip}]` : e.ip}:${e.port}`,
-      ...(hints?.forZones ? { zoneHints: hints.forZones } : {}),
-      ...(hints?.forNodes ? { nodeHints: hints.forNodes } : {}),
-    };
-  });
-  // endpointslicecache.go byEndpoint: Less compares String() values.
-  return eps.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
-}
 
 /** Whether kube-proxy has a ServicePort for this Service (its svcPortMap skips headless and ExternalName). */
 export function isProxied(service: Service): boolean {
@@ -169,42 +149,6 @@ interface SyncSettings {
   /** The ClusterIP of the proxier's family. */
   clusterIP: string;
   family?: IPFamily;
-}
-
-/** A Service port as one family's proxier sees it on one node, with the endpoints it uses there. */
-export interface ServicePortOnNode extends CategorizedEndpoints {
-  /** The load-balancer VIP of this family, when it is one (an ingress with ipMode Proxy is not). */
-  loadBalancerVIP?: string;
-  /** The external IPs of this family. */
-  externalIPs: string[];
-  /** The traffic-policy facts CategorizeEndpoints reads. */
-  policy: PolicyFacts;
-}
-
-/**
- * serviceport.go newBaseServiceInfo for one family (LoadBalancerVIPs, ExternalIPs,
- * ExternallyAccessible, the traffic policies), then topology.go CategorizeEndpoints on `nodeName`:
- * what both the iptables and the nftables proxier start a Service port from.
- */
-export function servicePortOnNode(cluster: Cluster, service: Service, port: ServicePort, nodeName: string, family?: IPFamily): ServicePortOnNode {
-  const inFamily = (ip: string) => !family || ipFamilyOf(ip) === family;
-  const loadBalancerVIP =
-    service.loadBalancerIP !== undefined && inFamily(service.loadBalancerIP) && service.loadBalancerIPMode !== 'Proxy' ? service.loadBalancerIP : undefined;
-  const externalIPs = (service.externalIPs ?? []).filter(inFamily);
-  // ExternallyAccessible: a node port, a load-balancer VIP or an external IP.
-  const externallyAccessible = port.nodePort !== undefined || loadBalancerVIP !== undefined || externalIPs.length > 0;
-  const policy: PolicyFacts = {
-    internalPolicyLocal: service.internalTrafficPolicy === 'Local',
-    externalPolicyLocal: externallyAccessible && service.externalTrafficPolicy === 'Local',
-    externallyAccessible,
-  };
-  const categorized = categorizeEndpoints(sortedEndpoints(cluster, service, port, family), policy, nodeName, nodeZone(cluster, nodeName) ?? '');
-  return { ...(loadBalancerVIP !== undefined ? { loadBalancerVIP } : {}), externalIPs, policy, ...categorized };
-}
-
-/** kube-proxy's `--cluster-cidr` for one family's proxier (the cluster's pod network without a family). */
-export function familyClusterCIDR(cluster: Cluster, family?: IPFamily): string {
-  return family ? (clusterRanges(cluster).clusterCIDRs.find((c) => ipFamilyOf(c) === family) ?? '') : cluster.network.clusterCIDR;
 }
 
 /** syncProxyRules for one Service port. */

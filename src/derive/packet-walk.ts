@@ -12,7 +12,7 @@
 import type { Encapsulation } from '../net/encapsulation.ts';
 import { cidrContainsIp } from '../net/cidr.ts';
 import { GENEVE_SOURCE_PORT_RANGE, LINUX_LOCAL_PORT_RANGE, NAT_SOURCE_PORT_RANGE, geneveSourcePort, randomFullyPort, vxlanSourcePort } from '../net/flow-port.ts';
-import { networkPlugin, type NetworkPlugin, type ServiceTranslation } from '../plugins/index.ts';
+import { networkPlugin, type ServiceTranslation } from '../plugins/index.ts';
 import type { Cluster, Node, Pod, Service, ServicePort } from '../model/types.ts';
 import { resolveTargetPort, serviceEndpoints } from './endpoints.ts';
 import { endpointChainName, serviceChainNames, servicePortName } from './kube-proxy-rules.ts';

@@ -8,7 +8,8 @@
  */
 import type { Cluster, Service, ServicePort } from '../model/types.ts';
 import { nodeZone } from './endpoint-hints.ts';
-import { kubeProxyServiceRules, servicePortName, serviceChainNames, sortedEndpoints } from './kube-proxy-rules.ts';
+import { kubeProxyServiceRules, servicePortName, serviceChainNames } from './kube-proxy-rules.ts';
+import { sortedEndpoints } from './kube-proxy-service-port.ts';
 import { categorizeEndpoints, type ProxyEndpoint, type TopologyMode } from './kube-proxy-topology.ts';
 import { findService } from './lookup.ts';
 

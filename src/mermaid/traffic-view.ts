@@ -8,7 +8,7 @@
 import type { Cluster } from '../model/types.ts';
 import { findService } from '../derive/lookup.ts';
 import { servicePortFor, topologyByNode, type NodeTopology } from '../derive/traffic-distribution.ts';
-import { sortedEndpoints } from '../derive/kube-proxy-rules.ts';
+import { sortedEndpoints } from '../derive/kube-proxy-service-port.ts';
 import { mermaidId } from './escape.ts';
 import { FlowchartBuilder } from './flowchart.ts';
 import { listText } from './labels.ts';

@@ -6,8 +6,9 @@
 // rules grouped by chain (sortIPTablesRules), so we compare chain by chain, in order within a chain.
 import { describe, expect, it } from 'vitest';
 import {
-  endpointChainName, familyClusterCIDR, isLargeCluster, kubeProxyNatTable, kubeProxyRules, kubeProxyServiceRules, portProtoHash, probability, savedProbability, serviceChainNames, servicePortOnNode, totalProxyEndpoints,
+  endpointChainName, isLargeCluster, kubeProxyNatTable, kubeProxyRules, kubeProxyServiceRules, portProtoHash, probability, savedProbability, serviceChainNames, totalProxyEndpoints,
 } from '../../../src/derive/kube-proxy-rules.ts';
+import { familyClusterCIDR, servicePortOnNode } from '../../../src/derive/kube-proxy-service-port.ts';
 import type { Cluster, Service } from '../../../src/model/types.ts';
 import { threeNodeCluster } from './fixtures.ts';
 
