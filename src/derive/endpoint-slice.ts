@@ -10,17 +10,13 @@
  * trafficdist/trafficdist.go (hints). The 100-endpoint split (--max-endpoints-per-slice) is not
  * modelled: small clusters fit in one slice.
  */
+import { ENDPOINTSLICE_CONTROLLER, MANAGED_BY_LABEL, SERVICE_NAME_LABEL } from '../model/defaults.ts';
 import { ofFamily, podIPs, serviceIPFamilies } from '../model/ip-families.ts';
 import type { Cluster, EndpointSlice, Service } from '../model/types.ts';
 import { endpointHints, nodeZone, type EndpointHints } from './endpoint-hints.ts';
 import { endpointConditions, resolveTargetPort, selectedPods, type EndpointConditions } from './endpoints.ts';
 import { findService } from './lookup.ts';
-
-/** discovery/v1 LabelManagedBy and the controller's name. */
-export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
-export const MANAGED_BY_CONTROLLER = 'endpointslice-controller.k8s.io';
-/** discovery/v1 LabelServiceName. */
-export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+import { slicesOfService } from './manual-endpoints.ts';
 
 /** One endpoint of a slice (a hand-written one may have no node and no pod behind it). */
 export interface SliceObjectEndpoint {
@@ -61,7 +57,7 @@ export function controllerEndpointSlices(cluster: Cluster, service: Service): En
         metadata: {
           generateName: `${service.name}-`,
           namespace: service.namespace,
-          labels: { [MANAGED_BY_LABEL]: MANAGED_BY_CONTROLLER, [SERVICE_NAME_LABEL]: service.name },
+          labels: { [MANAGED_BY_LABEL]: ENDPOINTSLICE_CONTROLLER, [SERVICE_NAME_LABEL]: service.name },
         },
         ports,
         endpoints: [],
@@ -103,8 +99,7 @@ export function handWrittenEndpointSlice(slice: EndpointSlice): EndpointSliceObj
 
 /** Every slice kube-proxy reads for a Service: the controller's, then the hand-written ones. */
 export function endpointSlices(cluster: Cluster, service: Service): EndpointSliceObject[] {
-  const handWritten = (cluster.endpointSlices ?? []).filter((s) => s.service === service.name && s.namespace === service.namespace);
-  return [...controllerEndpointSlices(cluster, service), ...handWritten.map(handWrittenEndpointSlice)];
+  return [...controllerEndpointSlices(cluster, service), ...slicesOfService(cluster, service).map(handWrittenEndpointSlice)];
 }
 
 // YAML scalars as sigs.k8s.io/yaml quotes them: plain unless empty, or a word YAML would read as

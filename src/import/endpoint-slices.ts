@@ -7,6 +7,7 @@
  * becomes a warning.
  * Field reference: kubernetes.io/docs/reference/kubernetes-api/service-resources/endpoint-slice-v1.
  */
+import { MANAGED_BY_LABEL, SERVICE_NAME_LABEL } from '../model/defaults.ts';
 import type { EndpointSliceInput, Protocol } from '../model/types.ts';
 import type { IssueCollector, Location } from './issues.ts';
 import type { ImportedPod } from './pods.ts';
@@ -53,8 +54,6 @@ export interface ImportedEndpointSlice {
   at: Location;
 }
 
-const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
-const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
 // A dual-stack Service has one set of slices per family; both are read (FQDN slices are not).
 const IP_TYPES = ['IPv4', 'IPv6'];
 

@@ -359,6 +359,12 @@ export function resolveCluster(input: ClusterInput, name: string): Cluster {
   };
 }
 
+/** discovery/v1 LabelServiceName: links an EndpointSlice to its Service. */
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+/** discovery/v1 LabelManagedBy: who maintains an EndpointSlice. */
+export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
+/** The EndpointSlice controller's own managed-by value (it writes and deletes only these). */
+export const ENDPOINTSLICE_CONTROLLER = 'endpointslice-controller.k8s.io';
 /** The label value a hand-written EndpointSlice carries when the definition names no manager. */
 export const DEFAULT_SLICE_MANAGER = 'staff';
 

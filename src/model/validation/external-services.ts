@@ -6,12 +6,12 @@
  * kube-proxy reads (the `kubernetes.io/service-name` label, port names).
  */
 import { cidrContainsIp, isIp } from '../../net/cidr.ts';
+import { ENDPOINTSLICE_CONTROLLER } from '../defaults.ts';
 import { isPortName } from '../names.ts';
 import type { Cluster, EndpointSlice, Service } from '../types.ts';
 import { checkIpField, checkLabel, checkPort, checkProtocol, checkSubdomain, quote, type Report } from './fields.ts';
 
 /** pkg/controller/endpointslice ControllerName: the managed-by value of the controller's own slices. */
-export const ENDPOINTSLICE_CONTROLLER = 'endpointslice-controller.k8s.io';
 
 /** discovery/v1 maxAddresses: an endpoint carries 1 to 100 addresses. */
 const MAX_ADDRESSES = 100;

@@ -1,7 +1,8 @@
 // EndpointSlice objects as the controller writes them, printed as `kubectl -o yaml` does
 // (sigs.k8s.io/yaml: keys sorted, sequences at their parent's indentation).
 import { describe, expect, it } from 'vitest';
-import { endpointSliceYaml, endpointSlices, MANAGED_BY_LABEL, serviceEndpointSlicesYaml } from '../../../src/derive/endpoint-slice.ts';
+import { endpointSliceYaml, endpointSlices, serviceEndpointSlicesYaml } from '../../../src/derive/endpoint-slice.ts';
+import { MANAGED_BY_LABEL } from '../../../src/model/defaults.ts';
 import { resolveCluster, type ClusterInput } from '../../../src/model/index.ts';
 import { exampleCluster } from '../mermaid/clusters.ts';
 
