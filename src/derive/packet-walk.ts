@@ -9,7 +9,7 @@
  * hash of the inner flow (src/net/flow-port.ts); how a packet crosses nodes comes from the plugin
  * module (src/plugins).
  */
-import type { Encapsulation } from '../net/encapsulation.ts';
+import { NODE_INTERFACE_MTU, type Encapsulation } from '../net/encapsulation.ts';
 import { cidrContainsIp } from '../net/cidr.ts';
 import { GENEVE_SOURCE_PORT_RANGE, LINUX_LOCAL_PORT_RANGE, NAT_SOURCE_PORT_RANGE, geneveSourcePort, randomFullyPort, vxlanSourcePort } from '../net/flow-port.ts';
 import { networkPlugin, type ServiceTranslation } from '../plugins/index.ts';
@@ -29,8 +29,6 @@ export const DEFAULT_CLIENT_IP = '203.0.113.10';
 const EPHEMERAL_PORT = 40000;
 /** The node interface the walks show. */
 const NODE_INTERFACE = 'eth0';
-/** Its MTU: Ethernet's 1500 bytes, the usual value and the one plugins' documentation starts from. */
-export const NODE_INTERFACE_MTU = 1500;
 
 const podId = (p: Pod): string => `pod:${p.namespace}/${p.name}`;
 const nodeId = (n: Node): string => `node:${n.name}`;

@@ -7,7 +7,7 @@
 import type { Cluster } from '../model/types.ts';
 import { networkPlugin } from '../plugins/index.ts';
 import { findPod } from './lookup.ts';
-import { NODE_INTERFACE_MTU } from './packet-walk.ts';
+import { NODE_INTERFACE_MTU } from '../net/encapsulation.ts';
 
 /** IPv4 header (20) + ICMP echo header (8). */
 export const ICMP_ECHO_HEADERS = 28;

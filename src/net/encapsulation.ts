@@ -22,6 +22,12 @@ export type Encapsulation =
   | { kind: 'ipip' }
   | { kind: 'wireguard'; /** The UDP port both peers listen on (the outer source and destination port). */ udpPort: number };
 
+/**
+ * The MTU this model assumes for a node's own interface: Ethernet's 1500 bytes, the usual value and
+ * the one the plugins' documentation starts from.
+ */
+export const NODE_INTERFACE_MTU = 1500;
+
 /** IP protocol number of IP-in-IP (IANA, RFC 2003). */
 export const IPIP_PROTOCOL = 4;
 

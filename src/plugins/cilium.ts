@@ -17,7 +17,7 @@
  * - Documentation/network/kubernetes/kubeproxy-free.rst: kube-proxy replacement depends on socket-LB.
  */
 import { addressAt, cidrContainsIp } from '../net/cidr.ts';
-import { GENEVE_PORT, innerMTU, type Encapsulation } from '../net/encapsulation.ts';
+import { GENEVE_PORT, innerMTU, NODE_INTERFACE_MTU, type Encapsulation } from '../net/encapsulation.ts';
 import { routeDestination, type Route } from '../net/route.ts';
 import { KERNEL_METRIC, USER_METRIC, type Route6 } from '../net/route6.ts';
 import type { InterNodeLink, NetworkPlugin, PluginModule, PluginNode, ServiceTranslation } from './plugin.ts';
@@ -65,8 +65,6 @@ export const HOST_DEVICE = 'cilium_host';
 export const NET_DEVICE = 'cilium_net';
 /** The host-side veth of every pod: `lxc` and a hash of the container ID, which the model does not have. */
 export const LXC_DEVICE = 'lxc*';
-/** The interface MTU the model assumes for every node. */
-const INTERFACE_MTU = 1500;
 
 const TUNNEL_DEVICES: Record<NonNullable<CiliumPlugin['tunnelProtocol']>, string> = { vxlan: 'cilium_vxlan', geneve: 'cilium_geneve' };
 
@@ -87,7 +85,7 @@ export function ciliumRouterIP(spec: CiliumPlugin, node: PluginNode): string {
 
 /** The route MTU: the interface MTU minus the tunnel overhead (pkg/mtu getRouteMTU). */
 function routeMTU(spec: CiliumPlugin): number {
-  return innerMTU(INTERFACE_MTU, tunnelOf(spec));
+  return innerMTU(NODE_INTERFACE_MTU, tunnelOf(spec));
 }
 
 /** createNodeRouteSpec: a CIDR via the local router IP on cilium_host; other nodes' with the route MTU. */

@@ -8,7 +8,7 @@
  * getDelegateIPAM (pod routes).
  */
 import { addressAt, nthAddress } from '../net/cidr.ts';
-import { encapsulationOverhead, WIREGUARD_IPV6_OVERHEAD, type Encapsulation } from '../net/encapsulation.ts';
+import { encapsulationOverhead, NODE_INTERFACE_MTU, WIREGUARD_IPV6_OVERHEAD, type Encapsulation } from '../net/encapsulation.ts';
 import { routeDestination, type Route } from '../net/route.ts';
 import { bridgeAddress, bridgeAttachment, bridgeOf, bridgePodRoutes, bridgeRoutes, hostLocalAddressProblem } from './cni-bridge.ts';
 import { flannelMasqRules } from './flannel-masq.ts';
@@ -165,7 +165,7 @@ function createFlannel(spec: FlannelPlugin): NetworkPlugin {
         `FLANNEL_NETWORK=${clusterCIDR}`,
         // The lease's first address with its prefix, e.g. 10.244.1.0/24 -> 10.244.1.1/24.
         `FLANNEL_SUBNET=${bridgeOf(node).address}`,
-        `FLANNEL_MTU=${flannelPodMTU(spec.backend, options.interfaceMTU ?? 1500).mtu}`,
+        `FLANNEL_MTU=${flannelPodMTU(spec.backend, options.interfaceMTU ?? NODE_INTERFACE_MTU).mtu}`,
         `FLANNEL_IPMASQ=${options.ipMasq ?? true}`,
         '',
       ].join('\n'),
