@@ -129,7 +129,7 @@ export function deriveSidebarGroups(pages: SidebarPage[], folders: SidebarFolder
   }
   for (const group of sharedGroups.values()) {
     checkDistinctOrders(group.pages.map((p) => ({ file: p.file, order: p.order! })), `in the group "${group.label}" (sidebarGroup)`, problems);
-    if (folderGroups.has(group.label) || [...folderGroups.values()].some((f) => f.label === group.label)) {
+    if ([...folderGroups.values()].some((f) => f.label === group.label)) {
       problems.push(`${group.file}: sidebarGroup "${group.label}" is also a folder group's label; put the page in that folder or pick another label`);
     }
   }
