@@ -1,12 +1,15 @@
 /**
  * A minimal static file server for the built site, as a host would serve it:
  * files under `base`, `index.html` for directories, `404.html` with status 404,
- * correct MIME types for Pagefind's wasm and workers. Binds 127.0.0.1 only.
+ * correct MIME types for Pagefind's wasm and workers, and text compressed with gzip when the browser
+ * accepts it (GitHub Pages, Netlify and Cloudflare all do; Lighthouse's simulated network then counts
+ * the bytes a reader really downloads). Binds 127.0.0.1 only.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { policyFromHeadersFile } from '../../../src/site/csp.ts';
 
 const MIME: Record<string, string> = {
@@ -49,6 +52,25 @@ async function fileFor(root: string, pathname: string): Promise<string | undefin
 export interface ServeOptions {
   /** Send dist/_headers' policy as a header (Netlify, Cloudflare); false serves like GitHub Pages. */
   headers?: boolean;
+  /** gzip text responses for clients that accept it, as hosts do; default true. */
+  compress?: boolean;
+}
+
+/** Text types a host compresses; Pagefind's index files are compressed already and stay as they are. */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg\+xml)/;
+
+/** The body and its Content-Encoding header for a request: gzip when allowed, accepted and useful. */
+export function encodeBody(
+  body: Buffer,
+  contentType: string,
+  acceptEncoding: string | undefined,
+  compress = true,
+): { body: Buffer; headers: Record<string, string> } {
+  // "gzip" listed and not refused with q=0 (RFC 9110, 12.5.3).
+  const gzip = (acceptEncoding ?? '').split(',').map((part) => part.trim().toLowerCase().split(/\s*;\s*/));
+  const accepts = gzip.some(([coding, ...params]) => coding === 'gzip' && !params.some((p) => /^q=0(\.0{0,3})?$/.test(p)));
+  if (!compress || !accepts || !COMPRESSIBLE.test(contentType)) return { body, headers: {} };
+  return { body: gzipSync(body), headers: { 'content-encoding': 'gzip', vary: 'Accept-Encoding' } };
 }
 
 /** Serves `distDir` at `http://127.0.0.1:<port><base>`; port 0 picks a free one. */
@@ -66,14 +88,18 @@ export async function serveStatic(distDir: string, base = '/', port = 0, options
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     const inBase = prefix === '' || pathname === prefix || pathname.startsWith(prefix + '/');
     const file = inBase ? await fileFor(root, pathname.slice(prefix.length) || '/') : undefined;
+    const accept = req.headers['accept-encoding'];
     if (file) {
-      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', ...security });
-      res.end(await readFile(file));
+      const type = MIME[extname(file)] ?? 'application/octet-stream';
+      const encoded = encodeBody(await readFile(file), type, accept, options.compress);
+      res.writeHead(200, { 'content-type': type, ...encoded.headers, ...security });
+      res.end(encoded.body);
       return;
     }
     const notFound = await fileFor(root, '/404.html');
-    res.writeHead(404, { 'content-type': MIME['.html']!, ...security });
-    res.end(notFound ? await readFile(notFound) : 'Not found');
+    const encoded = encodeBody(notFound ? await readFile(notFound) : Buffer.from('Not found'), MIME['.html']!, accept, options.compress);
+    res.writeHead(404, { 'content-type': MIME['.html']!, ...encoded.headers, ...security });
+    res.end(encoded.body);
   });
   await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
   const address = server.address();
