@@ -58,9 +58,7 @@ export default defineConfig({
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
       },
       customCss: ['./src/styles/site.css'],
-      // Long commands and iptables rules wrap instead of scrolling: a scrolling <pre> is not
-      // keyboard-reachable (WCAG 2.1.1), and readers should see whole rules without scrolling.
-      expressiveCode: { defaultProps: { wrap: true } },
+      // Code block options (wrapping, line counts) live in ec.config.mjs, shared with <Code>.
     }),
     mdx(),
     // Search that answers questions: drops question words, falls back to fewer words, weighs
