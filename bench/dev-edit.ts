@@ -1,9 +1,10 @@
 /**
  * `npm run bench:dev-edit [-- --runs 3]`: how long an edit to a cluster definition takes to show
  * in `astro dev`. In a temporary copy of the checkout (the developer's files are never touched):
- * starts the dev server, loads the page that draws `diagrams/bridge-basics.ts` (first load renders
- * what is not cached), then per run rewrites one pod IP in the definition and polls the served
- * page until the new address is in the diagram. Prints each run from file write to changed page,
+ * starts the dev server, loads the page that draws `diagrams/flannel-vxlan.ts` (the edit the issue
+ * measured; `--definition bridge-basics` for another) (first load renders what is not cached), then
+ * per run rewrites the `client` pod's IP in the definition and polls the served page until the new
+ * address is in the diagram. Prints each run from file write to changed page,
  * and the dev server's own log lines about diagrams. A measurement, not a test.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -13,10 +14,9 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { removeWorkdir, temporaryCopy } from './workdir.ts';
 
-const DEFINITION = 'diagrams/bridge-basics.ts';
 const PAGE = '/pod-networking/';
-/** The pod whose address is edited: `appPod('client', '10.244.0.<n>', ...)`. */
-const POD_IP = /appPod\('client', '10\.244\.0\.(\d+)'/;
+/** The pod whose address is edited: `appPod('client', '<a.b.c>.<n>', ...)`; both definitions are on PAGE. */
+const POD_IP = /appPod\('client', '(\d+\.\d+\.\d+)\.(\d+)'/;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -67,6 +67,8 @@ async function startDev(dir: string, port: number, log: string[]): Promise<Child
 async function main(): Promise<void> {
   const runsAt = process.argv.indexOf('--runs');
   const runs = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 3;
+  const definitionAt = process.argv.indexOf('--definition');
+  const DEFINITION = `diagrams/${definitionAt > 0 ? process.argv[definitionAt + 1] : 'flannel-vxlan'}.ts`;
   const source = process.cwd();
   const dir = temporaryCopy(source);
   // The developer's diagram cache, if any: a dev session starts from what earlier builds rendered.
@@ -81,14 +83,15 @@ async function main(): Promise<void> {
     const file = join(dir, DEFINITION);
     const original = readFileSync(file, 'utf8');
     const first = original.match(POD_IP);
-    if (!first) throw new Error(`${DEFINITION}: no appPod('client', '10.244.0.N' ...) to edit`);
-    if (!(await waitFor(async () => (await diagramText(url)).includes(`10.244.0.${first[1]}`), 180_000))) throw new Error(`${PAGE} never showed the diagram`);
+    if (!first) throw new Error(`${DEFINITION}: no appPod('client', 'a.b.c.N' ...) to edit`);
+    const prefix = first[1]!;
+    if (!(await waitFor(async () => (await diagramText(url)).includes(`${prefix}.${first[2]}`), 180_000))) throw new Error(`${PAGE} never showed the diagram`);
     process.stdout.write(`astro dev up and ${PAGE} served with its diagram: ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     // Let the warm-up finish, as it would while a developer reads the page.
     await waitFor(async () => log.some((line) => /diagram renderer (warm|not warmed)/.test(line)), 60_000);
     const times: number[] = [];
     for (let run = 0; run < runs; run++) {
-      const address = `10.244.0.${20 + run}`;
+      const address = `${prefix}.${20 + run}`;
       writeFileSync(file, original.replace(POD_IP, `appPod('client', '${address}'`));
       started = performance.now();
       const shown = await waitFor(async () => (await diagramText(url)).includes(address), 60_000);
