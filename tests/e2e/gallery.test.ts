@@ -12,6 +12,7 @@ import type { ClusterRegistry } from '../../src/model/registry.ts';
 import { diagramUsageInDocs, viewKey } from '../../src/site/diagram-usage.ts';
 import { clusterPageHref, GALLERY_HREF, GALLERY_SLUG, viewFigureId } from '../../src/site/gallery-paths.ts';
 import { launchBrowser } from './support/browser.ts';
+import { siteSearch } from './support/pagefind.ts';
 
 const baseUrl = inject('baseUrl');
 const basePath = new URL(baseUrl).pathname.replace(/\/$/, '');
@@ -138,4 +139,22 @@ describe('diagram gallery cluster pages', () => {
       }
     }
   });
+});
+
+describe('diagram gallery in search', () => {
+  it("finds each cluster page by a pod address its diagrams show, with the site's search", async () => {
+    const searchContext = await browser.newContext();
+    const page = await searchContext.newPage();
+    await page.goto(baseUrl);
+    const missing: string[] = [];
+    for (const { id, cluster } of registry.entries()) {
+      // An address the diagrams (and their "Diagram in words") show: the last pod's.
+      const ip = cluster.nodes.flatMap((node) => node.pods.map((p) => p.ip)).at(-1);
+      if (!ip) continue;
+      const { top } = await siteSearch(page, baseUrl, ip, 500);
+      if (!top.includes(`${basePath}${clusterPageHref(id)}`)) missing.push(`${id} (searched "${ip}")`);
+    }
+    await searchContext.close();
+    expect(missing).toEqual([]);
+  }, 120_000);
 });
