@@ -1,6 +1,7 @@
 /**
  * Lighthouse (performance category, its default mobile preset) on a few pages of the built site:
- * home, the three pages with the most diagrams, and the diagram gallery. Lighthouse starts its own
+ * home, the three pages with the most diagrams, the diagram gallery's index and its heaviest
+ * cluster page. Lighthouse starts its own
  * Chromium through its CLI; which browser is the repo's one choice (src/render/browser.ts).
  *
  * Total Blocking Time is main-thread time measured on this machine, so a loaded (shared) machine
@@ -12,16 +13,17 @@ import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { resolveChromium } from '../src/render/browser.ts';
+import { GALLERY_HREF, isClusterPagePath } from '../src/site/gallery-paths.ts';
 import { normaliseBase, type SitePage } from './pages.ts';
 import { inlineParts } from './weight.ts';
 
 /** Headless, sandbox-free (CI containers run as root) and offline: no updates or field trials. */
 export const LIGHTHOUSE_CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 
-/** The diagram gallery: every diagram of the site on one page, the heaviest case by design. */
-export const GALLERY_PATH = 'reference/diagram-gallery/';
+/** The diagram gallery's index (base path not included): it links one page per cluster definition. */
+export const GALLERY_PATH = GALLERY_HREF.slice(1);
 
-/** How many of the diagram-heaviest pages to audit (besides home and the gallery). */
+/** How many of the diagram-heaviest pages to audit (besides home and the gallery pages). */
 export const HEAVIEST_COUNT = 3;
 
 export interface PageDiagrams {
@@ -30,6 +32,8 @@ export interface PageDiagrams {
   diagrams: number;
   /** Their SVG markup in bytes: breaks ties between pages with as many diagrams. */
   diagramBytes: number;
+  /** Size of the page's HTML file in bytes: picks the heaviest gallery cluster page. */
+  htmlBytes: number;
 }
 
 export interface LighthouseTarget {
@@ -45,22 +49,30 @@ export function countDiagrams(html: string): { diagrams: number; diagramBytes: n
 
 /**
  * Pages to audit: home, the `count` pages with the most diagrams (ties: more diagram SVG bytes, then
- * path; home, the gallery
- * and 404 excluded since they have their own row or none), then the gallery when the site has it.
+ * path; home, the gallery's pages and 404 excluded since they have their own rows or none), then
+ * the gallery index and the gallery cluster page with the largest HTML (ties: path) when the site
+ * has them.
  */
 export function lighthouseTargets(pages: PageDiagrams[], base: string, count = HEAVIEST_COUNT): LighthouseTarget[] {
   const prefix = normaliseBase(base);
   const home = prefix;
   const gallery = prefix + GALLERY_PATH;
+  const isGallery = (p: PageDiagrams) => p.pathname === gallery || isClusterPagePath(p.pathname, prefix);
   const targets: LighthouseTarget[] = [];
   if (pages.some((p) => p.pathname === home)) targets.push({ label: 'home', pathname: home });
   const heaviest = pages
-    .filter((p) => p.diagrams > 0 && p.pathname !== home && p.pathname !== gallery && !/\/404(\.html|\/)?$/.test(p.pathname))
+    .filter((p) => p.diagrams > 0 && p.pathname !== home && !isGallery(p) && !/\/404(\.html|\/)?$/.test(p.pathname))
     .sort((a, b) => b.diagrams - a.diagrams || b.diagramBytes - a.diagramBytes || a.pathname.localeCompare(b.pathname))
     .slice(0, count);
   for (const page of heaviest) targets.push({ label: `${page.diagrams} diagrams`, pathname: page.pathname });
-  const galleryPage = pages.find((p) => p.pathname === gallery);
-  if (galleryPage) targets.push({ label: `gallery, ${galleryPage.diagrams} diagrams`, pathname: gallery });
+  if (pages.some((p) => p.pathname === gallery)) targets.push({ label: 'gallery index', pathname: gallery });
+  const clusterPage = pages
+    .filter((p) => isClusterPagePath(p.pathname, prefix))
+    .sort((a, b) => b.htmlBytes - a.htmlBytes || a.pathname.localeCompare(b.pathname))[0];
+  if (clusterPage) {
+    const kB = Math.round(clusterPage.htmlBytes / 1024);
+    targets.push({ label: `gallery cluster page, ${clusterPage.diagrams} diagrams, ${kB} kB HTML`, pathname: clusterPage.pathname });
+  }
   return targets;
 }
 
@@ -150,7 +162,10 @@ export async function measureLighthouse(
   cpus: number,
   log: (message: string) => void,
 ): Promise<LighthouseRun> {
-  const counted = pages.map((p) => ({ pathname: p.pathname, ...countDiagrams(readFileSync(join(distDir, p.file), 'utf8')) }));
+  const counted = pages.map((p) => {
+    const html = readFileSync(join(distDir, p.file), 'utf8');
+    return { pathname: p.pathname, htmlBytes: Buffer.byteLength(html), ...countDiagrams(html) };
+  });
   const targets = lighthouseTargets(counted, base);
   const chromePath = await resolveChromium({ log });
   const loadAtStart = loadavg();

@@ -14,7 +14,7 @@ export interface BenchOptions {
   keepWorkdir: boolean;
   /** Scale sizes, from --sizes or the defaults. */
   sizes: ScaleSize[];
-  /** Lighthouse on home, the three diagram-heaviest pages and the gallery (off with --no-lighthouse). */
+  /** Lighthouse on home, the three diagram-heaviest pages and the gallery index and heaviest cluster page (off with --no-lighthouse). */
   lighthouse: boolean;
   /** Stream build output to stderr. */
   verbose: boolean;
@@ -36,7 +36,7 @@ export const QUICK_SIZES: ScaleSize[] = [
 export const USAGE = `Usage: npm run bench -- [options]
 
 Page weight by page type, search cost, Lighthouse (home, the three pages with the most diagrams,
-the diagram gallery), full build cold/warm, reproducibility, and a scale run.
+the diagram gallery's index and its heaviest cluster page), full build cold/warm, reproducibility, and a scale run.
 Builds happen in a temporary copy of the checkout, never in your own dist/.
 
   --skip-build       measure the existing dist/ only (of --workdir, else of this checkout)

@@ -27,9 +27,12 @@ export interface RenderedView {
   mermaid: string;
 }
 
-const GENERATORS: Record<ViewName, { title: (c: Cluster) => string; mermaid: (c: Cluster) => string; describe: (c: Cluster) => string }> = {
-  topology: { title: (c) => `${c.title}: topology`, mermaid: topologyView, describe: describeTopology },
-  services: { title: (c) => `${c.title}: Services and kube-proxy`, mermaid: servicesView, describe: describeServices },
+/** What each view shows, as named after the cluster title in its caption and in the gallery's lists. */
+export const VIEW_LABELS: Readonly<Record<ViewName, string>> = { topology: 'topology', services: 'Services and kube-proxy' };
+
+const GENERATORS: Record<ViewName, { mermaid: (c: Cluster) => string; describe: (c: Cluster) => string }> = {
+  topology: { mermaid: topologyView, describe: describeTopology },
+  services: { mermaid: servicesView, describe: describeServices },
 };
 
 /** One view of one registered cluster. */
@@ -54,7 +57,7 @@ export function viewContext(id: string, view: ViewName): string {
 /** Generates one view of a resolved cluster. Pure: runs in Node and in the browser. */
 export function renderView(cluster: Cluster, view: ViewName): RenderedView {
   const g = GENERATORS[view];
-  return { view, title: g.title(cluster), description: g.describe(cluster), mermaid: g.mermaid(cluster) };
+  return { view, title: `${cluster.title}: ${VIEW_LABELS[view]}`, description: g.describe(cluster), mermaid: g.mermaid(cluster) };
 }
 
 /** Generates every view of a cluster, in `VIEW_NAMES` order. */

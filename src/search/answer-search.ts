@@ -155,12 +155,15 @@ function demoteWithinGroups<R extends PagefindResultLike>(results: R[], wordsByI
     .map(({ result }) => result);
 }
 
-/** Page id -> factor, for every page of a demoted section (filter-only searches, one per section). */
+/**
+ * Page id -> factor, for every page of a demoted section (filter-only searches, one per section). A
+ * page may name several sections (a filter can have several values): the smallest factor applies.
+ */
 export async function demotionFactors(pagefind: PagefindLike, settings: AnswerSettings): Promise<Map<string, number>> {
   const factors = new Map<string, number>();
   for (const [section, factor] of Object.entries(settings.demotedSections)) {
     const { results } = await pagefind.search(null, { filters: { [settings.sectionFilter]: section } });
-    for (const result of results) factors.set(result.id, factor);
+    for (const result of results) factors.set(result.id, Math.min(factor, factors.get(result.id) ?? factor));
   }
   return factors;
 }

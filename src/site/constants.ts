@@ -34,9 +34,20 @@ export const EDIT_BASE_URL = `${REPO_URL}/edit/${REPO_BRANCH}/`;
 export const SEARCH_RANKING = { termFrequency: 0.1, pageLength: 0.1, termSaturation: 2, termSimilarity: 9 } as const;
 
 /**
+ * Section filter value the diagram gallery's per-cluster pages add to their sidebar section: they are
+ * short, titled with the terms their cluster shows ("NetworkPolicy", "VXLAN", "kube-proxy") and
+ * Pagefind boosts title matches, so they need a much stronger demotion than the other reference pages.
+ */
+export const GALLERY_CLUSTER_SECTION = 'Diagram gallery';
+
+/**
  * How the search box weighs pages by sidebar section (src/search/answer-search.ts): the reference
  * pages (glossary, cluster-definition reference, gallery) mention nearly every term, so their scores
- * are multiplied by this factor and the guide page that explains a term ranks above them. The filter
- * name is the one MarkdownContent sets (`data-pagefind-filter="section:..."`).
+ * are multiplied by these factors and the guide page that explains a term ranks above them (a page in
+ * several sections gets the smallest). The filter name is the one MarkdownContent sets
+ * (`data-pagefind-filter="section:..."`).
  */
-export const SEARCH_SECTION_WEIGHTS = { sectionFilter: 'section', demotedSections: { Reference: 0.5 } } as const;
+export const SEARCH_SECTION_WEIGHTS = {
+  sectionFilter: 'section',
+  demotedSections: { Reference: 0.5, [GALLERY_CLUSTER_SECTION]: 0.02 },
+} as const;

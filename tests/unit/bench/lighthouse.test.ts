@@ -12,11 +12,21 @@ it('counts diagrams as figures holding an inline SVG, not icons; bytes are the d
   expect(countDiagrams('<script>const s = "<figure><svg></svg></figure>";</script>')).toEqual({ diagrams: 0, diagramBytes: 0 });
 });
 
-it('audits home, the three pages with most diagrams and the gallery, computed from the counts', () => {
-  const page = (pathname: string, diagrams: number, diagramBytes = diagrams * 1000): PageDiagrams => ({ pathname, diagrams, diagramBytes });
+it('audits home, the three pages with most diagrams, the gallery index and its heaviest cluster page, computed', () => {
+  const page = (pathname: string, diagrams: number, diagramBytes = diagrams * 1000, htmlBytes = 50_000 + diagramBytes): PageDiagrams => ({
+    pathname,
+    diagrams,
+    diagramBytes,
+    htmlBytes,
+  });
   const pages: PageDiagrams[] = [
     page('/', 9),
-    page('/reference/diagram-gallery/', 40),
+    page('/reference/diagram-gallery/', 0),
+    // Cluster pages: more diagrams than any guide page would be, yet audited in their own row only;
+    // the heaviest by HTML size, not by diagram count.
+    page('/reference/diagram-gallery/big/', 20, 20_000, 90_000),
+    page('/reference/diagram-gallery/heavy/', 2, 60_000, 140_000),
+    page('/reference/diagram-gallery/small/', 2, 1000, 60_000),
     page('/404.html', 12),
     page('/a/', 3),
     page('/b/', 7),
@@ -30,17 +40,31 @@ it('audits home, the three pages with most diagrams and the gallery, computed fr
     { label: '7 diagrams', pathname: '/b/' },
     { label: '5 diagrams', pathname: '/e/' }, // as many diagrams as /c/ and /d/, more SVG bytes
     { label: '5 diagrams', pathname: '/c/' }, // same bytes as /d/: path decides
-    { label: 'gallery, 40 diagrams', pathname: '/reference/diagram-gallery/' },
+    { label: 'gallery index', pathname: '/reference/diagram-gallery/' },
+    { label: 'gallery cluster page, 2 diagrams, 137 kB HTML', pathname: '/reference/diagram-gallery/heavy/' },
   ]);
 });
 
 it('keeps the base path and copes with a site without gallery or few diagram pages', () => {
   const pages: PageDiagrams[] = [
-    { pathname: '/k8s/', diagrams: 0, diagramBytes: 0 },
-    { pathname: '/k8s/x/', diagrams: 2, diagramBytes: 50 },
-    { pathname: '/k8s/y/', diagrams: 0, diagramBytes: 0 },
+    { pathname: '/k8s/', diagrams: 0, diagramBytes: 0, htmlBytes: 10 },
+    { pathname: '/k8s/x/', diagrams: 2, diagramBytes: 50, htmlBytes: 100 },
+    { pathname: '/k8s/y/', diagrams: 0, diagramBytes: 0, htmlBytes: 10 },
   ];
   expect(lighthouseTargets(pages, 'k8s').map((t) => t.pathname)).toEqual(['/k8s/', '/k8s/x/']);
+  const withGallery: PageDiagrams[] = [
+    ...pages,
+    { pathname: '/k8s/reference/diagram-gallery/', diagrams: 0, diagramBytes: 0, htmlBytes: 30 },
+    { pathname: '/k8s/reference/diagram-gallery/a/', diagrams: 2, diagramBytes: 40, htmlBytes: 300 },
+    { pathname: '/k8s/reference/diagram-gallery/b/', diagrams: 2, diagramBytes: 40, htmlBytes: 300 },
+  ];
+  // Equal sizes: the path decides.
+  expect(lighthouseTargets(withGallery, 'k8s').map((t) => t.pathname)).toEqual([
+    '/k8s/',
+    '/k8s/x/',
+    '/k8s/reference/diagram-gallery/',
+    '/k8s/reference/diagram-gallery/a/',
+  ]);
 });
 
 it('reads score, TBT, CLS and LCP from a Lighthouse result and rejects a failed run', () => {
@@ -62,7 +86,7 @@ it('prints the table with the load average and failures', () => {
   const text = lighthouseTable({
     rows: [
       { label: 'home', pathname: '/', metrics: { score: 91, tbtMs: 120.4, cls: 0, lcpMs: 2100 } },
-      { label: 'gallery, 40 diagrams', pathname: '/g/', error: 'timed out' },
+      { label: 'gallery index', pathname: '/g/', error: 'timed out' },
     ],
     loadAtStart: [3.14, 2, 1.5],
     cpus: 2,
@@ -70,7 +94,7 @@ it('prints the table with the load average and failures', () => {
   });
   expect(text).toMatch(/\| \/ +\| home +\|/);
   expect(text).toMatch(/\| +91 \| +120 ms \| 0\.000 \| 2\.1 s \|/);
-  expect(text).toMatch(/\| \/g\/ +\| gallery, 40 diagrams \| +FAILED \|/);
+  expect(text).toMatch(/\| \/g\/ +\| gallery index +\| +FAILED \|/);
   expect(text).toContain('Load average at start 3.1 / 2.0 / 1.5 on 2 CPU(s)');
   expect(text).toMatch(/loaded machine inflates it/);
   expect(text).toContain('note: /g/: timed out');

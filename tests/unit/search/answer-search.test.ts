@@ -23,7 +23,7 @@ interface FakeResult {
  * A Pagefind stand-in with Pagefind's matching rule: a page matches when it holds every word of the
  * query that occurs somewhere on the site (words found nowhere are ignored). Score = sum of counts.
  */
-function fakePagefind(pages: Record<string, { words: string; section?: string }>) {
+function fakePagefind(pages: Record<string, { words: string; section?: string | string[] }>) {
   const calls: Array<string | null> = [];
   const preloads: string[] = [];
   const vocabulary = new Set(Object.values(pages).flatMap((p) => p.words.split(' ')));
@@ -34,7 +34,7 @@ function fakePagefind(pages: Record<string, { words: string; section?: string }>
       const wanted = term === null ? [] : term.toLowerCase().split(/\s+/).filter((w) => vocabulary.has(w));
       const results: FakeResult[] = [];
       for (const [id, page] of Object.entries(pages)) {
-        if (filters.section && page.section !== filters.section) continue;
+        if (filters.section && ![page.section].flat().includes(filters.section)) continue;
         const words = page.words.split(' ');
         if (term !== null && (wanted.length === 0 || !wanted.every((w) => words.includes(w)))) continue;
         const score = term === null ? 1 : wanted.reduce((sum, w) => sum + words.filter((x) => x === w).length, 0);
@@ -115,6 +115,14 @@ describe('demotionFactors', () => {
   it('maps every page of a demoted section to its factor', async () => {
     const { api } = fakePagefind({ g: { words: 'x', section: 'Reference' }, p: { words: 'x', section: 'DNS' } });
     expect([...(await demotionFactors(api, SETTINGS))]).toEqual([['g', 0.5]]);
+  });
+
+  it('gives a page in several demoted sections the smallest factor, whatever their order', async () => {
+    const { api } = fakePagefind({ c: { words: 'x', section: ['Reference', 'Gallery'] }, g: { words: 'x', section: 'Reference' } });
+    for (const demotedSections of [{ Reference: 0.5, Gallery: 0.02 }, { Gallery: 0.02, Reference: 0.5 }]) {
+      const factors = await demotionFactors(api, { sectionFilter: 'section', demotedSections });
+      expect(Object.fromEntries(factors)).toEqual({ c: 0.02, g: 0.5 });
+    }
   });
 });
 
