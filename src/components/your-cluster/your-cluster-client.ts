@@ -27,7 +27,6 @@ import {
 } from '../../explain/explain.ts';
 import type { ImportSource } from '../../import/index.ts';
 import type { Cluster } from '../../model/types.ts';
-import { loadMermaid, placeMermaidSvg } from './browser-diagram.ts';
 
 /** Above this many pods the diagrams are not drawn (Mermaid's layout gets slow); the words still are. */
 const DRAW_MAX_PODS = 300;
@@ -180,20 +179,23 @@ function setup(root: HTMLElement): void {
     const cluster = current;
     const rendered = clusterViews(cluster);
     const pods = podRefs(cluster).length;
+    // Laid out as build-time figures (MermaidFigure.astro): the drawing, its caption under it, and
+    // the words after the figure.
     const figures = rendered.map((view) => {
       const figure = el('figure', undefined, 'yc-view');
-      const caption = el('figcaption', view.title);
-      const words = el('p', view.description);
       const diagram = el('div', undefined, 'yc-diagram');
-      figure.append(caption, diagram, words);
-      return { view, figure, diagram };
+      figure.append(diagram, el('figcaption', view.title, 'yc-caption'));
+      return { view, figure, diagram, words: el('p', view.description) };
     });
-    views.replaceChildren(...figures.map((f) => f.figure));
+    views.replaceChildren(...figures.flatMap((f) => [f.figure, f.words]));
     if (pods > DRAW_MAX_PODS) {
       views.prepend(el('p', `${pods} pods are too many to draw legibly; the diagrams are given in words.`));
       return;
     }
-    views.prepend(el('p', 'Drawing…'));
+    const drawing = el('p', 'Drawing…');
+    views.prepend(drawing);
+    // Loaded with Mermaid, only when the diagrams are opened: the page's own script stays small.
+    const { loadMermaid, placeMermaidSvg } = await import('./browser-diagram.ts');
     const mermaid = await loadMermaid();
     for (const [i, f] of figures.entries()) {
       try {
@@ -216,7 +218,7 @@ function setup(root: HTMLElement): void {
         f.diagram.replaceChildren(el('p', `The diagram could not be drawn: ${(error as Error).message}`, 'yc-error'));
       }
     }
-    views.querySelector(':scope > p')?.remove();
+    drawing.remove();
   };
 
   const run = (): void => {
