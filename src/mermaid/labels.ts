@@ -10,6 +10,20 @@ export function podName(pod: Pod): string {
   return pod.namespace === 'default' ? pod.name : `${pod.namespace}/${pod.name}`;
 }
 
+/**
+ * Longest `namespace/name` kept on one label line. Mermaid wraps a label line wider than 320 px
+ * (src/render/config.ts `wrappingWidth`), mid-word when a word is that wide: at 16 px in the wide
+ * measuring font that is ~33 characters, and Deployment pods of a real cluster are often longer
+ * (`kube-system/coredns-7c65d6cfc9-4xq8p`).
+ */
+const POD_LINE_MAX = 32;
+
+/** A pod's name as label lines: split after the namespace's `/` when one line would be too wide. */
+export function podNameLines(pod: Pod): string[] {
+  const name = podName(pod);
+  return name.length > POD_LINE_MAX && name !== pod.name ? [`${pod.namespace}/`, pod.name] : [name];
+}
+
 /** A Service's name, prefixed with its namespace unless it is `default`. */
 export function serviceName(service: Service): string {
   return service.namespace === 'default' ? service.name : `${service.namespace}/${service.name}`;

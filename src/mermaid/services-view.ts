@@ -12,7 +12,7 @@ import type { Cluster, Pod, Service } from '../model/types.ts';
 import { mermaidId } from './escape.ts';
 import { FlowchartBuilder } from './flowchart.ts';
 import { podId, serviceId } from './ids.ts';
-import { isHeadless, listText, podName, portMapping, serviceName } from './labels.ts';
+import { isHeadless, listText, podNameLines, portMapping, serviceName } from './labels.ts';
 
 const PROXIED_GROUP = 'grp_proxied';
 const DNS_ONLY_GROUP = 'grp_dns_only';
@@ -128,7 +128,7 @@ export function servicesView(cluster: Cluster): string {
     const pods = node.pods.filter((p) => endpointPods.has(p));
     if (pods.length === 0) continue;
     chart.subgraph(mermaidId('ep', node.name), `endpoints on ${node.name}`, () => {
-      for (const pod of pods) chart.node(podId(pod), [podName(pod), pod.ip, ...podIPs(pod).slice(1)], 'round', 'pod');
+      for (const pod of pods) chart.node(podId(pod), [...podNameLines(pod), pod.ip, ...podIPs(pod).slice(1)], 'round', 'pod');
     }, 'TB');
   }
 

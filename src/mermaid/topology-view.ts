@@ -11,7 +11,7 @@ import { nodeIPs, nodePodCIDRs, podIPs } from '../model/ip-families.ts';
 import type { Cluster, Node } from '../model/types.ts';
 import { FlowchartBuilder } from './flowchart.ts';
 import { deviceId, nodeGroupId, podId } from './ids.ts';
-import { podName } from './labels.ts';
+import { podNameLines } from './labels.ts';
 
 const NETWORK_ID = 'net_nodes';
 /** Pods side by side in a node box: three ~190 px pod boxes already fill a phone-sized picture. */
@@ -49,7 +49,7 @@ function drawNode(chart: FlowchartBuilder, cluster: Cluster, node: Node): string
       chart.edge(eth0, hub, undefined, 'line');
     }
     node.pods.forEach((pod, i) => {
-      const id = chart.node(podId(pod), [podName(pod), pod.ip, ...podIPs(pod).slice(1)], 'round', 'pod');
+      const id = chart.node(podId(pod), [...podNameLines(pod), pod.ip, ...podIPs(pod).slice(1)], 'round', 'pod');
       // One veth pair per pod; the label would repeat on every edge, so the words say it once.
       if (pod.hostNetwork) chart.edge(eth0, id, 'hostNetwork', 'line');
       else chart.edge(hub, id, undefined, 'line');

@@ -1,9 +1,9 @@
 /**
  * Mermaid's entity codes (`&#40;`, `&#x28;`), which src/mermaid/escape.ts produces for every
  * character with a meaning to Mermaid. Mermaid decodes them in node labels and messages, but with
- * SVG labels it leaves subgraph titles as the literal text `&#40;`. Both the build-time renderer
- * (on serialised markup, svg-root.ts) and the browser-side drawing on the "Your cluster" page (on
- * DOM text nodes) decode what is left with this one rule, so both show the same text.
+ * SVG labels it leaves subgraph titles as the literal text `&#40;`. svg-root.ts decodes what is
+ * left in the serialised markup, for the build-time renderer and for the diagrams the "Your
+ * cluster" page draws in the browser alike, so both show the same text.
  *
  * Decoding is one pass and yields characters, never markup: a user's own `&#40;` was escaped to
  * `#38;#35;40#59;`, which one pass turns back into the literal `&#40;` they typed.
@@ -56,21 +56,4 @@ export function decodeEntityCodePieces(pieces: readonly string[], emit: (char: s
 /** Plain text (a DOM text node's data) with every numeric entity code replaced by its character. */
 export function decodeEntityCodeText(text: string): string {
   return decodeEntityCodePieces([text])[0]!;
-}
-
-/**
- * Decodes the entity codes left in the text nodes under `root` (an SVG Mermaid drew in the
- * browser), codes split between two text nodes included. Works on text nodes only, so decoded `<`
- * or `&` stay text and cannot become markup.
- */
-export function decodeEntityCodesInTree(root: Node): void {
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  const nodes: Text[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
-  if (!nodes.some((n) => n.data.includes('&#'))) return;
-  const decoded = decodeEntityCodePieces(nodes.map((n) => n.data));
-  nodes.forEach((node, i) => {
-    if (node.data !== decoded[i]) node.data = decoded[i]!;
-  });
 }

@@ -9,15 +9,10 @@ import { DiagramCache, cacheKey, type RenderedDiagram } from './cache.ts';
 import { MEASURE_FONT_LOCAL_SOURCES, RENDERER_VERSION, mermaidConfig } from './config.ts';
 import { MermaidSyntaxError, type DiagramOrigin } from './errors.ts';
 import { RenderSession } from './session.ts';
-import { keepRules } from './css.ts';
-import { canonicalizeIds } from './svg-ids.ts';
-import { dropUnusedDefs } from './svg-compact.ts';
-import { applyPalette } from './svg-palette.ts';
+import { finishSvg } from './finish-svg.ts';
 import { normalizeRoot } from './svg-root.ts';
-import { simplifyRoughShapes } from './svg-shapes.ts';
 
-/** Placeholder for the per-page id prefix in cached SVG (see `svg-ids.ts`). */
-export const ID_TOKEN = '__MMDID__';
+export { finishSvg, ID_TOKEN } from './finish-svg.ts';
 
 export interface DiagramRequest {
   /** Mermaid text. */
@@ -53,19 +48,6 @@ export function mermaidVersion(root: string = process.cwd()): string {
 
 /** One diagram of each type the site uses: loads their code (and ELK's) into the render page. */
 export const WARM_UP_SOURCES = ['flowchart TB\n  a --> b\n', 'sequenceDiagram\n  A->>B: x\n'];
-
-const STYLE_ELEMENT = /(<style\b[^>]*>)([\s\S]*?)(<\/style>)/g;
-
-/**
- * From Mermaid's SVG (root normalised, numbers compacted) to what is cached: stylesheet rules that
- * match nothing dropped (`usedRules`, decided in the render page), ids canonical with
- * {@link ID_TOKEN}, rough.js outlines redrawn as `<rect>`, unreferenced markers and symbols dropped,
- * sentinel colours made CSS variables.
- */
-export function finishSvg(svg: string, usedRules: readonly boolean[] | null): string {
-  const pruned = svg.replace(STYLE_ELEMENT, (_m, open: string, css: string, close: string) => open + keepRules(css, usedRules) + close);
-  return applyPalette(dropUnusedDefs(canonicalizeIds(simplifyRoughShapes(pruned), ID_TOKEN)));
-}
 
 export class DiagramRenderer {
   readonly cache: DiagramCache;

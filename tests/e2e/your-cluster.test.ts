@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, watchPage } from './support/browser.ts';
 import { htmlFiles } from '../../src/site/dist-files.ts';
+import { PALETTE } from '../../src/render/config.ts';
 
 const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
@@ -150,7 +151,100 @@ describe('Your cluster page', () => {
     const drawn = (await page.locator('[data-views] svg').allTextContents()).join('\n');
     expect(drawn).toContain('fd00:10:244::/64');
     expect(drawn).not.toContain('&#');
+
+    // No address is broken over two lines of a label. Lines as the browser lays them out: a
+    // label's word runs grouped by where they are drawn. Every IPv6 address the paste or the
+    // diagrams' words name must occur as often within single lines as in the text run together.
+    const lines = await page.locator('[data-views] svg text').evaluateAll((texts) =>
+      texts.map((t) => {
+        const runs = [...t.querySelectorAll('tspan')].filter((s) => !s.querySelector('tspan'));
+        const byLine = new Map<number, string>();
+        for (const run of runs.length ? runs : [t]) {
+          const top = Math.round(run.getBoundingClientRect().top);
+          byLine.set(top, (byLine.get(top) ?? '') + (run.textContent ?? ''));
+        }
+        return [...byLine].sort((a, b) => a[0] - b[0]).map(([, line]) => line.trim());
+      }),
+    );
+    const words = (await page.locator('[data-views] > p').allTextContents()).join(' ');
+    const ipv6 = /[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?:\/\d{1,3})?/gi;
+    const addresses = [...new Set([...`${fixture('kubeadm-dualstack-ipv6first.yaml')} ${words}`.matchAll(ipv6)].map((m) => m[0]))].filter((a) => /[0-9a-f]/i.test(a));
+    expect(addresses).toEqual(expect.arrayContaining(['fd00:10:244::/64', 'fd00:10:244:1::/64', 'fd00:192:168:56::/64', 'fd00:10:244:1::1/64']));
+    const count = (hay: string, needle: string): number => hay.split(needle).length - 1;
+    let whole = 0;
+    for (const label of lines) {
+      for (const address of addresses) {
+        const inLines = label.reduce((n, line) => n + count(line, address), 0);
+        expect(count(label.join(''), address), `${address} in ${JSON.stringify(label)}`).toBe(inLines);
+        whole += inLines;
+      }
+    }
+    expect(whole).toBeGreaterThan(15);
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [], otherOrigins: [] });
+    await page.close();
+  });
+
+  it('draws in the site palette: every colour is a --mmd-* custom property, and the theme toggle recolours without redrawing', async () => {
+    const page = await browser.newPage({ colorScheme: 'light' });
+    await openPage(page);
+    await page.getByRole('button', { name: 'Load a sample' }).click();
+    await expect.poll(() => text(page, '[data-status]'), POLL).toMatch(/^Imported in/);
+    await page.getByText('Draw the topology and Services diagrams').click();
+    await expect.poll(() => page.locator('[data-views] figure svg').count(), { timeout: 60_000 }).toBe(2);
+
+    const markup = (await page.locator('[data-views] svg').evaluateAll((svgs) => svgs.map((s) => s.outerHTML))).join('\n');
+    expect(markup).toContain('var(--mmd-node)');
+    // Mermaid's own theme colours (default and dark) are nowhere: the build's sentinel palette was used.
+    expect(markup).not.toMatch(/#ececff|#9370db|#ffffde|#aaaa33|#1f2020|lightgrey|trebuchet/i);
+
+    /** Every fill and stroke the browser paints in the diagrams, by palette role (or the raw colour). */
+    const painted = () =>
+      page.evaluate((roles) => {
+        const probe = document.createElement('div');
+        document.body.append(probe);
+        const byColour = new Map<string, string>();
+        for (const role of roles) {
+          probe.style.color = `var(--mmd-${role})`;
+          byColour.set(getComputedStyle(probe).color, role);
+        }
+        probe.remove();
+        const found = new Set<string>();
+        for (const el of document.querySelectorAll('[data-views] svg :is(rect, path, polygon, circle, ellipse, line, polyline, text, tspan)')) {
+          for (const paint of [getComputedStyle(el).fill, getComputedStyle(el).stroke]) {
+            if (paint !== 'none' && !paint.startsWith('url(')) found.add(byColour.get(paint) ?? paint);
+          }
+        }
+        const node = document.querySelector<SVGElement>('[data-views] svg .node rect')!;
+        return { found: [...found].sort(), nodeFill: getComputedStyle(node).fill, node: byColour.get(getComputedStyle(node).fill) };
+      }, PALETTE.map((p) => p.role));
+    const light = await painted();
+    expect(light.found.every((colour) => PALETTE.some((p) => p.role === colour)), light.found.join(', ')).toBe(true);
+    expect(light.found).toEqual(expect.arrayContaining(['node', 'node-line', 'text', 'line']));
+    expect(light.node).toBe('node');
+
+    // The toggle flips data-theme on <html>; the same SVG elements take the other theme's colours.
+    await page.locator('[data-views] svg').first().evaluate((svg) => ((svg as unknown as { drawnOnce: boolean }).drawnOnce = true));
+    const before = await page.evaluate(() => document.documentElement.dataset.theme);
+    await page.evaluate((theme) => (document.documentElement.dataset.theme = theme), before === 'dark' ? 'light' : 'dark');
+    const dark = await painted();
+    expect(dark.nodeFill).not.toBe(light.nodeFill);
+    expect(dark.node).toBe('node');
+    expect(dark.found.every((colour) => PALETTE.some((p) => p.role === colour)), dark.found.join(', ')).toBe(true);
+    expect(await page.locator('[data-views] svg').first().evaluate((svg) => (svg as unknown as { drawnOnce?: boolean }).drawnOnce)).toBe(true);
+
+    // Sized as build-time figures: the column's width, at most the natural size, never below 70% of
+    // it (a wider drawing scrolls sideways in its own box, not the page).
+    const sizes = await page.locator('[data-views] svg').evaluateAll((svgs) =>
+      svgs.map((svg) => ({
+        shown: svg.getBoundingClientRect().width,
+        natural: Number(svg.getAttribute('width')),
+        column: svg.closest('figure')!.getBoundingClientRect().width,
+      })),
+    );
+    for (const size of sizes) {
+      expect(size.shown).toBeCloseTo(Math.max(Math.min(size.natural, size.column), Math.round(size.natural * 0.7)), 0);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.close();
   });
 

@@ -3,6 +3,7 @@
  * on a miss), pick an id prefix unique on the page, and settle caption and description.
  */
 import { placeDiagram, sharedRenderer, shortId, type DiagramOrigin, type RenderedDiagram } from '../../render/index.ts';
+import { figureSize, type FigureSize } from './figure-size.ts';
 
 export interface FigureInput {
   /** Mermaid text. */
@@ -17,7 +18,7 @@ export interface FigureInput {
   origin?: DiagramOrigin | undefined;
 }
 
-export interface FigureModel {
+export interface FigureModel extends FigureSize {
   id: string;
   caption: string;
   description?: string;
@@ -27,21 +28,7 @@ export interface FigureModel {
   svg: string;
   width: number;
   height: number;
-  /** Wide enough that a full-size view helps (content column is 45rem = 720px). */
-  large: boolean;
-  /**
-   * Narrowest the SVG may be scaled to (px): at 70% of natural size 16px labels are 11.2px, the
-   * least a phone reader gets (tests/e2e/legibility.test.ts); a wider diagram scrolls sideways in its
-   * frame instead of shrinking into illegibility.
-   */
-  minWidth: number;
-  /** The frame may scroll sideways (on a phone at least), so it must be keyboard-focusable. */
-  mayScroll: boolean;
 }
-
-const MIN_SCALE = 0.7;
-/** Content width of Starlight's column on a 390px phone, roughly. */
-const PHONE_COLUMN = 340;
 
 /** Ids handed out on the current page: `Astro.locals` lives for exactly one page render. */
 const USED_IDS = Symbol.for('k8s-networking-concepts.diagram-ids');
@@ -83,8 +70,6 @@ export async function buildFigure(input: FigureInput, locals: object): Promise<F
     svg,
     width: diagram.width,
     height: diagram.height,
-    large: diagram.width > 720 || diagram.height > 900,
-    minWidth: Math.round(diagram.width * MIN_SCALE),
-    mayScroll: diagram.width * MIN_SCALE > PHONE_COLUMN,
+    ...figureSize(diagram.width, diagram.height),
   };
 }

@@ -6,7 +6,7 @@
  * Pasted values are untrusted: they reach the DOM only through textContent (never innerHTML),
  * and Mermaid only through the views' escaping (src/mermaid/escape.ts), with securityLevel
  * 'strict'. Mermaid's SVG output is parsed with DOMParser, so even a script element in it would
- * not run.
+ * not run. The diagrams are drawn and finished as the build's are (browser-diagram.ts).
  */
 import { STUB_RESOLVERS, type StubResolver } from '../../derive/lookup-order.ts';
 import { describeCell } from '../../derive/network-policy.ts';
@@ -27,7 +27,6 @@ import {
 } from '../../explain/explain.ts';
 import type { ImportSource } from '../../import/index.ts';
 import type { Cluster } from '../../model/types.ts';
-import { decodeEntityCodesInTree } from '../../render/entity-codes.ts';
 
 /** Above this many pods the diagrams are not drawn (Mermaid's layout gets slow); the words still are. */
 const DRAW_MAX_PODS = 300;
@@ -180,53 +179,46 @@ function setup(root: HTMLElement): void {
     const cluster = current;
     const rendered = clusterViews(cluster);
     const pods = podRefs(cluster).length;
+    // Laid out as build-time figures (MermaidFigure.astro): the drawing, its caption under it, and
+    // the words after the figure.
     const figures = rendered.map((view) => {
       const figure = el('figure', undefined, 'yc-view');
-      const caption = el('figcaption', view.title);
-      const words = el('p', view.description);
-      // A scrollable, keyboard-reachable box: on narrow screens the diagram keeps a legible width.
       const diagram = el('div', undefined, 'yc-diagram');
-      diagram.tabIndex = 0;
-      diagram.setAttribute('role', 'region');
-      diagram.setAttribute('aria-label', `${view.title} (scrolls sideways on narrow screens)`);
-      figure.append(caption, diagram, words);
-      return { view, figure, diagram };
+      figure.append(diagram, el('figcaption', view.title, 'yc-caption'));
+      return { view, figure, diagram, words: el('p', view.description) };
     });
-    views.replaceChildren(...figures.map((f) => f.figure));
+    views.replaceChildren(...figures.flatMap((f) => [f.figure, f.words]));
     if (pods > DRAW_MAX_PODS) {
       views.prepend(el('p', `${pods} pods are too many to draw legibly; the diagrams are given in words.`));
       return;
     }
-    views.prepend(el('p', 'Drawing…'));
-    const { default: mermaid } = await import('mermaid');
-    const dark = document.documentElement.dataset.theme === 'dark';
-    // Labels as SVG text, wrapped like the build's (src/render/config.ts): Mermaid 12 reads
-    // `htmlLabels` at the top level, so `flowchart.htmlLabels` alone still drew HTML labels.
-    mermaid.initialize({
-      startOnLoad: false,
-      securityLevel: 'strict',
-      theme: dark ? 'dark' : 'default',
-      htmlLabels: false,
-      markdownAutoWrap: false,
-      flowchart: { wrappingWidth: 320 },
-    });
+    const drawing = el('p', 'Drawing…');
+    views.prepend(drawing);
+    // Loaded with Mermaid, only when the diagrams are opened: the page's own script stays small.
+    const { loadMermaid, placeMermaidSvg } = await import('./browser-diagram.ts');
+    const mermaid = await loadMermaid();
     for (const [i, f] of figures.entries()) {
       try {
-        const { svg } = await mermaid.render(`yc-view-${i}-${Date.now()}`, f.view.mermaid);
+        const { svg } = await mermaid.render(`yc-render-${i}`, f.view.mermaid);
+        const placed = placeMermaidSvg(svg, { idPrefix: `yc-view-${i}`, title: f.view.title });
         // Mermaid writes HTML-style <br> in labels, so parse as HTML (not XML); scripts in a
         // DOMParser document never run, and importNode keeps them inert.
-        const svgElement = new DOMParser().parseFromString(svg, 'text/html').querySelector('svg');
+        const svgElement = new DOMParser().parseFromString(placed.svg, 'text/html').querySelector('svg');
         if (!svgElement) throw new Error('Mermaid returned no SVG');
-        // Subgraph titles keep the escaping's entity codes as text; decode them as the build does.
-        decodeEntityCodesInTree(svgElement);
-        svgElement.setAttribute('role', 'img');
-        svgElement.setAttribute('aria-label', f.view.title);
+        // As build-time figures: never narrower than a legible scale; a wider one scrolls sideways
+        // in a keyboard-reachable box.
+        f.diagram.style.setProperty('--mmd-min-width', `${placed.minWidth}px`);
+        if (placed.mayScroll) {
+          f.diagram.tabIndex = 0;
+          f.diagram.setAttribute('role', 'group');
+          f.diagram.setAttribute('aria-label', `${f.view.title} (scrolls sideways)`);
+        }
         f.diagram.replaceChildren(document.importNode(svgElement, true));
       } catch (error) {
         f.diagram.replaceChildren(el('p', `The diagram could not be drawn: ${(error as Error).message}`, 'yc-error'));
       }
     }
-    views.querySelector(':scope > p')?.remove();
+    drawing.remove();
   };
 
   const run = (): void => {

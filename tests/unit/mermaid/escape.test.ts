@@ -21,6 +21,24 @@ describe('escaping', () => {
     expect(mermaidLines(['<br>', 'x'])).toBe('"#60;br#62;<br>x"');
   });
 
+  it('keeps the colons of an IPv6 address, so Mermaid measures it at its real width', () => {
+    expect(escapeMermaidText('pods fd00:10:244::/64, 10.244.0.0/24')).toBe('pods fd00:10:244::/64, 10.244.0.0/24');
+    expect(escapeMermaidText('eth0 fd00:192:168:56::11')).toBe('eth0 fd00:192:168:56::11');
+    expect(escapeMermaidText('::ffff:192.0.2.1 and ::')).toBe('::ffff:192.0.2.1 and ::');
+    // Other colons are escaped: a single one, or one in a longer word.
+    expect(escapeMermaidText('DNS: a:b std::vector')).toBe('DNS#58; a#58;b std#58;#58;vector');
+  });
+
+  it('escapes an address colon when an escaped character follows it in the same word', () => {
+    // Mermaid strips the last ';' of a line matching style.*:\S*#.*; (its entity preprocessing).
+    expect(escapeMermaidText('style (fd00::1)')).toBe('style #40;fd00#58;#58;1#41;');
+    expect(escapeMermaidText('fd00::1/64; x')).toBe('fd00#58;#58;1/64#59; x');
+    for (const text of [...Object.values(HOSTILE), 'style fd00::1#x', 'classDef a:b::c:1#;', 'fd00::%eth0', '1::2::3"']) {
+      expect(escapeMermaidText(text), text).not.toMatch(/:\S*#/);
+      expect(decodeLabel(escapeMermaidText(text))).toBe(text.replace(/\n/g, ' '));
+    }
+  });
+
   it('makes ids of letters, digits and _ that never equal a keyword', () => {
     for (const text of Object.values(HOSTILE)) expect(mermaidId('pod', text)).toMatch(/^pod_[A-Za-z0-9_]*$/);
     expect(mermaidId('node', 'end')).toBe('node_end');
