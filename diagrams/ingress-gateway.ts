@@ -54,14 +54,25 @@ export default defineCluster({
       ],
     },
   ],
-  httpRoutes: [
-    {
-      name: 'shop',
-      gateway: 'shop-gateway',
-      rules: [
-        { host: 'shop.example.com', path: '/', pathType: 'Prefix', backend: { service: 'web', port: 80 } },
-        { host: 'shop.example.com', path: '/api', pathType: 'Prefix', backend: { service: 'api', port: 80 } },
-      ],
-    },
-  ],
+  gatewayApi: {
+    gatewayClasses: [{ name: 'example', controllerName: 'example.com/gateway-controller' }],
+    gateways: [
+      {
+        name: 'shop-gateway',
+        gatewayClassName: 'example',
+        listeners: [{ name: 'http', protocol: 'HTTP', port: 80, allowedRoutes: { from: 'Same' } }],
+      },
+    ],
+    httpRoutes: [
+      {
+        name: 'shop',
+        parentRefs: [{ name: 'shop-gateway' }],
+        hostnames: ['shop.example.com'],
+        rules: [
+          { matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [{ name: 'web', port: 80 }] },
+          { matches: [{ path: { type: 'PathPrefix', value: '/api' } }], backendRefs: [{ name: 'api', port: 80 }] },
+        ],
+      },
+    ],
+  },
 });

@@ -528,7 +528,7 @@ export interface BackendRef {
   port: number;
 }
 
-/** One HTTP path rule of an Ingress or HTTPRoute. */
+/** One HTTP path rule of an Ingress. */
 export interface HttpPathRule {
   /** Request host, e.g. `shop.example.com`; omitted for any host. */
   host?: string;
@@ -550,18 +550,6 @@ export interface IngressInput {
   ingressClassName?: string;
   /** The Service that exposes the ingress controller (namespace/name), e.g. `ingress-nginx/ingress-nginx-controller`. */
   controllerService?: string;
-  /** Routing rules. */
-  rules: HttpPathRule[];
-}
-
-/** A Gateway API HTTPRoute attached to a Gateway. */
-export interface HttpRouteInput {
-  /** HTTPRoute name (a DNS-1123 subdomain). */
-  name: string;
-  /** Namespace; defaults to `default`. */
-  namespace?: string;
-  /** The Gateway this route attaches to (`parentRefs[0].name`). */
-  gateway: string;
   /** Routing rules. */
   rules: HttpPathRule[];
 }
@@ -696,9 +684,7 @@ export interface ClusterInput {
   services?: ServiceInput[];
   /** Ingress resources. */
   ingresses?: IngressInput[];
-  /** Gateway API HTTPRoutes. */
-  httpRoutes?: HttpRouteInput[];
-  /** Gateway API in full: Gateways, routes of each kind, ReferenceGrants, BackendTLSPolicies. */
+  /** Gateway API: GatewayClasses, Gateways, routes of each kind (HTTPRoutes are `gatewayApi.httpRoutes`), ReferenceGrants, BackendTLSPolicies. */
   gatewayApi?: GatewayApiInput;
   /** NetworkPolicies. */
   networkPolicies?: NetworkPolicyInput[];
@@ -732,8 +718,6 @@ export interface Cluster {
   services: Service[];
   /** Ingresses. */
   ingresses: Array<Required<Pick<IngressInput, 'name' | 'rules'>> & IngressInput & { namespace: string }>;
-  /** HTTPRoutes. */
-  httpRoutes: Array<HttpRouteInput & { namespace: string }>;
   /** Gateway API objects; resolveCluster always sets it (optional for hand-built test clusters). */
   gatewayApi?: GatewayApi;
   /** NetworkPolicies. */

@@ -1,11 +1,11 @@
 /**
- * HTTP routing: Ingresses and Gateway API HTTPRoutes, their rules, and backends that name a
- * real Service port.
+ * HTTP routing of Ingresses: their rules, and backends that name a real Service port. (Gateway API
+ * routes are checked in gateway-api.ts.)
  */
 import { PATH_TYPES } from '../enums.ts';
 import { isDns1123Subdomain } from '../names.ts';
 import type { BackendRef, Cluster, HttpPathRule } from '../types.ts';
-import { checkLabel, checkSubdomain, quote, type Report } from './fields.ts';
+import { checkSubdomain, quote, type Report } from './fields.ts';
 
 function checkBackend(cluster: Cluster, namespace: string, backend: BackendRef, path: string, r: Report): void {
   const service = cluster.services.find((s) => s.namespace === namespace && s.name === backend?.service);
@@ -50,8 +50,8 @@ function checkIngressController(cluster: Cluster, ing: Cluster['ingresses'][numb
   }
 }
 
-/** Checks every Ingress, then every HTTPRoute. */
-export function checkIngressesAndRoutes(cluster: Cluster, r: Report): void {
+/** Checks every Ingress. */
+export function checkIngresses(cluster: Cluster, r: Report): void {
   const seen = new Set<string>();
   cluster.ingresses.forEach((ing, i) => {
     const at = `ingresses[${i}]`;
@@ -62,16 +62,5 @@ export function checkIngressesAndRoutes(cluster: Cluster, r: Report): void {
     seen.add(`${ing.namespace}/${ing.name}`);
     checkIngressController(cluster, ing, at, r);
     checkRules(cluster, ing.namespace, ing.rules, at, r);
-  });
-  seen.clear();
-  cluster.httpRoutes.forEach((route, i) => {
-    const at = `httpRoutes[${i}]`;
-    checkSubdomain(r, `${at}.name`, route.name, 'HTTPRoute name');
-    if (seen.has(`${route.namespace}/${route.name}`)) {
-      r.error(`${at}.name`, `HTTPRoute ${route.namespace}/${route.name} is declared twice`, 'give each HTTPRoute its own name');
-    }
-    seen.add(`${route.namespace}/${route.name}`);
-    checkLabel(r, `${at}.gateway`, route.gateway, 'Gateway name');
-    checkRules(cluster, route.namespace, route.rules, at, r);
   });
 }

@@ -282,11 +282,18 @@ const CASES: RuleCase[] = [
     twin: (c) => void (c.ingresses![0]!.controllerService = 'default/web-nodeport'),
   },
   {
-    rule: 'HTTPRoute backend names an unknown Service',
-    path: 'httpRoutes[0].rules[0].backend.service',
-    message: 'backend Service "api" does not exist in namespace default',
-    broken: (c) => void (c.httpRoutes![0]!.rules[0]!.backend.service = 'api'),
-    twin: (c) => void (c.httpRoutes![0]!.rules[0]!.backend.service = 'web-nodeport'),
+    rule: 'top-level httpRoutes (HTTPRoutes are gatewayApi.httpRoutes)',
+    path: 'httpRoutes',
+    message: 'httpRoutes is not a top-level field: HTTPRoutes belong to gatewayApi.httpRoutes',
+    broken: (c) => void Object.assign(c, { httpRoutes: [{ name: 'api', gateway: 'public', rules: [{ path: '/', backend: { service: 'web', port: 80 } }] }] }),
+    twin: (c) => void c.gatewayApi!.httpRoutes!.push({ name: 'api', parentRefs: [{ name: 'public' }], rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] }),
+  },
+  {
+    rule: 'GatewayClass controllerName without a path',
+    path: 'gatewayApi.gatewayClasses[0].controllerName',
+    message: 'controllerName "example.com" is not a domain-prefixed path',
+    broken: (c) => void (c.gatewayApi!.gatewayClasses![0]!.controllerName = 'example.com'),
+    twin: (c) => void (c.gatewayApi!.gatewayClasses![0]!.controllerName = 'example.com/gw'),
   },
   {
     rule: 'pod subdomain names no Service',
@@ -719,6 +726,15 @@ describe('validateCluster', () => {
     const result = validateCluster({ ...baseCluster(), name: 'other' }, { file: BASE_FILE });
     expect(result.diagnostics).toEqual([]);
     expect(result.cluster?.name).toBe('base');
+  });
+
+  it('refuses a top-level httpRoutes before resolving, naming the file and pointing to gatewayApi.httpRoutes', () => {
+    const result = validateCluster({ ...baseCluster(), httpRoutes: [] }, { file: BASE_FILE });
+    expect(result.cluster).toBeUndefined();
+    expect(result.diagnostics).toHaveLength(1);
+    const text = formatDiagnostic(result.diagnostics[0]!);
+    expect(text).toMatch(/^diagrams\/base\.ts: httpRoutes: httpRoutes is not a top-level field/);
+    expect(text).toContain('(hint: move each route to gatewayApi.httpRoutes');
   });
 
   it('reports a non-object default export instead of throwing', () => {
