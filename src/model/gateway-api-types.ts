@@ -35,6 +35,8 @@ export interface ListenerInput {
   hostname?: string;
   /** `tls.mode` for HTTPS and TLS listeners: `Terminate` (default) or `Passthrough`. */
   tlsMode?: 'Terminate' | 'Passthrough';
+  /** `tls.certificateRefs` for a terminating listener: names of Secrets in the Gateway's namespace. */
+  certificateRefs?: string[];
   /** Which routes may attach. */
   allowedRoutes?: AllowedRoutesInput;
 }

@@ -73,6 +73,10 @@ function checkGateways(api: GatewayApi, r: Report): void {
       if (l.tlsMode !== undefined && l.protocol !== 'HTTPS' && l.protocol !== 'TLS') {
         r.error(`${lp}.tlsMode`, `tlsMode is set on a ${l.protocol} listener`, 'only HTTPS and TLS listeners have tls settings');
       }
+      if (l.certificateRefs !== undefined && l.protocol !== 'HTTPS' && l.protocol !== 'TLS') {
+        r.error(`${lp}.certificateRefs`, `certificateRefs is set on a ${l.protocol} listener`, 'only HTTPS and TLS listeners have tls settings (a Passthrough listener ignores them)');
+      }
+      (l.certificateRefs ?? []).forEach((ref, m) => checkSubdomain(r, `${lp}.certificateRefs[${m}]`, ref, 'Secret name'));
       if (l.protocol === 'HTTPS' && l.tlsMode === 'Passthrough') {
         r.error(`${lp}.tlsMode`, 'an HTTPS listener cannot use Passthrough', "use protocol 'TLS' for passthrough (routes are then TLSRoutes), or tlsMode 'Terminate'");
       }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { resolveCluster } from '../../../src/model/index.ts';
-import { gatewayApiManifest, gatewayApiObject, gatewayClassObject, gatewayObject, httpRouteObject } from '../../../src/derive/gateway-manifest.ts';
+import { backendTlsPolicyObject, gatewayApiManifest, gatewayApiObject, gatewayClassObject, gatewayObject, httpRouteObject, referenceGrantObject } from '../../../src/derive/gateway-manifest.ts';
 import example from '../../../diagrams/ingress-gateway.ts';
+import inDepth from '../../../diagrams/gateway-api.ts';
 
 // kubernetes-sigs/gateway-api examples/standard/basic-http.yaml, GatewayClass `example` without its parametersRef
 // (which this model does not have).
@@ -36,14 +37,65 @@ spec:
             expose-apps: "true"
 `;
 
-// examples/standard/simple-http-https/gateway.yaml, listener `https` without its certificateRefs
-// (this model has no Secrets), in namespace default.
+// examples/standard/simple-http-https/gateway.yaml, listener `https` (certificateRefs name Secrets:
+// the model writes the name only, `kind: Secret` being the default).
 const HTTPS_LISTENER = `name: https
 port: 443
 protocol: HTTPS
 hostname: "*.example.com"
 tls:
   mode: Terminate
+  certificateRefs:
+  - name: example-com
+`;
+
+// examples/standard/reference-grant.yaml, in namespace default.
+const REFERENCE_GRANT = `apiVersion: gateway.networking.k8s.io/v1
+kind: ReferenceGrant
+metadata:
+  name: allow-prod-traffic
+  namespace: default
+spec:
+  from:
+  - group: gateway.networking.k8s.io
+    kind: HTTPRoute
+    namespace: prod
+  to:
+  - group: ""
+    kind: Service
+`;
+
+// examples/standard/backendtlspolicy/backendtlspolicy-ca-certs.yaml and -system-certs.yaml, in namespace default.
+const BACKEND_TLS_CA = `apiVersion: gateway.networking.k8s.io/v1
+kind: BackendTLSPolicy
+metadata:
+  name: tls-upstream-auth
+  namespace: default
+spec:
+  targetRefs:
+    - kind: Service
+      name: auth
+      group: ""
+  validation:
+    caCertificateRefs:
+      - kind: ConfigMap
+        name: auth-cert
+        group: ""
+    hostname: auth.example.com
+`;
+const BACKEND_TLS_SYSTEM = `apiVersion: gateway.networking.k8s.io/v1
+kind: BackendTLSPolicy
+metadata:
+  name: tls-upstream-dev
+  namespace: default
+spec:
+  targetRefs:
+    - kind: Service
+      name: dev
+      group: ""
+  validation:
+    wellKnownCACertificates: "System"
+    hostname: dev.example.com
 `;
 
 // examples/standard/cross-namespace-routing/store-route.yaml
@@ -79,7 +131,7 @@ describe('Gateway API manifests', () => {
   });
 
   it("writes upstream's HTTPS listener (hostname, tls.mode) and leaves unset fields out", () => {
-    const gw = gatewayObject({ name: 'example-gateway', namespace: 'default', gatewayClassName: 'prod', listeners: [{ name: 'https', port: 443, protocol: 'HTTPS', hostname: '*.example.com', tlsMode: 'Terminate' }, { name: 'http', protocol: 'HTTP', port: 80 }] });
+    const gw = gatewayObject({ name: 'example-gateway', namespace: 'default', gatewayClassName: 'prod', listeners: [{ name: 'https', port: 443, protocol: 'HTTPS', hostname: '*.example.com', tlsMode: 'Terminate', certificateRefs: ['example-com'] }, { name: 'http', protocol: 'HTTP', port: 80 }] });
     const listeners = (gw.spec as { listeners: unknown[] }).listeners;
     expect(listeners[0]).toEqual(parse(HTTPS_LISTENER));
     expect(listeners[1]).toEqual({ name: 'http', protocol: 'HTTP', port: 80 });
@@ -93,6 +145,17 @@ describe('Gateway API manifests', () => {
     expect(route).toEqual(parse(STORE_ROUTE));
   });
 
+  it("writes upstream's ReferenceGrant and both BackendTLSPolicy examples object for object", () => {
+    expect(referenceGrantObject({ name: 'allow-prod-traffic', namespace: 'default', from: [{ kind: 'HTTPRoute', namespace: 'prod' }], to: [{ kind: 'Service' }] })).toEqual(parse(REFERENCE_GRANT));
+    expect(backendTlsPolicyObject({ name: 'tls-upstream-auth', namespace: 'default', targetRefs: [{ kind: 'Service', name: 'auth' }], hostname: 'auth.example.com', caCertificateRefs: ['auth-cert'] })).toEqual(parse(BACKEND_TLS_CA));
+    expect(backendTlsPolicyObject({ name: 'tls-upstream-dev', namespace: 'default', targetRefs: [{ kind: 'Service', name: 'dev' }], hostname: 'dev.example.com', wellKnownCACertificates: 'System' })).toEqual(parse(BACKEND_TLS_SYSTEM));
+  });
+
+  it('writes validation keys in the order of the upstream examples (CA source, then hostname)', () => {
+    const policy = backendTlsPolicyObject({ name: 'p', namespace: 'default', targetRefs: [{ kind: 'Service', name: 'auth' }], hostname: 'auth.example.com', caCertificateRefs: ['auth-cert'] });
+    expect(Object.keys((policy.spec as { validation: object }).validation)).toEqual(['caCertificateRefs', 'hostname']);
+  });
+
   it('leaves the server-set creationTimestamp out and keeps weights, sectionName and rule names', () => {
     const route = httpRouteObject({
       name: 'canary', namespace: 'shop', creationTimestamp: '2026-01-10T09:00:00Z', parentRefs: [{ name: 'edge', namespace: 'infra', sectionName: 'http' }],
@@ -103,6 +166,17 @@ describe('Gateway API manifests', () => {
       parentRefs: [{ namespace: 'infra', name: 'edge', sectionName: 'http' }],
       rules: [{ name: 'split', backendRefs: [{ name: 'api', port: 80, weight: 90 }, { name: 'api-v2', port: 80, weight: 10 }] }],
     });
+  });
+
+  it('finds every kind in the gateway-api example by namespace/name, as its page shows them', () => {
+    const cluster = resolveCluster(inDepth, 'gateway-api');
+    const edge = parse(gatewayApiManifest(cluster, 'Gateway', 'infra/edge'));
+    expect(edge.spec.listeners.map((l: { name: string }) => l.name)).toEqual(cluster.gatewayApi!.gateways[0]!.listeners.map((l) => l.name));
+    expect(edge.spec.listeners[1].tls).toEqual({ certificateRefs: [{ name: 'shop-example-com' }] });
+    expect(parse(gatewayApiManifest(cluster, 'ReferenceGrant', 'billing/shop-to-payments')).spec.to).toEqual([{ group: '', kind: 'Service', name: 'payments' }]);
+    expect(parse(gatewayApiManifest(cluster, 'BackendTLSPolicy', 'billing/payments-tls')).spec.validation.hostname).toBe('payments.billing.internal');
+    expect(gatewayApiObject(cluster, 'HTTPRoute', 'shop/storefront').metadata).toEqual({ name: 'storefront', namespace: 'shop' });
+    expect(() => gatewayApiObject(cluster, 'HTTPRoute', 'shop/catalog')).toThrow('no HTTPRoute "shop/catalog"');
   });
 
   describe('the ingress-gateway example', () => {

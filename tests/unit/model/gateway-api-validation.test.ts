@@ -26,6 +26,8 @@ const CASES: Case[] = [
   ['listener protocol', 'gatewayApi.gateways[0].listeners[0].protocol', 'protocol "http" is not one of HTTP, HTTPS, TLS, TCP, UDP', (c) => void ((c.gatewayApi.gateways[0]!.listeners[0] as { protocol: string }).protocol = 'http')],
   ['duplicate listener name', 'gatewayApi.gateways[0].listeners[1].name', 'listener "http" is declared twice in Gateway public', (c) => void (c.gatewayApi.gateways[0]!.listeners[1]!.name = 'http')],
   ['listener hostname with an IP', 'gatewayApi.gateways[0].listeners[0].hostname', 'hostname "10.0.0.1" is not a host name', (c) => void (c.gatewayApi.gateways[0]!.listeners[0]!.hostname = '10.0.0.1')],
+  ['certificate on an HTTP listener', 'gatewayApi.gateways[0].listeners[0].certificateRefs', 'certificateRefs is set on a HTTP listener', (c) => void (c.gatewayApi.gateways[0]!.listeners[0]!.certificateRefs = ['shop-example-com'])],
+  ['certificate Secret name', 'gatewayApi.gateways[0].listeners[1].certificateRefs[0]', 'Secret name', (c) => void (c.gatewayApi.gateways[0]!.listeners[1]!.certificateRefs = ['Shop_Cert'])],
   ['HTTPS passthrough', 'gatewayApi.gateways[0].listeners[1].tlsMode', 'an HTTPS listener cannot use Passthrough', (c) => void (c.gatewayApi.gateways[0]!.listeners[1]!.protocol = 'HTTPS')],
   ['Selector without selector', 'gatewayApi.gateways[0].listeners[0].allowedRoutes.selector', "from 'Selector' needs a selector", (c) => void (c.gatewayApi.gateways[0]!.listeners[0]!.allowedRoutes = { from: 'Selector' })],
   ['route without parentRefs', 'gatewayApi.httpRoutes[0].parentRefs', 'a route needs at least one parentRef', (c) => void (c.gatewayApi.httpRoutes[0]!.parentRefs = [])],
