@@ -43,6 +43,7 @@ export default defineCluster({
     { name: 'web', clusterIP: '10.96.0.20', selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
     { name: 'api', clusterIP: '10.96.0.21', selector: { app: 'api' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
   ],
+  ingressClasses: [{ name: 'example', controller: 'example.com/ingress-controller', isDefaultClass: true }],
   ingresses: [
     {
       name: 'shop',

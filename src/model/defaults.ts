@@ -344,6 +344,7 @@ export function resolveCluster(input: ClusterInput, name: string): Cluster {
     namespaces: resolveNamespaces(input, usedNamespaces),
     nodes,
     services,
+    ingressClasses: arrayOf(input.ingressClasses),
     ingresses,
     gatewayApi,
     networkPolicies,

@@ -540,6 +540,16 @@ export interface HttpPathRule {
   backend: BackendRef;
 }
 
+/** An IngressClass (cluster-scoped): the controller that serves the Ingresses naming it. */
+export interface IngressClassInput {
+  /** Name, what an Ingress's `ingressClassName` refers to. */
+  name: string;
+  /** `spec.controller`: a domain-prefixed path, e.g. `example.com/ingress-controller`. */
+  controller: string;
+  /** Marks the class as the cluster's default (annotation `ingressclass.kubernetes.io/is-default-class: "true"`). */
+  isDefaultClass?: boolean;
+}
+
 /** An Ingress (kind: Ingress) and the controller that serves it. */
 export interface IngressInput {
   /** Ingress name (a DNS-1123 subdomain). */
@@ -682,6 +692,8 @@ export interface ClusterInput {
   nodes: NodeInput[];
   /** Services (the kube-dns Service is added from `dns`, do not declare it). */
   services?: ServiceInput[];
+  /** IngressClasses (optional: an Ingress may name a class the definition does not declare). */
+  ingressClasses?: IngressClassInput[];
   /** Ingress resources. */
   ingresses?: IngressInput[];
   /** Gateway API: GatewayClasses, Gateways, routes of each kind (HTTPRoutes are `gatewayApi.httpRoutes`), ReferenceGrants, BackendTLSPolicies. */
@@ -716,6 +728,8 @@ export interface Cluster {
   nodes: Node[];
   /** Services, including the generated `kube-system/kube-dns`. */
   services: Service[];
+  /** IngressClasses; `resolveCluster` always sets it (a cluster built by hand may leave it out: none). */
+  ingressClasses?: IngressClassInput[];
   /** Ingresses. */
   ingresses: Array<Required<Pick<IngressInput, 'name' | 'rules'>> & IngressInput & { namespace: string }>;
   /** Gateway API objects; resolveCluster always sets it (optional for hand-built test clusters). */

@@ -79,7 +79,7 @@ export function checkShape(input: unknown, r: Report): input is ClusterInput {
     r.error('httpRoutes', 'httpRoutes is not a top-level field: HTTPRoutes belong to gatewayApi.httpRoutes', hint);
     ok = false;
   }
-  for (const key of ['services', 'ingresses', 'networkPolicies', 'clusterNetworkPolicies', 'namespaces', 'endpointSlices'] as const) {
+  for (const key of ['services', 'ingressClasses', 'ingresses', 'networkPolicies', 'clusterNetworkPolicies', 'namespaces', 'endpointSlices'] as const) {
     const list = input[key];
     if (list === undefined) continue;
     if (!Array.isArray(list) || list.some((item) => !isObject(item))) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, validateCluster, type ClusterInput, type Diagnostic } from '../../../src/model/index.ts';
+import { isIngressClassController } from '../../../src/model/validation/routing.ts';
 import { BASE_FILE, baseCluster } from '../../fixtures/clusters/base-cluster.ts';
 
 type Mutation = (c: ClusterInput) => void;
@@ -287,6 +288,21 @@ const CASES: RuleCase[] = [
     message: 'httpRoutes is not a top-level field: HTTPRoutes belong to gatewayApi.httpRoutes',
     broken: (c) => void Object.assign(c, { httpRoutes: [{ name: 'api', gateway: 'public', rules: [{ path: '/', backend: { service: 'web', port: 80 } }] }] }),
     twin: (c) => void c.gatewayApi!.httpRoutes!.push({ name: 'api', parentRefs: [{ name: 'public' }], rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] }),
+  },
+  {
+    rule: 'IngressClass controller without a path',
+    path: 'ingressClasses[0].controller',
+    message: 'controller "example.com" is not a domain-prefixed path',
+    broken: (c) => void (c.ingressClasses = [{ name: 'nginx', controller: 'example.com' }]),
+    twin: (c) => void (c.ingressClasses = [{ name: 'nginx', controller: 'k8s.io/ingress-nginx' }]),
+  },
+  {
+    rule: 'two default IngressClasses',
+    path: 'ingressClasses[1].isDefaultClass',
+    message: '2 IngressClasses are marked default (nginx, internal)',
+    severity: 'warning',
+    broken: (c) => void (c.ingressClasses = [{ name: 'nginx', controller: 'k8s.io/ingress-nginx', isDefaultClass: true }, { name: 'internal', controller: 'example.com/internal', isDefaultClass: true }]),
+    twin: (c) => void (c.ingressClasses = [{ name: 'nginx', controller: 'k8s.io/ingress-nginx', isDefaultClass: true }, { name: 'internal', controller: 'example.com/internal' }]),
   },
   {
     rule: 'GatewayClass controllerName without a path',
@@ -726,6 +742,11 @@ describe('validateCluster', () => {
     const result = validateCluster({ ...baseCluster(), name: 'other' }, { file: BASE_FILE });
     expect(result.diagnostics).toEqual([]);
     expect(result.cluster?.name).toBe('base');
+  });
+
+  it('recognises IngressClass controllers as IsDomainPrefixedPath does, at most 250 characters', () => {
+    expect(['acme.io/foo', 'k8s.io/ingress-nginx', 'example.com/ingress-controller', `a.io/${'b'.repeat(245)}`].map(isIngressClassController)).toEqual([true, true, true, true]);
+    expect(['acme.io', 'acme.io/', '/foo', 'Acme.io/foo', 'acme.io/a b', `a.io/${'b'.repeat(246)}`, 3].map(isIngressClassController)).toEqual([false, false, false, false, false, false, false]);
   });
 
   it('refuses a top-level httpRoutes before resolving, naming the file and pointing to gatewayApi.httpRoutes', () => {
