@@ -82,8 +82,8 @@ export default defineCluster({
         gatewayClassName: 'example',
         listeners: [
           { name: 'http', protocol: 'HTTP', port: 80, allowedRoutes: { from: 'Selector', selector: { matchLabels: { 'gateway-access': 'edge' } } } },
-          { name: 'https-shop', protocol: 'HTTPS', port: 443, hostname: 'shop.example.com', allowedRoutes: { from: 'Selector', selector: { matchLabels: { 'gateway-access': 'edge' } } } },
-          { name: 'https-wildcard', protocol: 'HTTPS', port: 443, hostname: '*.example.com', allowedRoutes: { from: 'All' } },
+          { name: 'https-shop', protocol: 'HTTPS', port: 443, hostname: 'shop.example.com', certificateRefs: ['shop-example-com'], allowedRoutes: { from: 'Selector', selector: { matchLabels: { 'gateway-access': 'edge' } } } },
+          { name: 'https-wildcard', protocol: 'HTTPS', port: 443, hostname: '*.example.com', certificateRefs: ['wildcard-example-com'], allowedRoutes: { from: 'All' } },
           {
             name: 'tls-db',
             protocol: 'TLS',

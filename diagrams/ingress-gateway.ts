@@ -43,6 +43,7 @@ export default defineCluster({
     { name: 'web', clusterIP: '10.96.0.20', selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
     { name: 'api', clusterIP: '10.96.0.21', selector: { app: 'api' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] },
   ],
+  ingressClasses: [{ name: 'example', controller: 'example.com/ingress-controller', isDefaultClass: true }],
   ingresses: [
     {
       name: 'shop',
@@ -54,14 +55,25 @@ export default defineCluster({
       ],
     },
   ],
-  httpRoutes: [
-    {
-      name: 'shop',
-      gateway: 'shop-gateway',
-      rules: [
-        { host: 'shop.example.com', path: '/', pathType: 'Prefix', backend: { service: 'web', port: 80 } },
-        { host: 'shop.example.com', path: '/api', pathType: 'Prefix', backend: { service: 'api', port: 80 } },
-      ],
-    },
-  ],
+  gatewayApi: {
+    gatewayClasses: [{ name: 'example', controllerName: 'example.com/gateway-controller' }],
+    gateways: [
+      {
+        name: 'shop-gateway',
+        gatewayClassName: 'example',
+        listeners: [{ name: 'http', protocol: 'HTTP', port: 80, allowedRoutes: { from: 'Same' } }],
+      },
+    ],
+    httpRoutes: [
+      {
+        name: 'shop',
+        parentRefs: [{ name: 'shop-gateway' }],
+        hostnames: ['shop.example.com'],
+        rules: [
+          { matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [{ name: 'web', port: 80 }] },
+          { matches: [{ path: { type: 'PathPrefix', value: '/api' } }], backendRefs: [{ name: 'api', port: 80 }] },
+        ],
+      },
+    ],
+  },
 });

@@ -314,11 +314,6 @@ export function resolveCluster(input: ClusterInput, name: string): Cluster {
     namespace: ing.namespace ?? DEFAULT_NAMESPACE,
     rules: resolveRules(ing.rules),
   }));
-  const httpRoutes = arrayOf(input.httpRoutes).map((route) => ({
-    ...route,
-    namespace: route.namespace ?? DEFAULT_NAMESPACE,
-    rules: resolveRules(route.rules),
-  }));
   const networkPolicies = arrayOf(input.networkPolicies).map(resolveNetworkPolicy);
   const endpointSlices = arrayOf(input.endpointSlices).map(resolveEndpointSlice);
   const gatewayApi = resolveGatewayApi(input.gatewayApi);
@@ -326,7 +321,6 @@ export function resolveCluster(input: ClusterInput, name: string): Cluster {
     ...pods.map((p) => p.namespace),
     ...services.map((s) => s.namespace),
     ...ingresses.map((i) => i.namespace),
-    ...httpRoutes.map((r) => r.namespace),
     ...networkPolicies.map((p) => p.namespace),
     ...endpointSlices.map((e) => e.namespace),
     ...gatewayApiNamespaces(gatewayApi),
@@ -350,8 +344,8 @@ export function resolveCluster(input: ClusterInput, name: string): Cluster {
     namespaces: resolveNamespaces(input, usedNamespaces),
     nodes,
     services,
+    ingressClasses: arrayOf(input.ingressClasses),
     ingresses,
-    httpRoutes,
     gatewayApi,
     networkPolicies,
     clusterNetworkPolicies: arrayOf(input.clusterNetworkPolicies).map(resolveClusterNetworkPolicy),

@@ -18,6 +18,7 @@ function ns<T extends { namespace?: string }>(item: T): T & { namespace: string 
 export function resolveGatewayApi(input: GatewayApiInput | undefined): GatewayApi {
   const api = input ?? {};
   return {
+    gatewayClasses: list(api.gatewayClasses),
     gateways: list(api.gateways).map(ns),
     routes: [
       ...list(api.httpRoutes).map((r) => ({ ...ns(r), kind: 'HTTPRoute' as const })),

@@ -1,6 +1,6 @@
 /**
  * Gateway API objects of a cluster definition (group `gateway.networking.k8s.io`), shaped like
- * the upstream types in kubernetes-sigs/gateway-api `apis/v1` (gateway_types.go,
+ * the upstream types in kubernetes-sigs/gateway-api `apis/v1` (gatewayclass_types.go, gateway_types.go,
  * httproute_types.go, grpcroute_types.go, tlsroute_types.go, referencegrant_types.go,
  * backendtlspolicy_types.go), reduced to the fields that decide attachment and routing.
  * Namespaces default to `default`, as `kubectl apply` without `-n` does.
@@ -35,8 +35,18 @@ export interface ListenerInput {
   hostname?: string;
   /** `tls.mode` for HTTPS and TLS listeners: `Terminate` (default) or `Passthrough`. */
   tlsMode?: 'Terminate' | 'Passthrough';
+  /** `tls.certificateRefs` for a terminating listener: names of Secrets in the Gateway's namespace. */
+  certificateRefs?: string[];
   /** Which routes may attach. */
   allowedRoutes?: AllowedRoutesInput;
+}
+
+/** A GatewayClass (cluster-scoped): the controller that serves the Gateways naming it. */
+export interface GatewayClassInput {
+  /** Name, what a Gateway's `gatewayClassName` refers to. */
+  name: string;
+  /** `spec.controllerName`: a domain-prefixed path, e.g. `example.com/gateway-controller`. */
+  controllerName: string;
 }
 
 /** A Gateway. */
@@ -109,7 +119,7 @@ export interface HttpRouteRuleInput {
   backendRefs: RouteBackendRefInput[];
 }
 
-/** An HTTPRoute (the full form; `httpRoutes` at the top level is the Ingress-comparison sketch). */
+/** An HTTPRoute. */
 export interface GatewayHttpRouteInput {
   /** Name. */
   name: string;
@@ -195,6 +205,8 @@ export interface BackendTlsPolicyInput {
 
 /** The Gateway API block of a cluster definition. */
 export interface GatewayApiInput {
+  /** GatewayClasses (optional: a Gateway may name a class the definition does not declare). */
+  gatewayClasses?: GatewayClassInput[];
   /** Gateways. */
   gateways?: GatewayInput[];
   /** HTTPRoutes. */
@@ -220,6 +232,8 @@ export type ResolvedRoute =
 
 /** The Gateway API block after defaults. */
 export interface GatewayApi {
+  /** GatewayClasses; a cluster built by hand may leave it out (none). */
+  gatewayClasses?: GatewayClassInput[];
   /** Gateways. */
   gateways: Array<Namespaced<GatewayInput>>;
   /** Every route, HTTPRoutes, then GRPCRoutes, then TLSRoutes, each in definition order. */

@@ -528,7 +528,7 @@ export interface BackendRef {
   port: number;
 }
 
-/** One HTTP path rule of an Ingress or HTTPRoute. */
+/** One HTTP path rule of an Ingress. */
 export interface HttpPathRule {
   /** Request host, e.g. `shop.example.com`; omitted for any host. */
   host?: string;
@@ -538,6 +538,16 @@ export interface HttpPathRule {
   pathType?: 'Prefix' | 'Exact' | 'ImplementationSpecific';
   /** Where matching requests go. */
   backend: BackendRef;
+}
+
+/** An IngressClass (cluster-scoped): the controller that serves the Ingresses naming it. */
+export interface IngressClassInput {
+  /** Name, what an Ingress's `ingressClassName` refers to. */
+  name: string;
+  /** `spec.controller`: a domain-prefixed path, e.g. `example.com/ingress-controller`. */
+  controller: string;
+  /** Marks the class as the cluster's default (annotation `ingressclass.kubernetes.io/is-default-class: "true"`). */
+  isDefaultClass?: boolean;
 }
 
 /** An Ingress (kind: Ingress) and the controller that serves it. */
@@ -550,18 +560,6 @@ export interface IngressInput {
   ingressClassName?: string;
   /** The Service that exposes the ingress controller (namespace/name), e.g. `ingress-nginx/ingress-nginx-controller`. */
   controllerService?: string;
-  /** Routing rules. */
-  rules: HttpPathRule[];
-}
-
-/** A Gateway API HTTPRoute attached to a Gateway. */
-export interface HttpRouteInput {
-  /** HTTPRoute name (a DNS-1123 subdomain). */
-  name: string;
-  /** Namespace; defaults to `default`. */
-  namespace?: string;
-  /** The Gateway this route attaches to (`parentRefs[0].name`). */
-  gateway: string;
   /** Routing rules. */
   rules: HttpPathRule[];
 }
@@ -694,11 +692,11 @@ export interface ClusterInput {
   nodes: NodeInput[];
   /** Services (the kube-dns Service is added from `dns`, do not declare it). */
   services?: ServiceInput[];
+  /** IngressClasses (optional: an Ingress may name a class the definition does not declare). */
+  ingressClasses?: IngressClassInput[];
   /** Ingress resources. */
   ingresses?: IngressInput[];
-  /** Gateway API HTTPRoutes. */
-  httpRoutes?: HttpRouteInput[];
-  /** Gateway API in full: Gateways, routes of each kind, ReferenceGrants, BackendTLSPolicies. */
+  /** Gateway API: GatewayClasses, Gateways, routes of each kind (HTTPRoutes are `gatewayApi.httpRoutes`), ReferenceGrants, BackendTLSPolicies. */
   gatewayApi?: GatewayApiInput;
   /** NetworkPolicies. */
   networkPolicies?: NetworkPolicyInput[];
@@ -730,10 +728,10 @@ export interface Cluster {
   nodes: Node[];
   /** Services, including the generated `kube-system/kube-dns`. */
   services: Service[];
+  /** IngressClasses; `resolveCluster` always sets it (a cluster built by hand may leave it out: none). */
+  ingressClasses?: IngressClassInput[];
   /** Ingresses. */
   ingresses: Array<Required<Pick<IngressInput, 'name' | 'rules'>> & IngressInput & { namespace: string }>;
-  /** HTTPRoutes. */
-  httpRoutes: Array<HttpRouteInput & { namespace: string }>;
   /** Gateway API objects; resolveCluster always sets it (optional for hand-built test clusters). */
   gatewayApi?: GatewayApi;
   /** NetworkPolicies. */

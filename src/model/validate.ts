@@ -20,7 +20,7 @@ import { checkNetwork } from './validation/network.ts';
 import { checkNodes } from './validation/nodes.ts';
 import { checkPluginSpec } from './validation/plugin-spec.ts';
 import { checkNamespaces, checkNetworkPolicies } from './validation/policy.ts';
-import { checkIngressesAndRoutes } from './validation/routing.ts';
+import { checkIngresses } from './validation/routing.ts';
 import { checkGatewayApi, checkGatewayApiShape } from './validation/gateway-api.ts';
 import { checkServices } from './validation/services.ts';
 import { checkShape } from './validation/shape.ts';
@@ -69,7 +69,7 @@ export function validateCluster(input: unknown, options: ValidateOptions): Valid
   checkTopology(cluster, r);
   checkDns(cluster, r);
   checkDualStack(cluster, r);
-  checkIngressesAndRoutes(cluster, r);
+  checkIngresses(cluster, r);
   checkGatewayApi(cluster, r);
   checkNetworkPolicies(cluster, r);
   checkClusterNetworkPolicies(cluster, r);

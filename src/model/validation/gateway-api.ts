@@ -1,6 +1,6 @@
 /**
- * The Gateway API block: Gateways and their listeners, routes of each kind, ReferenceGrants and
- * BackendTLSPolicies, checked as the API server's schema (the CRDs' OpenAPI and CEL rules) would.
+ * The Gateway API block: GatewayClasses, Gateways and their listeners, routes of each kind,
+ * ReferenceGrants and BackendTLSPolicies, checked as the API server's schema (the CRDs' OpenAPI and CEL rules) would.
  * What a controller decides at run time (a parent or backend that does not exist, a listener that
  * refuses a route) is not an error here: src/derive/gateway-attachment.ts reports it as status.
  */
@@ -28,6 +28,27 @@ function checkHostname(r: Report, path: string, value: unknown): void {
   }
 }
 
+// apis/v1/shared_types.go GatewayController: a domain-prefixed path, at most 253 characters.
+const CONTROLLER_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/;
+
+/** A GatewayClass `controllerName` as the CRD accepts it, e.g. `example.com/gateway-controller`. */
+export function isGatewayControllerName(value: unknown): boolean {
+  return typeof value === 'string' && value.length <= 253 && CONTROLLER_NAME.test(value);
+}
+
+function checkGatewayClasses(api: GatewayApi, r: Report): void {
+  const seen = new Set<string>();
+  (api.gatewayClasses ?? []).forEach((gc, i) => {
+    const at = `gatewayApi.gatewayClasses[${i}]`;
+    checkSubdomain(r, `${at}.name`, gc.name, 'GatewayClass name');
+    if (seen.has(gc.name)) r.error(`${at}.name`, `GatewayClass ${gc.name} is declared twice`, 'give each GatewayClass its own name (GatewayClasses are cluster-scoped)');
+    seen.add(gc.name);
+    if (!isGatewayControllerName(gc.controllerName)) {
+      r.error(`${at}.controllerName`, `controllerName ${quote(gc.controllerName)} is not a domain-prefixed path`, "write e.g. 'example.com/gateway-controller'");
+    }
+  });
+}
+
 function checkGateways(api: GatewayApi, r: Report): void {
   const seen = new Set<string>();
   api.gateways.forEach((gw, i) => {
@@ -52,6 +73,10 @@ function checkGateways(api: GatewayApi, r: Report): void {
       if (l.tlsMode !== undefined && l.protocol !== 'HTTPS' && l.protocol !== 'TLS') {
         r.error(`${lp}.tlsMode`, `tlsMode is set on a ${l.protocol} listener`, 'only HTTPS and TLS listeners have tls settings');
       }
+      if (l.certificateRefs !== undefined && l.protocol !== 'HTTPS' && l.protocol !== 'TLS') {
+        r.error(`${lp}.certificateRefs`, `certificateRefs is set on a ${l.protocol} listener`, 'only HTTPS and TLS listeners have tls settings (a Passthrough listener ignores them)');
+      }
+      (l.certificateRefs ?? []).forEach((ref, m) => checkSubdomain(r, `${lp}.certificateRefs[${m}]`, ref, 'Secret name'));
       if (l.protocol === 'HTTPS' && l.tlsMode === 'Passthrough') {
         r.error(`${lp}.tlsMode`, 'an HTTPS listener cannot use Passthrough', "use protocol 'TLS' for passthrough (routes are then TLSRoutes), or tlsMode 'Terminate'");
       }
@@ -176,7 +201,7 @@ function checkGrantsAndPolicies(cluster: Cluster, api: GatewayApi, r: Report): v
   });
 }
 
-const LISTS = ['gateways', 'httpRoutes', 'grpcRoutes', 'tlsRoutes', 'referenceGrants', 'backendTlsPolicies'] as const;
+const LISTS = ['gatewayClasses', 'gateways', 'httpRoutes', 'grpcRoutes', 'tlsRoutes', 'referenceGrants', 'backendTlsPolicies'] as const;
 
 /** Checks that `gatewayApi`, when present, is an object whose lists are arrays of objects; false stops validation. */
 export function checkGatewayApiShape(input: unknown, r: Report): boolean {
@@ -204,6 +229,7 @@ export function checkGatewayApiShape(input: unknown, r: Report): boolean {
 export function checkGatewayApi(cluster: Cluster, r: Report): void {
   const api = cluster.gatewayApi;
   if (!api) return;
+  checkGatewayClasses(api, r);
   checkGateways(api, r);
   checkRoutes(api, r);
   checkGrantsAndPolicies(cluster, api, r);

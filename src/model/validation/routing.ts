@@ -1,11 +1,11 @@
 /**
- * HTTP routing: Ingresses and Gateway API HTTPRoutes, their rules, and backends that name a
- * real Service port.
+ * HTTP routing of Ingresses: IngressClasses, the Ingresses' rules, and backends that name a real
+ * Service port. (Gateway API routes are checked in gateway-api.ts.)
  */
 import { PATH_TYPES } from '../enums.ts';
 import { isDns1123Subdomain } from '../names.ts';
 import type { BackendRef, Cluster, HttpPathRule } from '../types.ts';
-import { checkLabel, checkSubdomain, quote, type Report } from './fields.ts';
+import { checkSubdomain, quote, type Report } from './fields.ts';
 
 function checkBackend(cluster: Cluster, namespace: string, backend: BackendRef, path: string, r: Report): void {
   const service = cluster.services.find((s) => s.namespace === namespace && s.name === backend?.service);
@@ -50,8 +50,37 @@ function checkIngressController(cluster: Cluster, ing: Cluster['ingresses'][numb
   }
 }
 
-/** Checks every Ingress, then every HTTPRoute. */
-export function checkIngressesAndRoutes(cluster: Cluster, r: Report): void {
+// k8s.io/apimachinery validation.IsDomainPrefixedPath: a DNS-1123 subdomain, '/', then HTTP path characters.
+const HTTP_PATH = /^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/;
+
+/** An IngressClass `controller` as the API server accepts it (at most 250 characters), e.g. `example.com/ingress-controller`. */
+export function isIngressClassController(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length > 250) return false;
+  const slash = value.indexOf('/');
+  return slash > 0 && isDns1123Subdomain(value.slice(0, slash)) && HTTP_PATH.test(value.slice(slash + 1));
+}
+
+function checkIngressClasses(cluster: Cluster, r: Report): void {
+  const seen = new Set<string>();
+  (cluster.ingressClasses ?? []).forEach((ic, i) => {
+    const at = `ingressClasses[${i}]`;
+    checkSubdomain(r, `${at}.name`, ic.name, 'IngressClass name');
+    if (seen.has(ic.name)) r.error(`${at}.name`, `IngressClass ${ic.name} is declared twice`, 'give each IngressClass its own name (IngressClasses are cluster-scoped)');
+    seen.add(ic.name);
+    if (!isIngressClassController(ic.controller)) {
+      r.error(`${at}.controller`, `controller ${quote(ic.controller)} is not a domain-prefixed path`, "write e.g. 'example.com/ingress-controller'");
+    }
+  });
+  const defaults = (cluster.ingressClasses ?? []).filter((ic) => ic.isDefaultClass);
+  if (defaults.length > 1) {
+    const i = (cluster.ingressClasses ?? []).indexOf(defaults[1]!);
+    r.warning(`ingressClasses[${i}].isDefaultClass`, `${defaults.length} IngressClasses are marked default (${defaults.map((d) => d.name).join(', ')})`, 'mark one: with several defaults the admission controller refuses new Ingresses that leave out ingressClassName');
+  }
+}
+
+/** Checks the IngressClasses, then every Ingress. */
+export function checkIngresses(cluster: Cluster, r: Report): void {
+  checkIngressClasses(cluster, r);
   const seen = new Set<string>();
   cluster.ingresses.forEach((ing, i) => {
     const at = `ingresses[${i}]`;
@@ -62,16 +91,5 @@ export function checkIngressesAndRoutes(cluster: Cluster, r: Report): void {
     seen.add(`${ing.namespace}/${ing.name}`);
     checkIngressController(cluster, ing, at, r);
     checkRules(cluster, ing.namespace, ing.rules, at, r);
-  });
-  seen.clear();
-  cluster.httpRoutes.forEach((route, i) => {
-    const at = `httpRoutes[${i}]`;
-    checkSubdomain(r, `${at}.name`, route.name, 'HTTPRoute name');
-    if (seen.has(`${route.namespace}/${route.name}`)) {
-      r.error(`${at}.name`, `HTTPRoute ${route.namespace}/${route.name} is declared twice`, 'give each HTTPRoute its own name');
-    }
-    seen.add(`${route.namespace}/${route.name}`);
-    checkLabel(r, `${at}.gateway`, route.gateway, 'Gateway name');
-    checkRules(cluster, route.namespace, route.rules, at, r);
   });
 }

@@ -73,7 +73,13 @@ export function checkShape(input: unknown, r: Report): input is ClusterInput {
     return false;
   }
   if (!checkNodeShapes(input.nodes, r)) ok = false;
-  for (const key of ['services', 'ingresses', 'httpRoutes', 'networkPolicies', 'clusterNetworkPolicies', 'namespaces', 'endpointSlices'] as const) {
+  if (input.httpRoutes !== undefined) {
+    // The top-level `httpRoutes` sketch was folded into the Gateway API block.
+    const hint = "move each route to gatewayApi.httpRoutes, e.g. { name: 'shop', parentRefs: [{ name: 'shop-gateway' }], hostnames: ['shop.example.com'], rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [{ name: 'web', port: 80 }] }] }, and its Gateway to gatewayApi.gateways";
+    r.error('httpRoutes', 'httpRoutes is not a top-level field: HTTPRoutes belong to gatewayApi.httpRoutes', hint);
+    ok = false;
+  }
+  for (const key of ['services', 'ingressClasses', 'ingresses', 'networkPolicies', 'clusterNetworkPolicies', 'namespaces', 'endpointSlices'] as const) {
     const list = input[key];
     if (list === undefined) continue;
     if (!Array.isArray(list) || list.some((item) => !isObject(item))) {

@@ -82,6 +82,6 @@ export function threeNodeCluster(plugin: PluginSpec = { name: 'flannel', backend
       svc({ name: 'db', clusterIP: 'None', selector: { app: 'db' }, ports: [{ name: 'postgres', protocol: 'TCP', port: 5432, targetPort: 5432 }] }),
       svc({ name: 'ext', type: 'ExternalName', externalName: 'example.com', ports: [] }),
     ],
-    ingresses: [], httpRoutes: [], networkPolicies: [],
+    ingresses: [], networkPolicies: [],
   };
 }

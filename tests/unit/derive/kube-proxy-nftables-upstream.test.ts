@@ -210,7 +210,7 @@ function overallCluster(): Cluster {
     network: { nodeCIDR: '192.168.0.0/24', clusterCIDR: '10.0.0.0/8', serviceCIDR: '172.30.0.0/16', clusterDomain: 'cluster.local' },
     plugin: { name: 'calico', mode: 'bgp' }, kubeProxyMode: 'nftables',
     dns: { provider: 'coredns', clusterIP: '172.30.0.10', pods: [], podsMode: 'insecure' },
-    namespaces: [], ingresses: [], httpRoutes: [], networkPolicies: [],
+    namespaces: [], ingresses: [], networkPolicies: [],
     // Endpoints without NodeName upstream are on a node of their own here (never local).
     nodes: [
       node('test-node', '192.168.0.2', [pod('ns4', 'svc4', '10.180.0.5', 'test-node')]),

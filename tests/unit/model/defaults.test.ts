@@ -122,11 +122,12 @@ describe('resolveCluster defaults', () => {
     ]);
   });
 
-  it('defaults ingress pathType to Prefix and namespaces to default', () => {
+  it('defaults ingress pathType to Prefix and Ingress, Gateway and HTTPRoute namespaces to default', () => {
     const c = resolveCluster(baseCluster(), 'base');
     expect(c.ingresses[0]!.rules[0]!.pathType).toBe('Prefix');
     expect(c.ingresses[0]!.namespace).toBe('default');
-    expect(c.httpRoutes[0]!.namespace).toBe('default');
+    expect(c.gatewayApi!.gateways[0]!.namespace).toBe('default');
+    expect(c.gatewayApi!.routes[0]!.namespace).toBe('default');
   });
 
   it('does not modify its input', () => {

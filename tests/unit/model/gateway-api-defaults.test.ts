@@ -12,7 +12,12 @@ describe('resolveGatewayApi', () => {
     expect(api.routes.map((r) => `${r.kind} ${r.namespace}/${r.name}`)).toEqual(['HTTPRoute default/h', 'GRPCRoute shop/g', 'TLSRoute db/t']);
     expect(gatewayApiNamespaces(api)).toEqual(['infra', 'default', 'shop', 'db']);
   });
+  it('keeps GatewayClasses as declared (cluster-scoped: no namespace) and out of the namespace list', () => {
+    const api = resolveGatewayApi({ gatewayClasses: [{ name: 'example', controllerName: 'example.com/gateway-controller' }] });
+    expect(api.gatewayClasses).toEqual([{ name: 'example', controllerName: 'example.com/gateway-controller' }]);
+    expect(gatewayApiNamespaces(api)).toEqual([]);
+  });
   it('treats an absent block as empty', () => {
-    expect(resolveGatewayApi(undefined)).toEqual({ gateways: [], routes: [], referenceGrants: [], backendTlsPolicies: [] });
+    expect(resolveGatewayApi(undefined)).toEqual({ gatewayClasses: [], gateways: [], routes: [], referenceGrants: [], backendTlsPolicies: [] });
   });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isGatewayHostname } from '../../../src/model/validation/gateway-api.ts';
+import { isGatewayControllerName, isGatewayHostname } from '../../../src/model/validation/gateway-api.ts';
 import { validateCluster, type ClusterInput, type GatewayApiInput } from '../../../src/model/index.ts';
 import { BASE_FILE, baseCluster } from '../../fixtures/clusters/base-cluster.ts';
 
 /** The base cluster with a small, valid Gateway API block. */
 function withGatewayApi(): ClusterInput & { gatewayApi: Required<GatewayApiInput> } {
   const gatewayApi: Required<GatewayApiInput> = {
+    gatewayClasses: [{ name: 'example', controllerName: 'example.com/gateway-controller' }, { name: 'internal', controllerName: 'example.com/internal' }],
     gateways: [{ name: 'public', gatewayClassName: 'example', listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }, { name: 'tls', protocol: 'TLS', port: 443, tlsMode: 'Passthrough' }] }],
     httpRoutes: [{ name: 'web', parentRefs: [{ name: 'public' }], hostnames: ['shop.example.com'], rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/' }, method: 'GET' }], backendRefs: [{ name: 'web', port: 80 }] }] }],
     grpcRoutes: [],
@@ -19,9 +20,14 @@ function withGatewayApi(): ClusterInput & { gatewayApi: Required<GatewayApiInput
 type Case = [rule: string, path: string, message: string, broken: (c: ReturnType<typeof withGatewayApi>) => void];
 
 const CASES: Case[] = [
+  ['controllerName without a path', 'gatewayApi.gatewayClasses[0].controllerName', 'controllerName "example.com" is not a domain-prefixed path', (c) => void (c.gatewayApi.gatewayClasses[0]!.controllerName = 'example.com')],
+  ['duplicate GatewayClass', 'gatewayApi.gatewayClasses[1].name', 'GatewayClass example is declared twice', (c) => void (c.gatewayApi.gatewayClasses[1]!.name = 'example')],
+  ['GatewayClass name not a subdomain', 'gatewayApi.gatewayClasses[1].name', 'GatewayClass name', (c) => void (c.gatewayApi.gatewayClasses[1]!.name = 'Internal')],
   ['listener protocol', 'gatewayApi.gateways[0].listeners[0].protocol', 'protocol "http" is not one of HTTP, HTTPS, TLS, TCP, UDP', (c) => void ((c.gatewayApi.gateways[0]!.listeners[0] as { protocol: string }).protocol = 'http')],
   ['duplicate listener name', 'gatewayApi.gateways[0].listeners[1].name', 'listener "http" is declared twice in Gateway public', (c) => void (c.gatewayApi.gateways[0]!.listeners[1]!.name = 'http')],
   ['listener hostname with an IP', 'gatewayApi.gateways[0].listeners[0].hostname', 'hostname "10.0.0.1" is not a host name', (c) => void (c.gatewayApi.gateways[0]!.listeners[0]!.hostname = '10.0.0.1')],
+  ['certificate on an HTTP listener', 'gatewayApi.gateways[0].listeners[0].certificateRefs', 'certificateRefs is set on a HTTP listener', (c) => void (c.gatewayApi.gateways[0]!.listeners[0]!.certificateRefs = ['shop-example-com'])],
+  ['certificate Secret name', 'gatewayApi.gateways[0].listeners[1].certificateRefs[0]', 'Secret name', (c) => void (c.gatewayApi.gateways[0]!.listeners[1]!.certificateRefs = ['Shop_Cert'])],
   ['HTTPS passthrough', 'gatewayApi.gateways[0].listeners[1].tlsMode', 'an HTTPS listener cannot use Passthrough', (c) => void (c.gatewayApi.gateways[0]!.listeners[1]!.protocol = 'HTTPS')],
   ['Selector without selector', 'gatewayApi.gateways[0].listeners[0].allowedRoutes.selector', "from 'Selector' needs a selector", (c) => void (c.gatewayApi.gateways[0]!.listeners[0]!.allowedRoutes = { from: 'Selector' })],
   ['route without parentRefs', 'gatewayApi.httpRoutes[0].parentRefs', 'a route needs at least one parentRef', (c) => void (c.gatewayApi.httpRoutes[0]!.parentRefs = [])],
@@ -69,6 +75,12 @@ describe('Gateway API validation', () => {
       'gatewayApi.gateways: gateways must be an array of objects',
       'gatewayApi.httproutes: unknown field "httproutes"',
     ]);
+  });
+
+  it('recognises controller names as apis/v1 GatewayController documents them (a domain-prefixed path)', () => {
+    expect(['example.com/bar', 'example.com/gateway-controller', 'gateway.envoyproxy.io/gatewayclass-controller'].map(isGatewayControllerName)).toEqual([true, true, true]);
+    expect(['example.com', 'foo.example.com', 'Example.com/bar', 'example.com/', `example.com/${'a'.repeat(242)}`, 7].map(isGatewayControllerName)).toEqual([false, false, false, false, false, false]);
+    expect(isGatewayControllerName(`example.com/${'a'.repeat(241)}`)).toBe(true);
   });
 
   it('recognises Gateway API host names', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, validateCluster, type ClusterInput, type Diagnostic } from '../../../src/model/index.ts';
+import { isIngressClassController } from '../../../src/model/validation/routing.ts';
 import { BASE_FILE, baseCluster } from '../../fixtures/clusters/base-cluster.ts';
 
 type Mutation = (c: ClusterInput) => void;
@@ -282,11 +283,33 @@ const CASES: RuleCase[] = [
     twin: (c) => void (c.ingresses![0]!.controllerService = 'default/web-nodeport'),
   },
   {
-    rule: 'HTTPRoute backend names an unknown Service',
-    path: 'httpRoutes[0].rules[0].backend.service',
-    message: 'backend Service "api" does not exist in namespace default',
-    broken: (c) => void (c.httpRoutes![0]!.rules[0]!.backend.service = 'api'),
-    twin: (c) => void (c.httpRoutes![0]!.rules[0]!.backend.service = 'web-nodeport'),
+    rule: 'top-level httpRoutes (HTTPRoutes are gatewayApi.httpRoutes)',
+    path: 'httpRoutes',
+    message: 'httpRoutes is not a top-level field: HTTPRoutes belong to gatewayApi.httpRoutes',
+    broken: (c) => void Object.assign(c, { httpRoutes: [{ name: 'api', gateway: 'public', rules: [{ path: '/', backend: { service: 'web', port: 80 } }] }] }),
+    twin: (c) => void c.gatewayApi!.httpRoutes!.push({ name: 'api', parentRefs: [{ name: 'public' }], rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] }),
+  },
+  {
+    rule: 'IngressClass controller without a path',
+    path: 'ingressClasses[0].controller',
+    message: 'controller "example.com" is not a domain-prefixed path',
+    broken: (c) => void (c.ingressClasses = [{ name: 'nginx', controller: 'example.com' }]),
+    twin: (c) => void (c.ingressClasses = [{ name: 'nginx', controller: 'k8s.io/ingress-nginx' }]),
+  },
+  {
+    rule: 'two default IngressClasses',
+    path: 'ingressClasses[1].isDefaultClass',
+    message: '2 IngressClasses are marked default (nginx, internal)',
+    severity: 'warning',
+    broken: (c) => void (c.ingressClasses = [{ name: 'nginx', controller: 'k8s.io/ingress-nginx', isDefaultClass: true }, { name: 'internal', controller: 'example.com/internal', isDefaultClass: true }]),
+    twin: (c) => void (c.ingressClasses = [{ name: 'nginx', controller: 'k8s.io/ingress-nginx', isDefaultClass: true }, { name: 'internal', controller: 'example.com/internal' }]),
+  },
+  {
+    rule: 'GatewayClass controllerName without a path',
+    path: 'gatewayApi.gatewayClasses[0].controllerName',
+    message: 'controllerName "example.com" is not a domain-prefixed path',
+    broken: (c) => void (c.gatewayApi!.gatewayClasses![0]!.controllerName = 'example.com'),
+    twin: (c) => void (c.gatewayApi!.gatewayClasses![0]!.controllerName = 'example.com/gw'),
   },
   {
     rule: 'pod subdomain names no Service',
@@ -719,6 +742,20 @@ describe('validateCluster', () => {
     const result = validateCluster({ ...baseCluster(), name: 'other' }, { file: BASE_FILE });
     expect(result.diagnostics).toEqual([]);
     expect(result.cluster?.name).toBe('base');
+  });
+
+  it('recognises IngressClass controllers as IsDomainPrefixedPath does, at most 250 characters', () => {
+    expect(['acme.io/foo', 'k8s.io/ingress-nginx', 'example.com/ingress-controller', `a.io/${'b'.repeat(245)}`].map(isIngressClassController)).toEqual([true, true, true, true]);
+    expect(['acme.io', 'acme.io/', '/foo', 'Acme.io/foo', 'acme.io/a b', `a.io/${'b'.repeat(246)}`, 3].map(isIngressClassController)).toEqual([false, false, false, false, false, false, false]);
+  });
+
+  it('refuses a top-level httpRoutes before resolving, naming the file and pointing to gatewayApi.httpRoutes', () => {
+    const result = validateCluster({ ...baseCluster(), httpRoutes: [] }, { file: BASE_FILE });
+    expect(result.cluster).toBeUndefined();
+    expect(result.diagnostics).toHaveLength(1);
+    const text = formatDiagnostic(result.diagnostics[0]!);
+    expect(text).toMatch(/^diagrams\/base\.ts: httpRoutes: httpRoutes is not a top-level field/);
+    expect(text).toContain('(hint: move each route to gatewayApi.httpRoutes');
   });
 
   it('reports a non-object default export instead of throwing', () => {
