@@ -29,6 +29,9 @@ const endpointId = (svc: Service, key: string): string => mermaidId('ep', `${svc
 /** Title of a Service's endpoint group: its pods (by selector), or its hand-written slices. */
 export const ENDPOINT_GROUP_TITLES = { pods: 'endpoints', headless: 'pods DNS answers with' } as const;
 
+/** The line in the box of a selected pod that has none of the Service's target ports. */
+export const NOT_AN_ENDPOINT = 'no target port: not an endpoint';
+
 function nodeOf(cluster: Cluster, pod: Pod): Node | undefined {
   return cluster.nodes.find((node) => node.pods.includes(pod));
 }
@@ -45,17 +48,17 @@ function column(chart: FlowchartBuilder): (id: string) => void {
 /** A selector Service's pods in a group under it: each box names the node, and the port mapping when it differs per pod. */
 function drawPodGroup(chart: FlowchartBuilder, cluster: Cluster, svc: Service, stack: (id: string) => void): void {
   const headless = !isProxied(svc);
-  const labelled = selectedPods(cluster, svc).map((pod) => [pod, headless ? '' : endpointLabel(cluster, svc, pod)] as const);
-  // A pod without the named target port is selected but not an endpoint (as in the desktop view: no edge).
-  const pods = headless ? labelled : labelled.filter(([, label]) => label);
+  const pods = selectedPods(cluster, svc).map((pod) => [pod, headless ? '' : endpointLabel(cluster, svc, pod)] as const);
   if (pods.length === 0) return;
-  const uniform = new Set(pods.map(([, l]) => l)).size <= 1;
+  const uniform = new Set(pods.map(([, l]) => l).filter(Boolean)).size <= 1;
   const group = endpointGroupId(svc);
   chart.subgraph(group, headless ? ENDPOINT_GROUP_TITLES.headless : ENDPOINT_GROUP_TITLES.pods, () => {
     const inGroup = column(chart);
     for (const [pod, label] of pods) {
       const node = nodeOf(cluster, pod);
-      const lines = [podName(pod), pod.ip, ...podIPs(pod).slice(1), ...(node ? [`on ${node.name}`] : []), ...(uniform || !label ? [] : [label])];
+      // A pod without the named target port is selected but not an endpoint (the desktop view draws no edge to it).
+      const ports = headless ? [] : !label ? [NOT_AN_ENDPOINT] : uniform ? [] : [label];
+      const lines = [podName(pod), pod.ip, ...podIPs(pod).slice(1), ...(node ? [`on ${node.name}`] : []), ...ports];
       inGroup(chart.node(endpointId(svc, `pod/${pod.namespace}/${pod.name}`), lines, 'round', 'pod'));
     }
   }, 'TB');
