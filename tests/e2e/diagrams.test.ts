@@ -225,7 +225,7 @@ describe('themes', () => {
         const phone = f.querySelector('.mmd-phone');
         return {
           shown: svgs.filter((s) => getComputedStyle(s.parentElement!).display !== 'none').length,
-          hidden: svgs.filter((s) => getComputedStyle(s.parentElement!).display === 'none').map((s) => s.parentElement === phone && phone.hasAttribute('data-pagefind-ignore')),
+          hidden: svgs.filter((s) => getComputedStyle(s.parentElement!).display === 'none').map((s) => phone !== null && s.parentElement === phone && phone.hasAttribute('data-pagefind-ignore')),
         };
       }),
     );
