@@ -38,9 +38,16 @@ export interface BenchDiagram {
   source: string;
 }
 
-/** Every diagram of the site: cluster views first (named `cluster/view`), then fences (`page:line`). */
+/**
+ * Every diagram of the site: cluster views first (named `cluster/view`, each followed by its phone
+ * variant, `cluster/view (phone)`, which pages carry along where the view is too wide for a phone),
+ * then fences (`page:line`).
+ */
 export async function siteDiagrams(root: string): Promise<BenchDiagram[]> {
-  const views = registryViews(await loadClusterRegistry(root)).map((view) => ({ name: `${view.id}/${view.view}`, source: view.mermaid }));
+  const views = registryViews(await loadClusterRegistry(root)).flatMap((view) => [
+    { name: `${view.id}/${view.view}`, source: view.mermaid },
+    { name: `${view.id}/${view.view} (phone)`, source: view.phoneMermaid },
+  ]);
   const fences = collectFenceDiagrams(root).map((fence) => ({ name: `${fence.origin?.file}:${fence.origin?.line}`, source: fence.source }));
   return [...views, ...fences];
 }

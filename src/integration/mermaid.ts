@@ -16,7 +16,7 @@
  *
  * Rendering up front: `astro:build:start` loads and validates every cluster definition (the same
  * registry the components use, src/model/registry.ts; any error fails the build here, listing every
- * diagnostic), collects every fence in docs/**\/*.mdx and every view of every cluster, and renders
+ * diagnostic), collects every fence in docs/**\/*.mdx and every view of every cluster (with its phone variant), and renders
  * whatever is not cached in one browser session, concurrently, reporting all invalid diagrams at
  * once with page and line. Page rendering then only reads the cache; Mermaid text that components
  * generate while rendering (and everything in `astro dev`) renders on demand through the same
@@ -31,7 +31,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { formatDiagnostic } from '../model/diagnostics.ts';
 import { loadClusterRegistry, loadDefinitionFiles } from '../model/load.ts';
 import { DEFINITIONS_DIR, type ClusterRegistry } from '../model/registry.ts';
-import { registryViews, renderViews, viewContext } from '../mermaid/views.ts';
+import { registryViews, renderPhoneView, renderViews, viewContext } from '../mermaid/views.ts';
 import { closeSharedRenderer, sharedRenderer, type DiagramRequest } from '../render/index.ts';
 import { findMermaidFences, parseFenceTitle } from './mermaid-fences.ts';
 
@@ -146,9 +146,16 @@ export function collectFenceDiagrams(root: string, docsDir = 'docs'): DiagramReq
   return requests;
 }
 
-/** Every view of every cluster in the registry, with its definition file. */
+/**
+ * Every view of every cluster in the registry, with its definition file, each followed by its phone
+ * variant (a page shows that one too when the view is too wide for a phone; rendering them all up
+ * front keeps page rendering on the cache).
+ */
 export function collectClusterViews(registry: ClusterRegistry): DiagramRequest[] {
-  return registryViews(registry).map((view) => ({ source: view.mermaid, origin: { file: view.file, context: viewContext(view.id, view.view) } }));
+  return registryViews(registry).flatMap((view) => [
+    { source: view.mermaid, origin: { file: view.file, context: viewContext(view.id, view.view) } },
+    { source: view.phoneMermaid, origin: { file: view.file, context: `${viewContext(view.id, view.view)} (phone)` } },
+  ]);
 }
 
 async function prerender(root: string, docsDir: string, logger: AstroIntegrationLogger): Promise<void> {
@@ -175,7 +182,7 @@ export function definitionFileOf(root: string, file: string): string | undefined
 }
 
 /**
- * Renders the views of one saved definition right away, while Vite invalidates modules and the
+ * Renders the views of one saved definition (and their phone variants) right away, while Vite invalidates modules and the
  * browser reloads: the page's request then finds the render done or in flight (the renderer
  * shares it) instead of starting it. Only that cluster's views: every other view keeps its cache
  * key. A definition with errors renders nothing here; the page shows its diagnostics.
@@ -185,7 +192,10 @@ export async function renderEditedDefinition(root: string, file: string): Promis
   if (report.diagnostics.some((d) => d.severity === 'error')) return 0;
   const renderer = sharedRenderer({ root });
   const requests = report.clusters.flatMap(({ id, cluster }) =>
-    renderViews(cluster).map((view) => ({ source: view.mermaid, origin: { file, context: viewContext(id, view.view) } })),
+    renderViews(cluster).flatMap((view) => [
+      { source: view.mermaid, origin: { file, context: viewContext(id, view.view) } },
+      { source: renderPhoneView(cluster, view.view), origin: { file, context: `${viewContext(id, view.view)} (phone)` } },
+    ]),
   );
   const result = await renderer.renderAll(requests);
   return result.rendered;

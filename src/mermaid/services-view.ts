@@ -14,8 +14,11 @@ import { FlowchartBuilder } from './flowchart.ts';
 import { podId, serviceId } from './ids.ts';
 import { isHeadless, listText, podNameLines, portMapping, serviceName } from './labels.ts';
 
-const PROXIED_GROUP = 'grp_proxied';
-const DNS_ONLY_GROUP = 'grp_dns_only';
+/** Group ids, shared with the phone variant (services-phone-view.ts). */
+export const PROXIED_GROUP = 'grp_proxied';
+export const DNS_ONLY_GROUP = 'grp_dns_only';
+/** Title of the group of Services kube-proxy skips. */
+export const DNS_ONLY_TITLE = 'DNS only, not proxied';
 
 
 /** Who implements the Services instead of kube-proxy, when the plugin replaces it (Cilium with kubeProxyReplacement). */
@@ -28,7 +31,8 @@ export function isProxied(service: Service): boolean {
   return service.type !== 'ExternalName' && !isHeadless(service);
 }
 
-function serviceLines(cluster: Cluster, svc: Service): string[] {
+/** A Service box's lines: name, type and ClusterIP(s), ports, NodePorts, external IPs (or what DNS answers). */
+export function serviceLines(cluster: Cluster, svc: Service): string[] {
   if (svc.type === 'ExternalName') return [serviceName(svc), 'ExternalName', `CNAME ${svc.externalName ?? ''}`];
   const ports = svc.ports.map(portMapping).join(', ');
   if (isHeadless(svc)) return [serviceName(svc), 'headless: clusterIP None', ports, headlessDnsLine(cluster, svc)].filter(Boolean);
@@ -54,7 +58,7 @@ function resolvedPorts(cluster: Cluster, svc: Service): string | undefined {
 }
 
 /** Edge label from a Service to one endpoint pod: the port mappings that reach it. */
-function endpointLabel(cluster: Cluster, svc: Service, pod: Pod): string {
+export function endpointLabel(cluster: Cluster, svc: Service, pod: Pod): string {
   const mappings = svc.ports.flatMap((port) =>
     serviceEndpoints(cluster, svc, port)
       .filter((ep) => ep.pod === pod)
@@ -92,6 +96,19 @@ function drawSliceEndpoints(chart: FlowchartBuilder, cluster: Cluster, proxied: 
   }
 }
 
+/** Title of the group of Services with a ClusterIP: who programs them, on which nodes. */
+export function proxiedGroupTitle(cluster: Cluster): string[] {
+  const nodes = listText(cluster.nodes.map((n) => n.name));
+  const translation = kubeProxyReplacement(cluster);
+  // trafficDistribution narrows each node's endpoints to its zone or node: not the same rules then.
+  const perTopology = cluster.services.some((s) => isProxied(s) && s.trafficDistribution !== undefined);
+  return translation
+    ? ['ClusterIPs: no kube-proxy;', `${translation.by} (eBPF) on`, nodes]
+    : perTopology
+    ? ['ClusterIPs: kube-proxy', `(${cluster.kubeProxyMode} mode) on ${nodes}`, 'prefers close endpoints']
+    : ['ClusterIPs: kube-proxy', `(${cluster.kubeProxyMode} mode) programs the`, `same rules on ${nodes}`];
+}
+
 /** Mermaid source of the services view. */
 export function servicesView(cluster: Cluster): string {
   // Left to right, Services in one column and their endpoint pods (grouped by node) in the next:
@@ -103,21 +120,12 @@ export function servicesView(cluster: Cluster): string {
   // kube-proxy is named in the group title, not drawn once per node: one column fewer, and the
   // point (the same rules on every node) is said in words.
   if (proxied.length > 0) {
-    const nodes = listText(cluster.nodes.map((n) => n.name));
-    const translation = kubeProxyReplacement(cluster);
-    // trafficDistribution narrows each node's endpoints to its zone or node: not the same rules then.
-    const perTopology = proxied.some((s) => s.trafficDistribution !== undefined);
-    const title = translation
-      ? ['ClusterIPs: no kube-proxy;', `${translation.by} (eBPF) on`, nodes]
-      : perTopology
-      ? ['ClusterIPs: kube-proxy', `(${cluster.kubeProxyMode} mode) on ${nodes}`, 'prefers close endpoints']
-      : ['ClusterIPs: kube-proxy', `(${cluster.kubeProxyMode} mode) programs the`, `same rules on ${nodes}`];
-    chart.subgraph(PROXIED_GROUP, title, () => {
+    chart.subgraph(PROXIED_GROUP, proxiedGroupTitle(cluster), () => {
       for (const svc of proxied) chart.node(serviceId(svc), serviceLines(cluster, svc), 'hexagon', 'service');
     }, 'TB');
   }
   if (dnsOnly.length > 0) {
-    chart.subgraph(DNS_ONLY_GROUP, 'DNS only, not proxied', () => {
+    chart.subgraph(DNS_ONLY_GROUP, DNS_ONLY_TITLE, () => {
       for (const svc of dnsOnly) chart.node(serviceId(svc), serviceLines(cluster, svc), 'hexagon', 'service');
     }, 'TB');
   }

@@ -1,8 +1,9 @@
 /**
  * Diagrams in the built site: inline SVG rendered at build time, so no Mermaid JavaScript reaches
  * the browser, diagrams show with JavaScript off, both themes are styled and readable, and ids never
- * clash between two diagrams on one page. One SVG per figure follows the theme toggle, and pages do
- * not shift while they stream in.
+ * clash between two diagrams on one page. One SVG per figure follows the theme toggle (a second,
+ * a cluster view's phone variant, is shown only in a narrow column), and pages do not shift while
+ * they stream in.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -128,6 +129,47 @@ describe('with JavaScript disabled', () => {
   });
 });
 
+describe('phone variants of cluster views', () => {
+  it('a 390 px phone shows the phone variant of a view too wide for it, sized by its own dimensions; "View full size" shows the full view', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}network-plugins/`);
+    const figure = page.locator('figure.mmd-figure:has(.mmd-phone)').first();
+    expect(await figure.count()).toBe(1);
+    const state = () =>
+      figure.evaluate((f) => {
+        const shown = (el: Element | null) => (el ? getComputedStyle(el).display !== 'none' : false);
+        const main = f.querySelector('.mmd-main');
+        const phone = f.querySelector('.mmd-phone');
+        const block = f.closest('.mmd-block')!;
+        const svg = (el: Element | null) => el?.querySelector('svg');
+        return {
+          main: shown(main),
+          phone: shown(phone),
+          phoneWidth: Math.round(svg(phone)!.getBoundingClientRect().width),
+          phoneNatural: Number(svg(phone)!.getAttribute('width')),
+          mainNatural: Number(svg(main)!.getAttribute('width')),
+          mainShownWidth: Math.round(svg(main)!.getBoundingClientRect().width),
+          frame: f.querySelector('.mmd-scroll.mmd-phone')!.scrollWidth <= f.querySelector('.mmd-scroll.mmd-phone')!.clientWidth + 1,
+          reservedWidth: getComputedStyle(block).getPropertyValue('--mmd-shown-w').trim(),
+          phoneWidthVar: getComputedStyle(block).getPropertyValue('--mmd-phone-w').trim(),
+        };
+      });
+    const before = await state();
+    expect(before).toMatchObject({ main: false, phone: true, frame: true });
+    expect(before.phoneNatural).toBeLessThan(before.mainNatural);
+    // At least 70% of natural size, so labels stay >= 11 px, without scrolling sideways.
+    expect(before.phoneWidth).toBeGreaterThanOrEqual(before.phoneNatural * 0.7 - 1);
+    expect(before.reservedWidth).toBe(before.phoneWidthVar);
+    await figure.locator('a.mmd-open').click();
+    await expect.poll(() => page.locator('.mmd-frame:target').count()).toBe(1);
+    const full = await state();
+    expect(full).toMatchObject({ main: true, phone: false });
+    expect(full.mainShownWidth).toBeCloseTo(full.mainNatural, 0);
+    await context.close();
+  });
+});
+
 /** WCAG contrast ratio of two computed CSS colours (`rgb(...)`). */
 function contrast(a: string, b: string): number {
   const luminance = (color: string): number => {
@@ -173,9 +215,23 @@ describe('themes', () => {
     expect(samples.light!.map((s) => s.text)).not.toEqual(samples.dark!.map((s) => s.text));
   }, SLOW);
 
-  it('one SVG per figure, recoloured in place by the theme toggle through --mmd-* properties', async () => {
+  it('one SVG shown per figure, recoloured in place by the theme toggle through --mmd-* properties', async () => {
     const page = await open(pages[0]!.path);
-    expect(await page.$$eval('figure.mmd-figure', (figures) => figures.map((f) => f.querySelectorAll('svg[role="img"]').length))).not.toContain(2);
+    // Not one SVG per theme. A cluster view too wide for a phone carries its phone variant too:
+    // display: none here (at 1280 px), and left out of search.
+    const perFigure = await page.$$eval('figure.mmd-figure', (figures) =>
+      figures.map((f) => {
+        const svgs = [...f.querySelectorAll('svg[role="img"]')];
+        const phone = f.querySelector('.mmd-phone');
+        return {
+          shown: svgs.filter((s) => getComputedStyle(s.parentElement!).display !== 'none').length,
+          hidden: svgs.filter((s) => getComputedStyle(s.parentElement!).display === 'none').map((s) => phone !== null && s.parentElement === phone && phone.hasAttribute('data-pagefind-ignore')),
+        };
+      }),
+    );
+    expect(perFigure.map((f) => f.shown)).not.toContain(0);
+    expect(perFigure.map((f) => f.shown)).not.toContain(2);
+    expect(perFigure.flatMap((f) => f.hidden)).not.toContain(false);
     const paint = () =>
       page.$eval('figure.mmd-figure svg[role="img"]', (svg) => {
         const shape = svg.querySelector('.node rect, .node path, rect.actor')!;

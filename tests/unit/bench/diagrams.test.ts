@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { measurePlaced, siteDiagrams } from '../../../bench/diagrams.ts';
 
 describe('siteDiagrams', () => {
-  it('lists every cluster view and every fence in docs/, named by cluster/view or page:line', async () => {
+  it('lists every cluster view with its phone variant and every fence in docs/, named by cluster/view or page:line', async () => {
     const diagrams = await siteDiagrams(process.cwd());
     expect(diagrams.some((d) => /^flannel-vxlan\/topology$/.test(d.name))).toBe(true);
+    expect(diagrams.some((d) => /^flannel-vxlan\/topology \(phone\)$/.test(d.name))).toBe(true);
     expect(diagrams.some((d) => /^docs\/.+\.mdx:\d+$/.test(d.name))).toBe(true);
     expect(diagrams.every((d) => d.source.trim().length > 0)).toBe(true);
   });

@@ -3,7 +3,7 @@
  * mermaid.parse needs a DOM), and hostile text must render as text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registryViews, renderViews } from '../../../src/mermaid/views.ts';
+import { registryViews, renderPhoneView, renderViews } from '../../../src/mermaid/views.ts';
 import { resolveCluster } from '../../../src/model/defaults.ts';
 import { HOSTILE, hostileCluster } from '../../fixtures/clusters/hostile-cluster.ts';
 import { exampleRegistry } from './clusters.ts';
@@ -16,13 +16,15 @@ beforeAll(async () => {
 afterAll(async () => parser?.stop());
 
 describe('Mermaid parses', () => {
-  it('every view of every cluster in diagrams/', async () => {
+  it('every view of every cluster in diagrams/, and its phone variant', async () => {
     const registry = await exampleRegistry();
     expect(registry.ids().length).toBeGreaterThanOrEqual(5);
     const failures: string[] = [];
     for (const view of registryViews(registry)) {
-      const outcome = await parser.parse(view.mermaid);
-      if (!outcome.ok || outcome.diagramType !== 'flowchart-v2') failures.push(`${view.id}/${view.view}: ${outcome.error ?? outcome.diagramType}`);
+      for (const [name, text] of [[view.view, view.mermaid], [`${view.view} (phone)`, view.phoneMermaid]]) {
+        const outcome = await parser.parse(text!);
+        if (!outcome.ok || outcome.diagramType !== 'flowchart-v2') failures.push(`${view.id}/${name}: ${outcome.error ?? outcome.diagramType}`);
+      }
     }
     expect(failures).toEqual([]);
   });
@@ -41,7 +43,8 @@ describe('Mermaid parses', () => {
 
   it('views of a hostile cluster parse and render every string as text', async () => {
     const cluster = resolveCluster(hostileCluster(), 'hostile');
-    for (const view of renderViews(cluster)) {
+    const views = renderViews(cluster).flatMap((view) => [view, { ...view, mermaid: renderPhoneView(cluster, view.view) }]);
+    for (const view of views) {
       expect(await parser.parse(view.mermaid), view.view).toEqual({ ok: true, diagramType: 'flowchart-v2' });
       const { svg, labels } = await parser.renderedText(view.mermaid);
       expect(svg).not.toMatch(/<script/i);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registryViews, renderView, toViewName, VIEW_NAMES, viewContext } from '../../../src/mermaid/views.ts';
+import { registryViews, renderPhoneView, renderView, toViewName, VIEW_NAMES, viewContext } from '../../../src/mermaid/views.ts';
 import { exampleRegistry } from './clusters.ts';
 
 describe('views of the registry', () => {
@@ -14,7 +14,9 @@ describe('views of the registry', () => {
       description: expect.stringContaining('node-2 (192.168.1.12, pod CIDR 10.244.1.0/24) runs web-1 (10.244.1.2) and client (10.244.1.3)'),
       mermaid: expect.stringMatching(/^flowchart TB\n/),
     });
-    expect(vxlan).toEqual({ id: 'flannel-vxlan', file: 'diagrams/flannel-vxlan.ts', ...renderView(registry.get('flannel-vxlan'), 'topology') });
+    const cluster = registry.get('flannel-vxlan');
+    expect(vxlan).toEqual({ id: 'flannel-vxlan', file: 'diagrams/flannel-vxlan.ts', ...renderView(cluster, 'topology'), phoneMermaid: renderPhoneView(cluster, 'topology') });
+    expect(vxlan?.phoneMermaid).not.toBe(vxlan?.mermaid);
   });
 
   it('is the same on a second run', async () => {

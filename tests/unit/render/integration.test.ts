@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { mermaidDiagrams, collectClusterViews, collectFenceDiagrams, remarkMermaid } from '../../../src/integration/mermaid.ts';
-import { renderView } from '../../../src/mermaid/views.ts';
+import { renderPhoneView, renderView } from '../../../src/mermaid/views.ts';
 import { ClusterRegistry, DefinitionErrors } from '../../../src/model/registry.ts';
 import goodCluster from '../../fixtures/clusters/definitions/good-cluster.ts';
 
@@ -62,12 +62,14 @@ describe('collecting the site\'s diagrams', () => {
     expect(collectFenceDiagrams(root, 'no-such-dir')).toEqual([]);
   });
 
-  it('takes every view of every registered cluster, naming its definition file', () => {
+  it('takes every view of every registered cluster and its phone variant, naming its definition file', () => {
     const registry = ClusterRegistry.fromModules({ '/diagrams/good-cluster.ts': { default: goodCluster } });
     const cluster = registry.get('good-cluster');
     expect(collectClusterViews(registry)).toEqual([
       { source: renderView(cluster, 'topology').mermaid, origin: { file: 'diagrams/good-cluster.ts', context: 'cluster good-cluster, view topology' } },
+      { source: renderPhoneView(cluster, 'topology'), origin: { file: 'diagrams/good-cluster.ts', context: 'cluster good-cluster, view topology (phone)' } },
       { source: renderView(cluster, 'services').mermaid, origin: { file: 'diagrams/good-cluster.ts', context: 'cluster good-cluster, view services' } },
+      { source: renderPhoneView(cluster, 'services'), origin: { file: 'diagrams/good-cluster.ts', context: 'cluster good-cluster, view services (phone)' } },
     ]);
   });
 });
