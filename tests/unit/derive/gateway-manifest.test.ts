@@ -170,7 +170,7 @@ describe('Gateway API manifests', () => {
 
   it('writes the gateway-api example\'s GRPCRoute and TLSRoute from the definition, each found only under its own kind', () => {
     const cluster = resolveCluster(inDepth, 'gateway-api');
-    const catalog = cluster.gatewayApi!.routes.find((r) => r.kind === 'GRPCRoute' && r.name === 'catalog')!;
+    const catalog = cluster.gatewayApi!.routes.find((r): r is Extract<typeof r, { kind: 'GRPCRoute' }> => r.kind === 'GRPCRoute' && r.name === 'catalog')!;
     const doc = parse(gatewayApiManifest(cluster, 'GRPCRoute', 'shop/catalog'));
     expect(doc.spec.rules.map((r: { matches: unknown }) => r.matches)).toEqual(catalog.rules.map((r) => r.matches));
     expect(doc.spec.hostnames).toEqual(catalog.hostnames);
