@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { resolveCluster } from '../../../src/model/index.ts';
 import { corednsConfigMapYaml, kubeadmCorefile, kubeadmDnsManifest, kubeDnsServiceYaml } from '../../../src/derive/kubeadm-dns-manifests.ts';
 import servicesDns from '../../../diagrams/services-dns.ts';
+import dualStack from '../../../diagrams/dual-stack.ts';
 
 // kubernetes/kubernetes cmd/kubeadm/app/phases/addons/dns/manifests.go (commit 008b365), CoreDNSService
 // with {{ .DNSIP }} = 10.96.0.10 (the leading newline of the Go raw string left out).
@@ -99,6 +100,13 @@ describe("kubeadm's DNS addon manifests", () => {
     expect(corefile).toContain('    kubernetes corp.internal in-addr.arpa ip6.arpa {\n       pods verified\n');
     expect(corefile).toContain('       disable success corp.internal\n       disable denial corp.internal\n');
     expect(corefile).not.toContain('cluster.local');
+  });
+
+  it("adds the definition's second address and family policy after clusterIP, which kubeadm alone does not write", () => {
+    const dual = resolveCluster({ ...dualStack, dns: { ...dualStack.dns, clusterIPs: ['10.96.0.10', 'fd00:10:96::a'] } }, 'dual-dns');
+    expect(kubeDnsServiceYaml(dual)).toContain('  clusterIP: 10.96.0.10\n  clusterIPs:\n  - 10.96.0.10\n  - fd00:10:96::a\n  ipFamilyPolicy: RequireDualStack\n  ports:\n');
+    expect(parse(kubeDnsServiceYaml(dual)).spec.clusterIPs).toEqual(dual.dns.clusterIPs);
+    expect(kubeDnsServiceYaml(resolveCluster(dualStack, 'dual-stack'))).not.toContain('clusterIPs');
   });
 
   it('refuses a Corefile for a cluster that runs kube-dns', () => {
