@@ -5,7 +5,8 @@
  * uid, resourceVersion, creationTimestamp, ownerReferences, annotations), then those written by
  * hand for a Service without a selector (the definition's `endpointSlices`), under their own names.
  * Upstream: kubernetes staging/src/k8s.io/endpointslice/reconciler.go (a slice per address type
- * of the Service's ipFamilies and per distinct set of resolved ports), utils.go podToEndpoint,
+ * of the Service's ipFamilies and per distinct set of resolved ports), utils.go podToEndpoint
+ * (hostname only when the pod's subdomain names the Service, endpointutil.ShouldSetHostname),
  * getEndpointAddresses (the pod IP of the slice's family) and newEndpointSlice (labels),
  * trafficdist/trafficdist.go (hints). The 100-endpoint split (--max-endpoints-per-slice) is not
  * modelled: small clusters fit in one slice.
@@ -23,6 +24,7 @@ export interface SliceObjectEndpoint {
   addresses: string[];
   conditions: EndpointConditions;
   hints?: EndpointHints;
+  hostname?: string;
   nodeName?: string;
   targetRef?: { kind: 'Pod'; name: string; namespace: string };
   zone?: string;
@@ -71,6 +73,8 @@ export function controllerEndpointSlices(cluster: Cluster, service: Service): En
       addresses: [ip],
       conditions,
       ...(hints ? { hints } : {}),
+      // endpointutil.ShouldSetHostname: the pod's hostname, when its subdomain names this Service in its namespace.
+      ...(pod.hostname !== undefined && pod.subdomain === service.name && pod.namespace === service.namespace ? { hostname: pod.hostname } : {}),
       nodeName: pod.node,
       targetRef: { kind: 'Pod', name: pod.name, namespace: pod.namespace },
       ...(zone !== undefined ? { zone } : {}),
@@ -120,6 +124,7 @@ function endpointYaml(e: SliceObjectEndpoint): string[] {
     if (e.hints.forNodes) lines.push('    forNodes:', ...named(e.hints.forNodes, '    '));
     if (e.hints.forZones) lines.push('    forZones:', ...named(e.hints.forZones, '    '));
   }
+  if (e.hostname !== undefined) lines.push(`  hostname: ${scalar(e.hostname)}`);
   if (e.nodeName !== undefined) lines.push(`  nodeName: ${scalar(e.nodeName)}`);
   if (e.targetRef) lines.push('  targetRef:', `    kind: ${e.targetRef.kind}`, `    name: ${scalar(e.targetRef.name)}`, `    namespace: ${scalar(e.targetRef.namespace)}`);
   if (e.zone !== undefined) lines.push(`  zone: ${scalar(e.zone)}`);

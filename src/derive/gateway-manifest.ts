@@ -1,23 +1,23 @@
 /**
  * The YAML a reader would `kubectl apply` for a cluster's Gateway API objects: GatewayClass,
- * Gateway, HTTPRoute, ReferenceGrant and BackendTLSPolicy as `gateway.networking.k8s.io/v1` (the
- * first three GA since v1.0.0, BackendTLSPolicy v1 since v1.4, ReferenceGrant v1 since v1.5). Only
+ * Gateway, HTTPRoute, GRPCRoute, TLSRoute, ReferenceGrant and BackendTLSPolicy as
+ * `gateway.networking.k8s.io/v1` (the first three GA since v1.0.0, GRPCRoute since v1.1,
+ * BackendTLSPolicy v1 since v1.4, TLSRoute and ReferenceGrant v1 since v1.5). Only
  * the fields the definition sets are written (what the API leaves out or defaults stays out, as in the upstream
  * examples under kubernetes-sigs/gateway-api examples/standard); keys come in the order of those
  * examples (listeners: name, protocol, port) and otherwise of the Go types in apis/v1. Namespaced
  * objects carry their namespace, `default` when the definition leaves it out.
  */
 import { stringify } from 'yaml';
-import type { BackendTlsPolicyInput, Cluster, GatewayClassInput, GatewayInput, GatewayHttpRouteInput, ResolvedRoute, HttpRouteMatchInput, ListenerInput, ParentRefInput, ReferenceGrantInput, RouteBackendRefInput } from '../model/types.ts';
+import type { BackendTlsPolicyInput, Cluster, GatewayClassInput, GatewayInput, GatewayHttpRouteInput, GrpcRouteInput, GrpcRouteMatchInput, TlsRouteInput, ResolvedRoute, HttpRouteMatchInput, ListenerInput, ParentRefInput, ReferenceGrantInput, RouteBackendRefInput } from '../model/types.ts';
 
 /** API group and version of the objects written. */
 export const GATEWAY_API_VERSION = 'gateway.networking.k8s.io/v1';
 
 /** Kinds this module writes. */
-export type GatewayManifestKind = 'GatewayClass' | 'Gateway' | 'HTTPRoute' | 'ReferenceGrant' | 'BackendTLSPolicy';
+export type GatewayManifestKind = 'GatewayClass' | 'Gateway' | 'HTTPRoute' | 'GRPCRoute' | 'TLSRoute' | 'ReferenceGrant' | 'BackendTLSPolicy';
 
 type Fields = Record<string, unknown>;
-type HttpRoute = Extract<ResolvedRoute, { kind: 'HTTPRoute' }>;
 
 /** Copies the listed keys that are set, in the listed order. */
 function pick<T extends object>(from: T, keys: Array<keyof T>): Fields {
@@ -79,6 +79,43 @@ export function httpRouteObject(route: GatewayHttpRouteInput & { namespace: stri
   };
 }
 
+const grpcMatch = (m: GrpcRouteMatchInput): Fields => ({
+  ...(m.method ? { method: pick(m.method, ['service', 'method']) } : {}),
+  ...pick(m, ['headers']),
+});
+
+/** The GRPCRoute object (apis/v1/grpcroute_types.go: parentRefs, hostnames, rules; a match is method, then headers). */
+export function grpcRouteObject(route: GrpcRouteInput & { namespace: string }): Fields {
+  return {
+    apiVersion: GATEWAY_API_VERSION,
+    kind: 'GRPCRoute',
+    metadata: { name: route.name, namespace: route.namespace },
+    spec: {
+      parentRefs: route.parentRefs.map(parentRef),
+      ...(route.hostnames?.length ? { hostnames: route.hostnames } : {}),
+      rules: route.rules.map((rule) => ({
+        ...(rule.name !== undefined ? { name: rule.name } : {}),
+        ...(rule.matches ? { matches: rule.matches.map(grpcMatch) } : {}),
+        backendRefs: rule.backendRefs.map(backendRef),
+      })),
+    },
+  };
+}
+
+/** The TLSRoute object (apis/v1/tlsroute_types.go: parentRefs, hostnames, rules of backends only). */
+export function tlsRouteObject(route: TlsRouteInput & { namespace: string }): Fields {
+  return {
+    apiVersion: GATEWAY_API_VERSION,
+    kind: 'TLSRoute',
+    metadata: { name: route.name, namespace: route.namespace },
+    spec: {
+      parentRefs: route.parentRefs.map(parentRef),
+      ...(route.hostnames?.length ? { hostnames: route.hostnames } : {}),
+      rules: route.rules.map((rule) => ({ ...(rule.name !== undefined ? { name: rule.name } : {}), backendRefs: rule.backendRefs.map(backendRef) })),
+    },
+  };
+}
+
 // Routes are in this group; a Service or ConfigMap is in the core group, written "" as upstream does.
 const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 
@@ -136,7 +173,10 @@ export function gatewayApiObject(cluster: Cluster, kind: GatewayManifestKind, re
   if (kind === 'Gateway') return gatewayObject(named(api?.gateways));
   if (kind === 'ReferenceGrant') return referenceGrantObject(named(api?.referenceGrants));
   if (kind === 'BackendTLSPolicy') return backendTlsPolicyObject(named(api?.backendTlsPolicies));
-  return httpRouteObject(named(api?.routes.filter((r): r is HttpRoute => r.kind === 'HTTPRoute')));
+  const routes = <K extends ResolvedRoute['kind']>(k: K) => api?.routes.filter((r): r is Extract<ResolvedRoute, { kind: K }> => r.kind === k);
+  if (kind === 'GRPCRoute') return grpcRouteObject(named(routes('GRPCRoute')));
+  if (kind === 'TLSRoute') return tlsRouteObject(named(routes('TLSRoute')));
+  return httpRouteObject(named(routes('HTTPRoute')));
 }
 
 /** That object as one YAML document. */

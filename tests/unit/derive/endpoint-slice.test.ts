@@ -67,4 +67,22 @@ describe('endpointSlices on a dual-stack cluster (reconciler.go: a slice per add
     const db = cluster.services.find((s) => s.name === 'db')!;
     expect(endpointSlices(cluster, db).map((s) => [s.addressType, s.endpoints.flatMap((e) => e.addresses)])).toEqual([['IPv4', ['10.244.1.3']]]);
   });
+
+  it("copies a pod's hostname into its endpoint only when its subdomain names the Service (endpointutil.ShouldSetHostname)", () => {
+    const input: ClusterInput = {
+      ...twoNamedPorts,
+      nodes: [{ name: 'node-1', ip: '192.168.1.11', podCIDR: '10.244.0.0/24', pods: [
+        { name: 'db-0', ip: '10.244.0.3', labels: { app: 'db' }, hostname: 'db-0', subdomain: 'db' },
+        { name: 'db-1', ip: '10.244.0.4', labels: { app: 'db' }, hostname: 'db-1', subdomain: 'other' },
+        { name: 'db-2', ip: '10.244.0.5', labels: { app: 'db' } },
+      ] }],
+      services: [{ name: 'db', clusterIP: 'None', selector: { app: 'db' }, ports: [{ name: 'postgres', port: 5432 }] }],
+    };
+    const cluster = resolveCluster(input, 't');
+    const [slice] = endpointSlices(cluster, cluster.services.find((s) => s.name === 'db')!);
+    expect(slice!.endpoints.map((e) => e.hostname)).toEqual(['db-0', undefined, undefined]);
+    const lines = endpointSliceYaml(slice!).split('\n');
+    // Keys sorted: hostname between conditions (and hints) and nodeName.
+    expect(lines.slice(lines.indexOf('    terminating: false') + 1, lines.indexOf('    terminating: false') + 3)).toEqual(['  hostname: db-0', '  nodeName: node-1']);
+  });
 });

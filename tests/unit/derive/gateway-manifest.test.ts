@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { resolveCluster } from '../../../src/model/index.ts';
-import { backendTlsPolicyObject, gatewayApiManifest, gatewayApiObject, gatewayClassObject, gatewayObject, httpRouteObject, referenceGrantObject } from '../../../src/derive/gateway-manifest.ts';
+import { backendTlsPolicyObject, gatewayApiManifest, gatewayApiObject, gatewayClassObject, gatewayObject, grpcRouteObject, httpRouteObject, referenceGrantObject, tlsRouteObject } from '../../../src/derive/gateway-manifest.ts';
 import example from '../../../diagrams/ingress-gateway.ts';
 import inDepth from '../../../diagrams/gateway-api.ts';
 
@@ -117,7 +117,69 @@ spec:
       port: 8080
 `;
 
+// examples/standard/grpc-routing/foo-grpcroute.yaml, in namespace default.
+const FOO_GRPCROUTE = `apiVersion: gateway.networking.k8s.io/v1
+kind: GRPCRoute
+metadata:
+  name: foo-route
+  namespace: default
+spec:
+  parentRefs:
+  - name: example-gateway
+  hostnames:
+  - "foo.example.com"
+  rules:
+  - matches:
+    - method:
+        service: com.example
+        method: Login
+    backendRefs:
+    - name: foo-svc
+      port: 50051
+`;
+
+// examples/standard/tls-routing/tls-route.yaml, in namespace default.
+const FOO_TLSROUTE = `apiVersion: gateway.networking.k8s.io/v1
+kind: TLSRoute
+metadata:
+  name: foo-route
+  namespace: default
+spec:
+  parentRefs:
+  - name: example-gateway
+    sectionName: tls
+  hostnames:
+  - "foo.example.com"
+  rules:
+  - backendRefs:
+    - name: foo-svc
+      port: 443
+`;
+
 describe('Gateway API manifests', () => {
+  it("writes upstream's GRPCRoute (method match) and TLSRoute (sectionName, backends only) object for object, keys in their order", () => {
+    const grpc = grpcRouteObject({
+      name: 'foo-route', namespace: 'default', parentRefs: [{ name: 'example-gateway' }], hostnames: ['foo.example.com'],
+      rules: [{ matches: [{ method: { service: 'com.example', method: 'Login' } }], backendRefs: [{ name: 'foo-svc', port: 50051 }] }],
+    });
+    expect(grpc).toEqual(parse(FOO_GRPCROUTE));
+    expect(Object.keys(grpc.spec as object)).toEqual(['parentRefs', 'hostnames', 'rules']);
+    const tls = tlsRouteObject({ name: 'foo-route', namespace: 'default', parentRefs: [{ name: 'example-gateway', sectionName: 'tls' }], hostnames: ['foo.example.com'], rules: [{ backendRefs: [{ name: 'foo-svc', port: 443 }] }] });
+    expect(tls).toEqual(parse(FOO_TLSROUTE));
+  });
+
+  it('writes the gateway-api example\'s GRPCRoute and TLSRoute from the definition, each found only under its own kind', () => {
+    const cluster = resolveCluster(inDepth, 'gateway-api');
+    const catalog = cluster.gatewayApi!.routes.find((r): r is Extract<typeof r, { kind: 'GRPCRoute' }> => r.kind === 'GRPCRoute' && r.name === 'catalog')!;
+    const doc = parse(gatewayApiManifest(cluster, 'GRPCRoute', 'shop/catalog'));
+    expect(doc.spec.rules.map((r: { matches: unknown }) => r.matches)).toEqual(catalog.rules.map((r) => r.matches));
+    expect(doc.spec.hostnames).toEqual(catalog.hostnames);
+    const pg = parse(gatewayApiManifest(cluster, 'TLSRoute', 'billing/postgres'));
+    expect(pg.spec.parentRefs[0].sectionName).toBe('tls-db');
+    expect(pg.spec.rules).toEqual([{ backendRefs: [{ name: 'postgres', port: 5432 }] }]);
+    expect(() => gatewayApiObject(cluster, 'TLSRoute', 'shop/catalog')).toThrow('no TLSRoute "shop/catalog"');
+  });
+
   it("writes upstream's basic-http GatewayClass object for object", () => {
     expect(gatewayClassObject({ name: 'example', controllerName: 'acme.io/gateway-controller' })).toEqual(parse(BASIC_HTTP_CLASS));
   });
