@@ -15,7 +15,7 @@ import type { Cluster, Node, Pod, Service } from '../model/types.ts';
 import { mermaidId } from './escape.ts';
 import { FlowchartBuilder } from './flowchart.ts';
 import { serviceId } from './ids.ts';
-import { podName, wrapText } from './labels.ts';
+import { podNameLines, wrapText } from './labels.ts';
 import { DNS_ONLY_GROUP, DNS_ONLY_TITLE, endpointLabel, isProxied, PROXIED_GROUP, proxiedGroupTitle, serviceLines } from './services-view.ts';
 
 /** Characters per group title line: ~240 px of 16 px text. */
@@ -58,7 +58,7 @@ function drawPodGroup(chart: FlowchartBuilder, cluster: Cluster, svc: Service, s
       const node = nodeOf(cluster, pod);
       // A pod without the named target port is selected but not an endpoint (the desktop view draws no edge to it).
       const ports = headless ? [] : !label ? [NOT_AN_ENDPOINT] : uniform ? [] : [label];
-      const lines = [podName(pod), pod.ip, ...podIPs(pod).slice(1), ...(node ? [`on ${node.name}`] : []), ...ports];
+      const lines = [...podNameLines(pod), pod.ip, ...podIPs(pod).slice(1), ...(node ? [`on ${node.name}`] : []), ...ports];
       inGroup(chart.node(endpointId(svc, `pod/${pod.namespace}/${pod.name}`), lines, 'round', 'pod'));
     }
   }, 'TB');
