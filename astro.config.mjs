@@ -12,6 +12,7 @@ import { rehypeGlossaryLinks } from './src/site/rehype-glossary-links.ts';
 import { rehypeBaseLinks } from './src/site/rehype-base-links.ts';
 import { linkCheck } from './src/site/link-check-integration.ts';
 import { contentSecurityPolicyHeaders } from './src/site/csp-integration.ts';
+import { codeBlockAssetsInHead } from './src/site/code-block-assets-integration.ts';
 import { mermaidDiagrams } from './src/integration/mermaid.ts';
 import { searchAnswers } from './src/search/integration.ts';
 
@@ -61,6 +62,8 @@ export default defineConfig({
       // Code block options (wrapping, line counts) live in ec.config.mjs, shared with <Code>.
     }),
     mdx(),
+    // Code blocks' stylesheet and script in <head>, not the body where Expressive Code puts them.
+    codeBlockAssetsInHead(),
     // Search that answers questions: drops question words, falls back to fewer words, weighs
     // reference pages below guide pages; the search dialog loads it instead of Pagefind's module.
     searchAnswers({ sectionFilter: SEARCH_SECTION_WEIGHTS.sectionFilter, demotedSections: { ...SEARCH_SECTION_WEIGHTS.demotedSections } }),

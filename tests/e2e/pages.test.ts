@@ -43,6 +43,10 @@ describe('every page in the sitemap', () => {
     expect(problems.otherOrigins).toEqual([]);
     const description = await page.locator('meta[name="description"]').getAttribute('content');
     expect(description?.length ?? 0).toBeGreaterThan(20);
+    // Stylesheets load from <head> (src/site/code-block-assets.ts), and code blocks are still styled.
+    expect(await page.locator('body link[rel="stylesheet"]').count()).toBe(0);
+    const codeLine = page.locator('.expressive-code .ec-line').first();
+    if ((await codeLine.count()) > 0) expect(await codeLine.evaluate((el) => getComputedStyle(el).display)).toBe('grid');
     await page.close();
   });
 });
