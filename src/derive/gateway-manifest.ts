@@ -61,22 +61,36 @@ const match = (m: HttpRouteMatchInput): Fields => ({
   ...pick(m, ['headers', 'queryParams', 'method']),
 });
 
-/** The HTTPRoute object (`creationTimestamp` is the API server's to set, so it is left out). */
-export function httpRouteObject(route: GatewayHttpRouteInput & { namespace: string }): Fields {
+/** What HTTPRoute, GRPCRoute and TLSRoute share: parentRefs, hostnames, rules of (name, matches, backendRefs). */
+interface RouteShape<M> {
+  name: string;
+  namespace: string;
+  parentRefs: ParentRefInput[];
+  hostnames?: string[] | undefined;
+  rules: Array<{ name?: string | undefined; matches?: M[] | undefined; backendRefs: RouteBackendRefInput[] }>;
+}
+
+/** A route object of `kind`; each rule's matches written by `matchFields` (`creationTimestamp` is the API server's to set, so it is left out). */
+function routeObject<M>(kind: GatewayManifestKind, route: RouteShape<M>, matchFields: (m: M) => Fields): Fields {
   return {
     apiVersion: GATEWAY_API_VERSION,
-    kind: 'HTTPRoute',
+    kind,
     metadata: { name: route.name, namespace: route.namespace },
     spec: {
       parentRefs: route.parentRefs.map(parentRef),
       ...(route.hostnames?.length ? { hostnames: route.hostnames } : {}),
       rules: route.rules.map((rule) => ({
         ...(rule.name !== undefined ? { name: rule.name } : {}),
-        ...(rule.matches ? { matches: rule.matches.map(match) } : {}),
+        ...(rule.matches ? { matches: rule.matches.map(matchFields) } : {}),
         backendRefs: rule.backendRefs.map(backendRef),
       })),
     },
   };
+}
+
+/** The HTTPRoute object. */
+export function httpRouteObject(route: GatewayHttpRouteInput & { namespace: string }): Fields {
+  return routeObject('HTTPRoute', route, match);
 }
 
 const grpcMatch = (m: GrpcRouteMatchInput): Fields => ({
@@ -86,34 +100,12 @@ const grpcMatch = (m: GrpcRouteMatchInput): Fields => ({
 
 /** The GRPCRoute object (apis/v1/grpcroute_types.go: parentRefs, hostnames, rules; a match is method, then headers). */
 export function grpcRouteObject(route: GrpcRouteInput & { namespace: string }): Fields {
-  return {
-    apiVersion: GATEWAY_API_VERSION,
-    kind: 'GRPCRoute',
-    metadata: { name: route.name, namespace: route.namespace },
-    spec: {
-      parentRefs: route.parentRefs.map(parentRef),
-      ...(route.hostnames?.length ? { hostnames: route.hostnames } : {}),
-      rules: route.rules.map((rule) => ({
-        ...(rule.name !== undefined ? { name: rule.name } : {}),
-        ...(rule.matches ? { matches: rule.matches.map(grpcMatch) } : {}),
-        backendRefs: rule.backendRefs.map(backendRef),
-      })),
-    },
-  };
+  return routeObject('GRPCRoute', route, grpcMatch);
 }
 
 /** The TLSRoute object (apis/v1/tlsroute_types.go: parentRefs, hostnames, rules of backends only). */
 export function tlsRouteObject(route: TlsRouteInput & { namespace: string }): Fields {
-  return {
-    apiVersion: GATEWAY_API_VERSION,
-    kind: 'TLSRoute',
-    metadata: { name: route.name, namespace: route.namespace },
-    spec: {
-      parentRefs: route.parentRefs.map(parentRef),
-      ...(route.hostnames?.length ? { hostnames: route.hostnames } : {}),
-      rules: route.rules.map((rule) => ({ ...(rule.name !== undefined ? { name: rule.name } : {}), backendRefs: rule.backendRefs.map(backendRef) })),
-    },
-  };
+  return routeObject<never>('TLSRoute', route, () => ({}));
 }
 
 // Routes are in this group; a Service or ConfigMap is in the core group, written "" as upstream does.
