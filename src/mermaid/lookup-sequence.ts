@@ -74,13 +74,15 @@ export function accessibleText(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/%%|[{}<>"'`]/g, '').trim();
 }
 
+// No parentheses: Mermaid sizes a sequence message by its escaped text (`#40;`), so a reply in
+// parentheses set the lanes ~130 px further apart than it needs.
 function outcome(q: LookupQuery): string {
   switch (q.status) {
     case 'NXDOMAIN': return 'NXDOMAIN';
-    case 'NODATA': return 'NOERROR, no records (NODATA)';
+    case 'NODATA': return 'NODATA: NOERROR, no records';
     case 'answered': return q.records.map((r) => `${r.type} ${r.data}`).join(', ');
-    case 'forwarded-nxdomain': return 'NXDOMAIN (from upstream)';
-    case 'forwarded-answered': return 'answer (from upstream)';
+    case 'forwarded-nxdomain': return 'NXDOMAIN from upstream';
+    case 'forwarded-answered': return 'answer from upstream';
   }
 }
 
