@@ -16,7 +16,8 @@
  *
  * Rendering up front: `astro:build:start` loads and validates every cluster definition (the same
  * registry the components use, src/model/registry.ts; any error fails the build here, listing every
- * diagnostic), collects every fence in docs/**\/*.mdx and every view of every cluster (with its phone variant), and renders
+ * diagnostic), collects every fence in docs/**\/*.mdx, every view of every cluster and every Gateway
+ * attachment view (each with its phone variant), and renders
  * whatever is not cached in one browser session, concurrently, reporting all invalid diagrams at
  * once with page and line. Page rendering then only reads the cache; Mermaid text that components
  * generate while rendering (and everything in `astro dev`) renders on demand through the same
@@ -32,6 +33,8 @@ import { formatDiagnostic } from '../model/diagnostics.ts';
 import { loadClusterRegistry, loadDefinitionFiles } from '../model/load.ts';
 import { DEFINITIONS_DIR, type ClusterRegistry } from '../model/registry.ts';
 import { registryViews, renderPhoneView, renderViews, viewContext } from '../mermaid/views.ts';
+import { gatewayAttachmentView } from '../mermaid/gateway-view.ts';
+import { gatewayAttachmentPhoneView } from '../mermaid/gateway-phone-view.ts';
 import { closeSharedRenderer, sharedRenderer, type DiagramRequest } from '../render/index.ts';
 import { findMermaidFences, parseFenceTitle } from './mermaid-fences.ts';
 
@@ -158,12 +161,31 @@ export function collectClusterViews(registry: ClusterRegistry): DiagramRequest[]
   ]);
 }
 
+/**
+ * Every Gateway attachment view (accepted and refused routes of each Gateway of each cluster) and
+ * its phone variant: what `<GatewayDiagram gateway=...>` draws, so pages find them cached.
+ */
+export function collectGatewayViews(registry: ClusterRegistry): DiagramRequest[] {
+  return registry.entries().flatMap(({ file, cluster }) =>
+    (cluster.gatewayApi?.gateways ?? []).flatMap((g) =>
+      (['accepted', 'refused'] as const).flatMap((which) => {
+        const ref = `${g.namespace}/${g.name}`;
+        const context = `Gateway ${ref}, ${which} routes`;
+        return [
+          { source: gatewayAttachmentView(cluster, ref, which).mermaid, origin: { file, context } },
+          { source: gatewayAttachmentPhoneView(cluster, ref, which), origin: { file, context: `${context} (phone)` } },
+        ];
+      }),
+    ),
+  );
+}
+
 async function prerender(root: string, docsDir: string, logger: AstroIntegrationLogger): Promise<void> {
   const started = Date.now();
   // Throws DefinitionErrors (every diagnostic, file, path and hint) on a broken definition.
   const registry = await loadClusterRegistry(root);
   for (const warning of registry.warnings) logger.warn(formatDiagnostic(warning));
-  const requests = [...collectFenceDiagrams(root, docsDir), ...collectClusterViews(registry)];
+  const requests = [...collectFenceDiagrams(root, docsDir), ...collectClusterViews(registry), ...collectGatewayViews(registry)];
   const renderer = sharedRenderer({ root });
   const result = await renderer.renderAll(requests);
   logger.info(

@@ -15,6 +15,32 @@ import { wrapText } from './labels.ts';
 /** Characters per line of a lane's title: lanes are spaced by their widest title. */
 const LANE_WIDTH = 22;
 
+/** Space left and right of the lanes (px; Mermaid's default is 50). */
+const SEQUENCE_MARGIN = 8;
+
+/** Characters per line of a query: the widest message sets the gap between the two lanes. */
+export const QUERY_WIDTH = 20;
+
+/**
+ * `text` broken after dots into lines of at most `width` characters (a longer label keeps its own
+ * line): `A? example.com.default.svc.cluster.local.` on one line made the picture ~700 px wide,
+ * too wide for a phone column (figure-size.ts).
+ */
+export function wrapAtDots(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const part of text.match(/[^.]*(?:\.|$)/g)!.filter(Boolean)) {
+    if (line && line.length + part.length > width) {
+      lines.push(line);
+      line = part;
+    } else {
+      line += part;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 /** Escaped lines joined with `<br>`, for participant titles and notes. */
 function brLines(lines: readonly string[]): string {
   return lines.map(escapeMermaidText).join('<br>');
@@ -48,13 +74,15 @@ export function accessibleText(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/%%|[{}<>"'`]/g, '').trim();
 }
 
+// No parentheses: Mermaid sizes a sequence message by its escaped text (`#40;`), so a reply in
+// parentheses set the lanes ~130 px further apart than it needs.
 function outcome(q: LookupQuery): string {
   switch (q.status) {
     case 'NXDOMAIN': return 'NXDOMAIN';
-    case 'NODATA': return 'NOERROR, no records (NODATA)';
+    case 'NODATA': return 'NODATA: NOERROR, no records';
     case 'answered': return q.records.map((r) => `${r.type} ${r.data}`).join(', ');
-    case 'forwarded-nxdomain': return 'NXDOMAIN (from upstream)';
-    case 'forwarded-answered': return 'answer (from upstream)';
+    case 'forwarded-nxdomain': return 'NXDOMAIN from upstream';
+    case 'forwarded-answered': return 'answer from upstream';
   }
 }
 
@@ -71,6 +99,13 @@ export function lookupSequence(actors: LookupActors, name: string, result: Looku
   // Two lanes: the kube-dns Service is a note on the first query and the upstream server a note on
   // forwarded queries, so the picture is as narrow as the longest query name.
   const lines = [
+    // Mermaid's 50 px margin each side made even a two-lane lookup ~450 px wide; a figure wider than
+    // ~480 px scrolls sideways on a phone (figure-size.ts).
+    '---',
+    'config:',
+    '  sequence:',
+    `    diagramMarginX: ${SEQUENCE_MARGIN}`,
+    '---',
     'sequenceDiagram',
     `  accTitle: ${accessibleText(title)}`,
     `  accDescr: ${accessibleText(description)}`,
@@ -79,7 +114,7 @@ export function lookupSequence(actors: LookupActors, name: string, result: Looku
   ];
   result.queries.forEach((q, i) => {
     if (i === 0) lines.push(`  Note over ${pod},${dns}: ${brLines([`to kube-dns Service ${actors.dnsServiceIP}`, 'kube-proxy DNATs it to the DNS pod'])}`);
-    lines.push(`  ${pod}->>${dns}: ${escapeMermaidText(`${type}? ${q.name}`)}`);
+    lines.push(`  ${pod}->>${dns}: ${brLines(wrapAtDots(`${type}? ${q.name}`, QUERY_WIDTH))}`);
     // Not a lane of its own: a third lane would make the picture half as wide again.
     if (q.status.startsWith('forwarded')) lines.push(`  Note over ${dns}: ${brLines(['forward . sends it', 'to the upstream server'])}`);
     lines.push(`  ${dns}-->>${pod}: ${escapeMermaidText(outcome(q))}`);

@@ -37,8 +37,9 @@ function allowedPorts(cell: MatrixCell, separator: string): string {
 }
 
 function podLines(cluster: Cluster, pod: Pod): string[] {
+  // One flag a line: on one line they made the pod the widest box, the picture too wide for a phone.
   const flags = [isIsolated(cluster, pod, 'Ingress') ? 'ingress isolated' : '', isIsolated(cluster, pod, 'Egress') ? 'egress isolated' : ''].filter(Boolean);
-  return [pod.name, pod.ip, ...(flags.length ? [flags.join(', ')] : [])];
+  return [pod.name, pod.ip, ...flags];
 }
 
 /** The view of `matrix` (computed by `policyMatrix` for `cluster`). Pure. */

@@ -50,7 +50,9 @@ export function trafficDistributionDiagram(cluster: Cluster, serviceRef: string,
   chart.accessibility(accessibleText(title), accessibleText(description));
   for (const zone of zones) {
     for (const n of nodes.filter((x) => x.zone === zone)) {
-      chart.node(nodeId(n.node), [`${n.node} in ${zoneTitle(n.zone)}`, `kube-proxy: ${modeText(n.mode)}`], 'rect', 'proxy');
+      // The mode on a line of its own: "kube-proxy: same zone" on one line made the picture ~500 px
+      // wide, too wide for a phone column (figure-size.ts).
+      chart.node(nodeId(n.node), [`${n.node} in ${zoneTitle(n.zone)}`, 'kube-proxy:', modeText(n.mode)], 'rect', 'proxy');
     }
   }
   for (const zone of zones) {

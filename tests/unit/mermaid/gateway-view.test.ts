@@ -55,9 +55,10 @@ describe('Gateway API views (diagrams/gateway-api.ts)', () => {
     expect(edgeTexts(parseFlowchart(view.mermaid))).toEqual([
       'client pod --> Service api: HTTP',
       'Service api -.-> HTTPRoute api-canary: mesh applies',
-      'HTTPRoute api-canary --> Service api-v2: rule 1: x-version: v2',
-      'HTTPRoute api-canary --> Service api: rule 2: otherwise, 90%',
-      'HTTPRoute api-canary --> Service api-v2: rule 2: otherwise, 10%',
+      // Each label wrapped to a narrow column: the three edges leave the route side by side.
+      'HTTPRoute api-canary --> Service api-v2: rule 1:\nx-version:\nv2',
+      'HTTPRoute api-canary --> Service api: rule 2:\notherwise,\n90%',
+      'HTTPRoute api-canary --> Service api-v2: rule 2:\notherwise,\n10%',
     ]);
     expect(() => meshRouteView(cluster, 'shop/web')).toThrow('no route is attached to Service "shop/web"');
   });

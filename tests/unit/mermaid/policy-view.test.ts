@@ -30,7 +30,7 @@ describe('policy view (diagrams/network-policy.ts)', () => {
     const frontend = nodeByName(chart, 'frontend');
     expect(frontend.id).toBe(podId(findPod(cluster, 'shop/frontend')));
     // default-deny-all selects every shop pod for both directions.
-    expect(frontend.label).toBe('frontend\n172.16.0.66\ningress isolated, egress isolated');
+    expect(frontend.label).toBe('frontend\n172.16.0.66\ningress isolated\negress isolated');
     expect(chart.subgraphs.get(frontend.parent!)!.title).toBe('namespace shop');
     // No policy in monitoring: prometheus is not isolated.
     expect(nodeByName(chart, 'prometheus').label).toBe('prometheus\n172.16.0.67');

@@ -16,7 +16,7 @@ describe('trafficDistributionDiagram', () => {
     // Two columns (no subgraphs, which would push the columns apart).
     expect(d.mermaid.split('\n')[0]).toBe('flowchart LR');
     expect(d.mermaid).not.toContain('subgraph');
-    expect(d.mermaid).toContain(`${mermaidId('tdnode', 'node-3')}["node-3 in zone-b<br>kube-proxy#58; same zone"]`);
+    expect(d.mermaid).toContain(`${mermaidId('tdnode', 'node-3')}["node-3 in zone-b<br>kube-proxy#58;<br>same zone"]`);
     expect(d.mermaid).toContain(`${mermaidId('tdep', '10.244.0.3:8080')}("web-1 in zone-a<br>10.244.0.3#58;8080")`);
     const node3 = mermaidId('tdnode', 'node-3');
     expect(arrows(d.mermaid).filter((a) => a.startsWith(node3))).toEqual([`${node3} --> ${mermaidId('tdep', '10.244.2.3:8080')}`]);

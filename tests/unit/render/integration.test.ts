@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { mermaidDiagrams, collectClusterViews, collectFenceDiagrams, remarkMermaid } from '../../../src/integration/mermaid.ts';
+import { mermaidDiagrams, collectClusterViews, collectFenceDiagrams, collectGatewayViews, remarkMermaid } from '../../../src/integration/mermaid.ts';
+import { gatewayAttachmentPhoneView } from '../../../src/mermaid/gateway-phone-view.ts';
+import { gatewayAttachmentView } from '../../../src/mermaid/gateway-view.ts';
+import { exampleRegistry } from '../mermaid/clusters.ts';
 import { renderPhoneView, renderView } from '../../../src/mermaid/views.ts';
 import { ClusterRegistry, DefinitionErrors } from '../../../src/model/registry.ts';
 import goodCluster from '../../fixtures/clusters/definitions/good-cluster.ts';
@@ -71,6 +74,19 @@ describe('collecting the site\'s diagrams', () => {
       { source: renderView(cluster, 'services').mermaid, origin: { file: 'diagrams/good-cluster.ts', context: 'cluster good-cluster, view services' } },
       { source: renderPhoneView(cluster, 'services'), origin: { file: 'diagrams/good-cluster.ts', context: 'cluster good-cluster, view services (phone)' } },
     ]);
+  });
+
+  it('takes both Gateway attachment views of every Gateway, each with its phone variant, and none for a cluster without Gateways', async () => {
+    expect(collectGatewayViews(ClusterRegistry.fromModules({ '/diagrams/good-cluster.ts': { default: goodCluster } }))).toEqual([]);
+    const registry = await exampleRegistry();
+    const requests = collectGatewayViews(registry);
+    const gateways = registry.entries().flatMap(({ cluster }) => cluster.gatewayApi?.gateways ?? []);
+    expect(gateways.length).toBeGreaterThan(0);
+    expect(requests).toHaveLength(gateways.length * 4);
+    const cluster = registry.get('gateway-api');
+    const file = 'diagrams/gateway-api.ts';
+    expect(requests).toContainEqual({ source: gatewayAttachmentView(cluster, 'infra/edge', 'refused').mermaid, origin: { file, context: 'Gateway infra/edge, refused routes' } });
+    expect(requests).toContainEqual({ source: gatewayAttachmentPhoneView(cluster, 'infra/edge', 'accepted'), origin: { file, context: 'Gateway infra/edge, accepted routes (phone)' } });
   });
 });
 
