@@ -19,6 +19,7 @@
 import { selectorMatches } from '../model/label-selector.ts';
 import type { Cluster, GatewayApi, ListenerInput, ParentRefInput, ResolvedRoute, RouteBackendRefInput, RouteKind } from '../model/types.ts';
 import { intersectHostnames } from './gateway-hostnames.ts';
+import { splitRef } from './lookup.ts';
 
 /** One status condition. */
 export interface RouteCondition {
@@ -184,7 +185,7 @@ export function routeParentStatuses(cluster: Cluster): RouteParentStatus[] {
 
 /** `status.listeners[].attachedRoutes` of a Gateway: accepted routes per listener, in listener order. */
 export function attachedRouteCounts(cluster: Cluster, gatewayRef: string): Array<{ listener: string; attachedRoutes: number }> {
-  const [namespace, name] = gatewayRef.includes('/') ? gatewayRef.split('/') : ['default', gatewayRef];
+  const [namespace, name] = splitRef(gatewayRef);
   const gateway = cluster.gatewayApi?.gateways.find((g) => g.namespace === namespace && g.name === name);
   if (!gateway) throw new Error(`Cluster "${cluster.name}" has no Gateway "${gatewayRef}".`);
   const statuses = routeParentStatuses(cluster).filter((s) => isParent(s, 'Gateway', gateway.namespace, gateway.name));

@@ -10,6 +10,7 @@
  */
 import { stringify } from 'yaml';
 import type { BackendTlsPolicyInput, Cluster, GatewayClassInput, GatewayInput, GatewayHttpRouteInput, GrpcRouteInput, GrpcRouteMatchInput, TlsRouteInput, ResolvedRoute, HttpRouteMatchInput, ListenerInput, ParentRefInput, ReferenceGrantInput, RouteBackendRefInput } from '../model/types.ts';
+import { splitRef } from './lookup.ts';
 
 /** API group and version of the objects written. */
 export const GATEWAY_API_VERSION = 'gateway.networking.k8s.io/v1';
@@ -136,12 +137,6 @@ export function backendTlsPolicyObject(policy: BackendTlsPolicyInput & { namespa
       validation: { ...cas, ...pick(policy, ['wellKnownCACertificates', 'hostname']) },
     },
   };
-}
-
-/** `namespace/name` into its parts; a bare name is in `default`. */
-function splitRef(ref: string): [string, string] {
-  const slash = ref.indexOf('/');
-  return slash < 0 ? ['default', ref] : [ref.slice(0, slash), ref.slice(slash + 1)];
 }
 
 /**

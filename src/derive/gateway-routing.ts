@@ -22,6 +22,7 @@ import { isParent, referenceGranted, routeParentStatuses } from './gateway-attac
 import { bestHostMatch, hostnameMatches, type HostMatch } from './gateway-hostnames.ts';
 import { rank, type Candidate, type PrecedenceKey } from './gateway-precedence.ts';
 import { prefixPathMatches } from './packet-walk.ts';
+import { splitRef } from './lookup.ts';
 
 /** A request to route. HTTP and gRPC carry a host; TLS passthrough carries only SNI (`host`). */
 export interface GatewayRequest {
@@ -196,7 +197,7 @@ export function routeGatewayRequest(cluster: Cluster, gatewayRef: string, port: 
   // A port in the Host header is not part of the match (HTTPRouteSpec.Hostnames).
   const req = { ...request_, host: request_.host.replace(/:\d+$/, '') };
   const api = cluster.gatewayApi;
-  const [namespace, name] = gatewayRef.includes('/') ? gatewayRef.split('/') : ['default', gatewayRef];
+  const [namespace, name] = splitRef(gatewayRef);
   const gateway = api?.gateways.find((g) => g.namespace === namespace && g.name === name);
   if (!api || !gateway) throw new Error(`Cluster "${cluster.name}" has no Gateway "${gatewayRef}".`);
   const request = describe(request_, kind);
@@ -214,7 +215,7 @@ export function routeGatewayRequest(cluster: Cluster, gatewayRef: string, port: 
 /** Routes an HTTP request sent to Service `namespace/name` on `port` by a mesh (GAMMA) data plane. */
 export function routeMeshRequest(cluster: Cluster, serviceRef: string, port: number, req: GatewayRequest): RequestDecision {
   const api = cluster.gatewayApi;
-  const [namespace, name] = serviceRef.includes('/') ? serviceRef.split('/') : ['default', serviceRef];
+  const [namespace, name] = splitRef(serviceRef);
   const service = cluster.services.find((s) => s.namespace === namespace && s.name === name);
   if (!api || !service) throw new Error(`Cluster "${cluster.name}" has no Service "${serviceRef}".`);
   const request = describe(req, 'HTTPRoute');

@@ -7,6 +7,7 @@
  */
 import { stringify } from 'yaml';
 import type { Cluster, IngressClassInput } from '../model/types.ts';
+import { splitRef } from './lookup.ts';
 
 /** API group and version of the objects written. */
 export const INGRESS_API_VERSION = 'networking.k8s.io/v1';
@@ -53,7 +54,7 @@ export function ingressApiObject(cluster: Cluster, kind: IngressManifestKind, re
     if (!ic) throw missing();
     return ingressClassObject(ic);
   }
-  const [namespace, name] = ref.includes('/') ? [ref.slice(0, ref.indexOf('/')), ref.slice(ref.indexOf('/') + 1)] : ['default', ref];
+  const [namespace, name] = splitRef(ref);
   const ing = cluster.ingresses.find((i) => i.namespace === namespace && i.name === name);
   if (!ing) throw missing();
   return ingressObject(ing);
